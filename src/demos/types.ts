@@ -1,0 +1,52 @@
+// The contract every demo folder fulfils. A demo is data (this file's
+// DemoMeta, importable by the UI) plus role functions (roles.ts, runner only).
+
+/** Text in both first-class languages. */
+export interface Text {
+  readonly en: string;
+  readonly zh: string;
+}
+
+export type Lang = keyof Text;
+
+export type Section = 'related' | 'unrelated';
+
+export interface StepLesson {
+  /** What happens on this line, told to a learner, one or two sentences. */
+  readonly text: Text;
+}
+
+export interface VariantMeta {
+  readonly id: string;
+  readonly title: Text;
+  /** What this variant shows and what to watch for. */
+  readonly summary: Text;
+  /** File names in the demo folder, one per role: the C program this variant runs. */
+  readonly listings: Readonly<Record<string, string>>;
+  /** Extra arguments the C program takes for this variant (argv[1…]); the contract test passes them. */
+  readonly cArgs?: readonly string[];
+  /** Exit codes / signals are part of some lessons: what each role's process is expected to end with. */
+  readonly expect?: Readonly<Record<string, string>>;
+}
+
+export interface RoleMeta {
+  readonly id: string;
+  readonly title: Text;
+}
+
+export interface DemoMeta {
+  readonly id: string;
+  /** Position in the tour, from the folder prefix. */
+  readonly order: number;
+  readonly section: Section;
+  readonly aliases: readonly string[];
+  readonly title: Text;
+  readonly summary: Text;
+  /** Section 1: one role ('main'), which forks. Section 2: one role per program. */
+  readonly roles: readonly RoleMeta[];
+  readonly variants: readonly VariantMeta[];
+  /** Lesson text for every step id that appears as `// @step id` in a listing. */
+  readonly steps: Readonly<Record<string, StepLesson>>;
+  /** The C sources, by file name (loaded as text by the build). */
+  readonly sources: Readonly<Record<string, string>>;
+}
