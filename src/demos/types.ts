@@ -25,6 +25,11 @@ export interface VariantMeta {
   readonly listings: Readonly<Record<string, string>>;
   /** Extra arguments the C program takes for this variant (argv[1…]); the contract test passes them. */
   readonly cArgs?: readonly string[];
+  /**
+   * Per-role argv, where the roles differ (section 2). `{dir}` becomes the run's private
+   * directory and `{key}` a file in it for ftok(3).
+   */
+  readonly argv?: Readonly<Record<string, readonly string[]>>;
   /** Exit codes / signals are part of some lessons: what each role's process is expected to end with. */
   readonly expect?: Readonly<Record<string, string>>;
 }
@@ -50,3 +55,27 @@ export interface DemoMeta {
   /** The C sources, by file name (loaded as text by the build). */
   readonly sources: Readonly<Record<string, string>>;
 }
+
+/**
+ * What a role function gets: the process it runs as. `c` is libc, traced:
+ * every call is reported before it starts and when it returns, so a call with
+ * no return yet is a process blocked in the kernel.
+ */
+export interface Proc {
+  readonly c: import('../ffi/index.js').Libc;
+  /** argv[1…] of the C program this role twins. */
+  readonly args: readonly string[];
+  /** "I am about to execute the C line marked `// @step id`": waits there in step mode. */
+  step(id: string): void;
+  /** printf of one line to stdout (fd 1), attributed to this process. */
+  print(line: string): void;
+  /** fork(2): the child's pid in the parent, 0 in the child (which reconnects by itself). */
+  fork(): number;
+  /** _exit(2): ends this process now. */
+  exit(code: number): never;
+}
+
+/** A role is the main() of one C program. */
+export type RoleFn = (p: Proc) => void;
+
+export type DemoRoles = Readonly<Record<string, RoleFn>>;

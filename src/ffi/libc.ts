@@ -4,6 +4,14 @@ import koffi from 'koffi';
 
 export const libc = koffi.load('libc.so.6');
 
+// The POSIX types the prototypes below are written with, as x86-64 glibc defines them.
+koffi.alias('ssize_t', 'intptr_t');
+koffi.alias('pid_t', 'int');
+koffi.alias('key_t', 'int');
+koffi.alias('mode_t', 'unsigned int');
+koffi.alias('socklen_t', 'uint32_t');
+koffi.alias('off_t', 'int64_t');
+
 /** A C pointer as koffi 3 represents it; NULL is `null`. */
 export type Pointer = bigint;
 

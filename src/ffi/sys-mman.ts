@@ -36,3 +36,6 @@ export function memfdCreate(name: string, flags: number): number {
 export function memoryView(addr: Pointer, length: number): Uint8Array {
   return new Uint8Array(koffi.view(addr, length));
 }
+
+/** The calls a demo makes through the traced facade. */
+export const calls = { mmap, munmap, memfdCreate };

@@ -74,3 +74,6 @@ export function pause(): number {
 export function dup2(oldfd: number, newfd: number): number {
   return check('dup2', dup2C(oldfd, newfd) as number);
 }
+
+/** The calls a demo makes through the traced facade. */
+export const calls = { pipe, read, write, close, getpid, getppid, ftruncate, unlink, usleep, pause, dup2 };

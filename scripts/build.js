@@ -1,0 +1,43 @@
+// Two bundles: the controller (CLI, Ink, React in production mode) and the
+// runner (koffi and the demos, no React). koffi stays external: its native
+// binary comes from its platform package.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { METAS_MODULE, ROLES_MODULE, registrySource } from './demo-registry.js';
+
+const root = new URL('..', import.meta.url).pathname;
+
+const demoRegistry = {
+  name: 'demo-registry',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:demo-(metas|roles)$/ }, (args) => ({ path: args.path, namespace: 'demo-registry' }));
+    b.onLoad({ filter: /.*/, namespace: 'demo-registry' }, (args) => ({
+      contents: registrySource(args.path === METAS_MODULE ? 'metas' : 'roles'),
+      loader: 'ts',
+      resolveDir: root,
+    }));
+    void ROLES_MODULE;
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outdir: `${root}dist`,
+  loader: { '.c': 'text' },
+  external: ['koffi'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: { js: "import { createRequire as __ipcRequire } from 'node:module'; const require = __ipcRequire(import.meta.url);" },
+  plugins: [demoRegistry],
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
+
+await Promise.all([
+  build({ ...common, entryPoints: { cli: `${root}src/cli.ts` }, define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version) }, external: ['koffi', 'react-devtools-core'] }),
+  build({ ...common, entryPoints: { runner: `${root}src/runtime/runner-main.ts` } }),
+]);

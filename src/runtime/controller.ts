@@ -1,0 +1,291 @@
+// The controller side of a run: start the runners, listen on the trace
+// channel, hand out steps, watch the kernel, and leave nothing behind.
+import { EventEmitter } from 'node:events';
+import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+import type { DemoMeta, VariantMeta } from '../demos/types.js';
+import { describeWaitStatus } from '../ffi/sys-wait.js';
+import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
+import { GO, RUN_FREE, type Mode, type TraceEvent } from './protocol.js';
+import { createRunDir, KEY_FILE, removeRunDir, TRACE_SOCKET } from './run-dir.js';
+import { KernelWatch } from './kernel-watch.js';
+import { removeRecordedObjects } from './sysv-cleanup.js';
+import { runnerPath } from './runner-path.js';
+
+export interface RunOptions {
+  readonly demo: DemoMeta;
+  readonly variant: VariantMeta;
+  readonly mode: Mode;
+  /** Lab mode: the roles this controller drives (default: all of the variant's). */
+  readonly roles?: readonly string[];
+  /** Lab mode: the directory both terminals meet in (default: a new private one). */
+  readonly dir?: string;
+  readonly playDelayMs?: number;
+  /** Run mode: end a run that is still going after this long. */
+  readonly timeoutMs?: number;
+  readonly pollMs?: number;
+}
+
+export interface Proc {
+  readonly pid: number;
+  readonly ppid: number;
+  readonly role: string;
+  readonly ownFds: readonly number[];
+  socket: Socket | null;
+  waiting: boolean;
+  waitingSince: number;
+  inCall: string | null;
+}
+
+export interface RunResult {
+  readonly reason: 'done' | 'stuck' | 'timeout' | 'stopped';
+  readonly exits: ReadonlyMap<string, string>;
+}
+
+interface RunEvents {
+  event: [RunEvent];
+  kernel: [KernelSnapshot];
+  end: [RunResult];
+}
+
+export class Run extends EventEmitter<RunEvents> {
+  readonly options: RunOptions;
+  readonly dir: string;
+  readonly events: RunEvent[] = [];
+  readonly procs = new Map<number, Proc>();
+  private readonly started = Date.now();
+  private server: Server | null = null;
+  private runners: { role: string; child: ResultPromise }[] = [];
+  private mode: Mode;
+  private playTimer: NodeJS.Timeout | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
+  private readonly kernel: KernelWatch;
+  private ending: Promise<RunResult> | null = null;
+  private stopReason: RunResult['reason'] | null = null;
+
+  constructor(options: RunOptions) {
+    super();
+    this.options = options;
+    this.mode = options.mode;
+    this.dir = options.dir ?? createRunDir();
+    this.kernel = new KernelWatch(this, options.pollMs ?? 120, (snapshot) => this.emit('kernel', snapshot));
+  }
+
+  get currentMode(): Mode {
+    return this.mode;
+  }
+
+  get elapsed(): number {
+    return Date.now() - this.started;
+  }
+
+  roles(): string[] {
+    return this.options.roles ? [...this.options.roles] : Object.keys(this.options.variant.listings);
+  }
+
+  /** The C program's argv for a role, with {dir} and {key} filled in. */
+  argv(role: string): string[] {
+    const args = this.options.variant.argv?.[role] ?? this.options.variant.cArgs ?? [];
+    return args.map((arg) => arg.replaceAll('{dir}', this.dir).replaceAll('{key}', join(this.dir, KEY_FILE)));
+  }
+
+  async start(): Promise<void> {
+    const tracePath = join(this.dir, TRACE_SOCKET);
+    this.server = createServer((socket) => this.accept(socket));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(tracePath, () => resolve());
+    });
+    const gate = this.mode === 'run' ? 'free' : 'step';
+    for (const role of this.roles()) {
+      const child = execa(process.execPath, ['--single-threaded', runnerPath(), this.options.demo.id, role, tracePath, gate, ...this.argv(role)], {
+        detached: true,
+        stdin: 'ignore',
+        stdout: 'ignore',
+        stderr: 'pipe',
+        reject: false,
+        cleanup: true,
+        env: { NODE_OPTIONS: '' },
+      });
+      this.runners.push({ role, child });
+      void child.then((result) => this.runnerEnded(role, result.exitCode, result.signal ?? null, String(result.stderr ?? '')));
+    }
+    if (this.mode === 'play') this.startPlay();
+    if (this.mode === 'run') this.armWatchdog();
+    this.kernel.start();
+  }
+
+  private accept(socket: Socket): void {
+    let buffer = '';
+    let proc: Proc | null = null;
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        const event = JSON.parse(line) as TraceEvent;
+        if (event.kind === 'hello') {
+          proc = { pid: event.pid, ppid: event.ppid, role: event.role, ownFds: event.ownFds, socket, waiting: false, waitingSince: 0, inCall: null };
+          this.procs.set(event.pid, proc);
+          if (this.mode === 'run') socket.write(Buffer.from([RUN_FREE]));
+        }
+        this.record(event, proc);
+      }
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      if (proc) proc.socket = null;
+      this.checkEnd();
+    });
+  }
+
+  private record(event: TraceEvent | RunEvent, proc: Proc | null): void {
+    const stamped = { ...event, t: this.elapsed } as RunEvent;
+    if (proc) {
+      if (event.kind === 'step') {
+        proc.waiting = this.mode !== 'run';
+        proc.waitingSince = Date.now();
+      } else if (event.kind === 'call') proc.inCall = event.name;
+      else if (event.kind === 'return') proc.inCall = null;
+    }
+    if (event.kind === 'return' && event.name === 'waitpid' && typeof event.value === 'object' && event.value !== null && !Array.isArray(event.value)) {
+      this.reaped(event.value as { pid?: number; status?: unknown });
+    }
+    if (event.kind === 'exit' && this.events.some((e) => e.kind === 'exit' && e.pid === event.pid)) return;
+    this.events.push(stamped);
+    this.emit('event', stamped);
+    this.kernel.poke();
+  }
+
+  /** A parent reaped a child: that is how a child killed by a signal gets its exit event. */
+  private reaped(value: { pid?: number; status?: unknown }): void {
+    if (typeof value.pid !== 'number') return;
+    const status = value.status as { code: number | null; signal: string | null; core: boolean };
+    this.record({ kind: 'exit', pid: value.pid, status }, null);
+  }
+
+  note(code: NoteCode, detail: string, pid = 0): void {
+    this.record({ kind: 'note', pid, code, detail }, null);
+  }
+
+  /** Let one process execute the line it waits on: the preferred one if it waits, else the one waiting longest. */
+  advance(preferred?: number): number | null {
+    const waiting = [...this.procs.values()].filter((p) => p.waiting && p.socket);
+    if (waiting.length === 0) return null;
+    const chosen = waiting.find((p) => p.pid === preferred) ?? waiting.sort((a, b) => a.waitingSince - b.waitingSince)[0]!;
+    chosen.waiting = false;
+    chosen.socket!.write(Buffer.from([GO]));
+    return chosen.pid;
+  }
+
+  waitingPids(): number[] {
+    return [...this.procs.values()].filter((p) => p.waiting && p.socket).map((p) => p.pid);
+  }
+
+  setMode(mode: Mode): void {
+    if (this.mode === mode || this.ending) return;
+    this.mode = mode;
+    this.stopPlay();
+    if (mode === 'run') {
+      for (const proc of this.procs.values()) {
+        proc.waiting = false;
+        proc.socket?.write(Buffer.from([RUN_FREE]));
+      }
+    } else if (mode === 'play') this.startPlay();
+  }
+
+  private startPlay(): void {
+    this.playTimer = setInterval(() => this.advance(), this.options.playDelayMs ?? 900);
+  }
+
+  private stopPlay(): void {
+    if (this.playTimer) clearInterval(this.playTimer);
+    this.playTimer = null;
+  }
+
+  private armWatchdog(): void {
+    this.watchdog = setTimeout(() => {
+      this.note('timeout', `${this.options.timeoutMs ?? 30_000} ms`);
+      void this.stop('timeout');
+    }, this.options.timeoutMs ?? 30_000);
+  }
+
+  /** Called by the kernel watch when every live process sleeps in a call nothing will end. */
+  stuck(detail: string): void {
+    if (this.ending || this.stopReason) return;
+    this.note('stuck', detail);
+    if (this.mode === 'run') void this.stop('stuck');
+  }
+
+  private runnerEnded(role: string, code: number | undefined, signal: string | null, stderr: string): void {
+    const runner = this.runners.find((r) => r.role === role);
+    const pid = runner?.child.pid ?? 0;
+    if (!this.stopReason && code !== undefined && code !== 0 && code !== 1 && !this.procs.has(pid)) {
+      this.note('runner-failed', stderr.trim().split('\n').slice(-3).join('\n') || `exit ${code}`, pid);
+    }
+    this.record({ kind: 'exit', pid, status: { code: code ?? null, signal, core: false } }, null);
+    this.checkEnd();
+  }
+
+  private allDone(): boolean {
+    const runnersDone = this.runners.every((r) => r.child.exitCode !== null || r.child.signalCode !== null);
+    const socketsClosed = [...this.procs.values()].every((p) => p.socket === null);
+    return runnersDone && socketsClosed;
+  }
+
+  private checkEnd(): void {
+    if (this.allDone()) void this.finish(this.stopReason ?? 'done');
+  }
+
+  /** Ends the run now: kills every process of it. Safe to call more than once. */
+  stop(reason: RunResult['reason'] = 'stopped'): Promise<RunResult> {
+    this.stopReason ??= reason;
+    this.killAll();
+    return this.finish(this.stopReason);
+  }
+
+  /** Synchronous last resort for exit paths: SIGKILL to every process group of the run. */
+  killAll(): void {
+    for (const { child } of this.runners) {
+      if (child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
+    for (const pid of this.procs.keys()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+
+  private finish(reason: RunResult['reason']): Promise<RunResult> {
+    this.ending ??= (async () => {
+      this.stopPlay();
+      if (this.watchdog) clearTimeout(this.watchdog);
+      await Promise.all(this.runners.map((r) => r.child));
+      await this.kernel.stop();
+      for (const removed of removeRecordedObjects(this.dir)) this.note('leak-removed', removed);
+      for (const proc of this.procs.values()) proc.socket?.destroy();
+      await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+      if (!this.options.dir) removeRunDir(this.dir);
+      const exits = new Map<string, string>();
+      for (const event of this.events) {
+        if (event.kind !== 'exit') continue;
+        const role = this.procs.get(event.pid)?.role ?? this.runners.find((r) => r.child.pid === event.pid)?.role;
+        if (role && !exits.has(role)) exits.set(role, describeWaitStatus(event.status));
+      }
+      const result: RunResult = { reason, exits };
+      this.emit('end', result);
+      return result;
+    })();
+    return this.ending;
+  }
+}

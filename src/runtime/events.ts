@@ -1,0 +1,30 @@
+// What a run reports to whoever shows it: the processes' own trace events,
+// notes from the controller, and kernel snapshots (the screen's right side).
+import type { ProcessState } from './kernel/process-state.js';
+import type { SysvKind, SysvRow } from './kernel/sysvipc.js';
+import type { TraceEvent } from './protocol.js';
+
+export type NoteCode =
+  | 'stuck' // every live process is blocked in the kernel and nothing can wake it
+  | 'timeout' // the watchdog ended a run that took too long
+  | 'leak-removed' // a System V object outlived the run; the controller removed it
+  | 'runner-failed' // a runner could not start or crashed
+  | 'stopped'; // the user or a signal ended the run early
+
+export interface NoteEvent {
+  readonly kind: 'note';
+  readonly pid: number;
+  readonly t?: number;
+  readonly code: NoteCode;
+  readonly detail: string;
+}
+
+export type RunEvent = TraceEvent | NoteEvent;
+
+export interface KernelSnapshot {
+  readonly t: number;
+  readonly processes: readonly ProcessState[];
+  readonly sysv: Readonly<Partial<Record<SysvKind, readonly SysvRow[]>>>;
+  /** Bytes waiting in each pipe, by inode, as the processes measured them (FIONREAD). */
+  readonly pipeFill: Readonly<Record<number, number>>;
+}

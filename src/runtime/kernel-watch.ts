@@ -1,0 +1,116 @@
+// Polls /proc for every process of a run and the run's System V objects, and
+// reports a snapshot whenever what the kernel says has changed. It also tells
+// a run that is stuck: every live process asleep in a call no one will end.
+import type { Run } from './controller.js';
+import type { KernelSnapshot } from './events.js';
+import { readProcessState, type ProcessState } from './kernel/process-state.js';
+import { readSysv, type SysvKind, type SysvRow } from './kernel/sysvipc.js';
+import { readObjects } from './run-dir.js';
+
+/** Calls that end by themselves: a process sleeping in one is not stuck. */
+const TIMED_CALLS = new Set(['usleep', 'sleep', 'nanosleep']);
+const QUIET_MS = 500;
+const ID_COLUMN = { shm: 'shmid', msg: 'msqid', sem: 'semid' } as const;
+
+export class KernelWatch {
+  private readonly run: Run;
+  private readonly intervalMs: number;
+  private readonly report: (snapshot: KernelSnapshot) => void;
+  private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
+  private pending = false;
+  private last = '';
+  private lastEventAt = Date.now();
+  private stuckPolls = 0;
+  /** Bytes waiting per pipe inode, from the processes' own state events. */
+  private readonly pipeFill = new Map<number, number>();
+  private latest: readonly ProcessState[] = [];
+
+  constructor(run: Run, intervalMs: number, report: (snapshot: KernelSnapshot) => void) {
+    this.run = run;
+    this.intervalMs = intervalMs;
+    this.report = report;
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.poke(false), this.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.polling;
+  }
+
+  /** Something happened: poll now (one poll at a time; a poke during a poll queues one more). */
+  poke(fromEvent = true): void {
+    if (fromEvent) {
+      this.lastEventAt = Date.now();
+      this.stuckPolls = 0;
+      this.absorbState();
+    }
+    if (this.polling) {
+      this.pending = true;
+      return;
+    }
+    this.polling = this.poll().finally(() => {
+      this.polling = null;
+      if (this.pending && this.timer) {
+        this.pending = false;
+        this.poke(false);
+      }
+    });
+  }
+
+  private absorbState(): void {
+    const event = this.run.events.at(-1);
+    if (event?.kind !== 'state') return;
+    const proc = this.latest.find((p) => p.pid === event.pid);
+    for (const { fd, bytes } of event.pipes) {
+      const inode = proc?.fds.find((f) => f.fd === fd)?.inode;
+      if (inode != null) this.pipeFill.set(inode, bytes);
+    }
+  }
+
+  private pids(): number[] {
+    return [...this.run.procs.keys()];
+  }
+
+  private async poll(): Promise<void> {
+    const hidden = (pid: number) => new Set(this.run.procs.get(pid)?.ownFds ?? []);
+    const processes = (await Promise.all(this.pids().map((pid) => readProcessState(pid, hidden(pid))))).filter((p) => p.state !== null);
+    this.latest = processes;
+    const sysv = await this.sysv();
+    const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: Object.fromEntries(this.pipeFill) };
+    const key = JSON.stringify({ ...snapshot, t: 0 });
+    if (key !== this.last) {
+      this.last = key;
+      this.report(snapshot);
+    }
+    this.checkStuck(processes);
+  }
+
+  private async sysv(): Promise<Partial<Record<SysvKind, SysvRow[]>>> {
+    const objects = readObjects(this.run.dir);
+    const result: Partial<Record<SysvKind, SysvRow[]>> = {};
+    for (const kind of ['shm', 'msg', 'sem'] as const) {
+      const ids = new Set(objects.filter((o) => o.kind === kind).map((o) => o.id));
+      if (ids.size === 0) continue;
+      result[kind] = (await readSysv(kind)).filter((row) => ids.has(row[ID_COLUMN[kind]]!));
+    }
+    return result;
+  }
+
+  private checkStuck(processes: readonly ProcessState[]): void {
+    const live = processes.filter((p) => p.state !== 'Z');
+    const blocked = live.filter((p) => {
+      const proc = this.run.procs.get(p.pid);
+      return proc && !proc.waiting && proc.inCall !== null && !TIMED_CALLS.has(proc.inCall) && (p.state === 'S' || p.state === 'D');
+    });
+    const stuck = live.length > 0 && blocked.length === live.length && Date.now() - this.lastEventAt >= QUIET_MS;
+    this.stuckPolls = stuck ? this.stuckPolls + 1 : 0;
+    if (this.stuckPolls === 2) {
+      this.run.stuck(blocked.map((p) => `${p.pid} ${this.run.procs.get(p.pid)?.inCall ?? '?'} (${p.wchan ?? '?'})`).join(', '));
+    }
+  }
+}

@@ -1,0 +1,124 @@
+// What /proc says about one process: its state, where it sleeps, its fds,
+// its shared mappings and its signal masks. Read by the controller, never parsed from tools' text.
+import { readdir, readFile, readlink } from 'node:fs/promises';
+import { decodeSignalMask } from './signal-mask.js';
+
+export interface FdEntry {
+  readonly fd: number;
+  /** readlink of /proc/<pid>/fd/<n>: pipe:[123], socket:[456], /memfd:x (deleted), a path. */
+  readonly target: string;
+  readonly kind: 'pipe' | 'socket' | 'memfd' | 'fifo' | 'file' | 'other';
+  readonly inode: number | null;
+  /** O_ACCMODE of fdinfo flags: r, w or rw. */
+  readonly access: 'r' | 'w' | 'rw' | null;
+}
+
+export interface MappingEntry {
+  readonly range: string;
+  readonly perms: string;
+  readonly inode: number;
+  readonly name: string;
+}
+
+export interface ProcessState {
+  readonly pid: number;
+  /** R running, S sleeping, D disk sleep, Z zombie, T stopped; null when gone. */
+  readonly state: string | null;
+  readonly wchan: string | null;
+  readonly fds: readonly FdEntry[];
+  readonly maps: readonly MappingEntry[];
+  readonly sigBlk: readonly string[];
+  readonly sigPnd: readonly string[];
+  readonly sigCgt: readonly string[];
+}
+
+async function text(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function fdKind(target: string): FdEntry['kind'] {
+  if (target.startsWith('pipe:')) return 'pipe';
+  if (target.startsWith('socket:')) return 'socket';
+  if (target.startsWith('/memfd:')) return 'memfd';
+  if (target.startsWith('/')) return 'file';
+  return 'other';
+}
+
+async function readFds(pid: number, hidden: ReadonlySet<number>): Promise<FdEntry[]> {
+  let names: string[];
+  try {
+    names = await readdir(`/proc/${pid}/fd`);
+  } catch {
+    return [];
+  }
+  const fds = names.map(Number).filter((fd) => fd > 2 && !hidden.has(fd)).sort((a, b) => a - b);
+  const entries = await Promise.all(
+    fds.map(async (fd): Promise<FdEntry | null> => {
+      let target: string;
+      try {
+        target = await readlink(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        return null;
+      }
+      if (target.startsWith('anon_inode:')) return null; // Node's epoll, eventfd: not the demo's
+      const info = (await text(`/proc/${pid}/fdinfo/${fd}`)) ?? '';
+      const flags = /flags:\s+([0-7]+)/.exec(info)?.[1];
+      const inodeMatch = /\[(\d+)\]$/.exec(target) ?? /ino:\s+(\d+)/.exec(info);
+      const accmode = flags === undefined ? null : Number.parseInt(flags, 8) & 3;
+      let kind = fdKind(target);
+      if (kind === 'file' && /\bpipe_|fifo/.test(info)) kind = 'fifo';
+      return {
+        fd,
+        target,
+        kind,
+        inode: inodeMatch ? Number(inodeMatch[1]) : null,
+        access: accmode === null ? null : accmode === 0 ? 'r' : accmode === 1 ? 'w' : 'rw',
+      };
+    }),
+  );
+  return entries.filter((entry): entry is FdEntry => entry !== null);
+}
+
+/** Shared mappings only: the ones IPC is about (memfd, /dev/zero, SYSV segments). */
+function sharedMaps(maps: string): MappingEntry[] {
+  return maps
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f.length >= 6 && f[1]!.endsWith('s') && /^(\/memfd:|\/dev\/zero|\/SYSV)/.test(f.slice(5).join(' ')))
+    .map((f) => ({ range: f[0]!, perms: f[1]!, inode: Number(f[4]), name: f.slice(5).join(' ') }));
+}
+
+function privateDemoMaps(maps: string, extra: readonly string[]): MappingEntry[] {
+  if (extra.length === 0) return [];
+  return maps
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f.length >= 5 && extra.includes(f[0]!))
+    .map((f) => ({ range: f[0]!, perms: f[1]!, inode: Number(f[4]), name: f.slice(5).join(' ') || '[anon]' }));
+}
+
+export async function readProcessState(pid: number, hiddenFds: ReadonlySet<number>, watchRanges: readonly string[] = []): Promise<ProcessState> {
+  const [stat, wchan, maps, status, fds] = await Promise.all([
+    text(`/proc/${pid}/stat`),
+    text(`/proc/${pid}/wchan`),
+    text(`/proc/${pid}/maps`),
+    text(`/proc/${pid}/status`),
+    readFds(pid, hiddenFds),
+  ]);
+  const state = stat ? (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? null) : null;
+  const field = (name: string) => (status ? new RegExp(`^${name}:\\s*([0-9a-f]+)$`, 'm').exec(status)?.[1] : undefined);
+  return {
+    pid,
+    state,
+    wchan: wchan && wchan !== '0' ? wchan : null,
+    fds,
+    maps: maps ? [...sharedMaps(maps), ...privateDemoMaps(maps, watchRanges)] : [],
+    sigBlk: decodeSignalMask(field('SigBlk')),
+    sigPnd: [...new Set([...decodeSignalMask(field('SigPnd')), ...decodeSignalMask(field('ShdPnd'))])],
+    sigCgt: decodeSignalMask(field('SigCgt')),
+  };
+}

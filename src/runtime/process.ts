@@ -1,0 +1,155 @@
+// The runtime's side of a role: the traced libc facade, steps, printing,
+// fork with a fresh trace connection for the child, and _exit.
+import { libcCalls, type Libc } from '../ffi/index.js';
+import { ErrnoError } from '../ffi/libc.js';
+import { forkProcess } from '../ffi/fork.js';
+import { fionread } from '../ffi/sys-ioctl.js';
+import { exit, getpid, getppid, write } from '../ffi/unistd.js';
+import type { Proc } from '../demos/types.js';
+import type { TraceValue } from './protocol.js';
+import { TraceClient } from './trace-client.js';
+
+export interface ProcOptions {
+  readonly tracePath: string;
+  readonly free: boolean;
+  readonly args: readonly string[];
+}
+
+/** How a call's arguments look in events: C-like, small, never the buffer's bytes. */
+export function describeArg(value: unknown): TraceValue {
+  if (value === null) return 'NULL';
+  if (value === undefined) return 0;
+  if (typeof value === 'bigint') return `0x${value.toString(16)}`;
+  if (value instanceof Uint8Array || value instanceof Int32Array) return `buf[${value.length}]`;
+  if (Array.isArray(value)) return value.map(describeArg);
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, describeArg(field)]));
+  }
+  return String(value);
+}
+
+function cName(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+export class RuntimeProc implements Proc {
+  readonly c: Libc;
+  readonly args: readonly string[];
+  private trace: TraceClient;
+  private currentStep: string | undefined;
+  private readonly options: ProcOptions;
+  /** Pipe ends this process made: their fill level is reported at every step. */
+  private readonly watched = new Set<number>();
+  private lastState = '';
+
+  constructor(options: ProcOptions, role: string) {
+    this.options = options;
+    this.args = options.args;
+    this.trace = new TraceClient(options.tracePath, options.free);
+    this.hello(role);
+    this.c = this.traced();
+  }
+
+  private hello(role: string): void {
+    this.trace.emit({ kind: 'hello', pid: getpid(), ppid: getppid(), role, ownFds: [this.trace.fd] });
+  }
+
+  private emit(event: Record<string, unknown>): void {
+    this.trace.emit({ ...event, pid: getpid(), step: this.currentStep });
+  }
+
+  private traced(): Libc {
+    const wrapped: Record<string, unknown> = {};
+    for (const [key, fn] of Object.entries(libcCalls)) {
+      const name = cName(key);
+      wrapped[key] = (...args: unknown[]) => this.call(name, args, () => (fn as (...a: unknown[]) => unknown)(...args));
+    }
+    return wrapped as Libc;
+  }
+
+  private call<T>(name: string, args: readonly unknown[], run: () => T): T {
+    this.emit({ kind: 'call', name, args: args.map(describeArg) });
+    let value: T;
+    try {
+      value = run();
+    } catch (error) {
+      if (error instanceof ErrnoError) this.emit({ kind: 'return', name, value: -1, errno: error.code, message: error.description });
+      throw error;
+    }
+    this.emit({ kind: 'return', name, value: describeArg(value) });
+    if (name === 'pipe') for (const fd of value as number[]) this.watched.add(fd);
+    return value;
+  }
+
+  private reportState(): void {
+    const pipes: { fd: number; bytes: number }[] = [];
+    for (const fd of this.watched) {
+      try {
+        pipes.push({ fd, bytes: fionread(fd) });
+      } catch {
+        this.watched.delete(fd); // closed since
+      }
+    }
+    const state = JSON.stringify(pipes);
+    if (state === this.lastState) return;
+    this.lastState = state;
+    this.trace.emit({ kind: 'state', pid: getpid(), pipes });
+  }
+
+  step(id: string): void {
+    this.reportState();
+    this.currentStep = id;
+    this.trace.emit({ kind: 'step', pid: getpid(), step: id });
+    this.trace.waitForGo();
+  }
+
+  print(line: string): void {
+    this.output(1, line);
+  }
+
+  /** What perror(3) prints, then exit(1): how the C listings end on an error. */
+  perror(error: ErrnoError): never {
+    this.output(2, `${error.call}: ${error.description}`);
+    return this.exit(1);
+  }
+
+  /** A bug in the twin itself, not a failed call: say so on stderr and end with 70 (EX_SOFTWARE). */
+  crash(error: unknown): never {
+    this.output(2, `ipc-demo runner: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return this.exit(70);
+  }
+
+  private output(fd: 1 | 2, line: string): void {
+    const bytes = Buffer.from(`${line}\n`);
+    let done = 0;
+    while (done < bytes.length) done += write(fd, bytes.subarray(done));
+    this.emit({ kind: 'output', fd, text: line });
+  }
+
+  fork(): number {
+    this.emit({ kind: 'call', name: 'fork', args: [] });
+    let pid: number;
+    try {
+      pid = forkProcess();
+    } catch (error) {
+      if (error instanceof ErrnoError) this.emit({ kind: 'return', name: 'fork', value: -1, errno: error.code, message: error.description });
+      throw error;
+    }
+    if (pid === 0) {
+      // The parent's connection is the parent's: the child says hello on its own.
+      const free = this.trace.isFree;
+      this.trace.closeInherited();
+      this.trace = new TraceClient(this.options.tracePath, free);
+      this.hello('child');
+      this.lastState = '';
+    }
+    this.emit({ kind: 'return', name: 'fork', value: pid });
+    return pid;
+  }
+
+  exit(code: number): never {
+    this.trace.emit({ kind: 'exit', pid: getpid(), status: { code, signal: null, core: false } });
+    return exit(code);
+  }
+}

@@ -1,0 +1,62 @@
+// The trace channel's events: JSON lines from every process of a run to the
+// controller. `--json` prints the same objects, one per line.
+import type { WaitStatus } from '../ffi/sys-wait.js';
+
+export type TraceValue = number | string | boolean | null | readonly TraceValue[] | { readonly [key: string]: TraceValue };
+
+interface Base {
+  /** The process the event is about. */
+  readonly pid: number;
+  /** Milliseconds since the run started (controller clock). */
+  readonly t?: number;
+}
+
+export interface HelloEvent extends Base {
+  readonly kind: 'hello';
+  readonly ppid: number;
+  readonly role: string;
+  /** fds the runtime owns (the trace connection): hidden from the fd table. */
+  readonly ownFds: readonly number[];
+}
+export interface StepEvent extends Base {
+  readonly kind: 'step';
+  readonly step: string;
+}
+export interface CallEvent extends Base {
+  readonly kind: 'call';
+  readonly name: string;
+  readonly args: readonly TraceValue[];
+  readonly step?: string;
+}
+export interface ReturnEvent extends Base {
+  readonly kind: 'return';
+  readonly name: string;
+  readonly value?: TraceValue;
+  readonly errno?: string;
+  readonly message?: string;
+  readonly step?: string;
+}
+export interface OutputEvent extends Base {
+  readonly kind: 'output';
+  readonly fd: 1 | 2;
+  readonly text: string;
+  readonly step?: string;
+}
+export interface ExitEvent extends Base {
+  readonly kind: 'exit';
+  readonly status: WaitStatus;
+}
+
+/** Facts only the process can see cheaply: bytes waiting in its pipe ends (FIONREAD). */
+export interface StateEvent extends Base {
+  readonly kind: 'state';
+  readonly pipes: readonly { readonly fd: number; readonly bytes: number }[];
+}
+
+export type TraceEvent = HelloEvent | StepEvent | CallEvent | ReturnEvent | OutputEvent | ExitEvent | StateEvent;
+
+/** Controller → process, one byte each. */
+export const GO = 0x67; // 'g': execute the line you stopped on
+export const RUN_FREE = 0x72; // 'r': stop waiting at steps altogether
+
+export type Mode = 'step' | 'play' | 'run';

@@ -1,0 +1,7 @@
+// Generated at build and test time from the src/demos/<nn>-<id>/ folders (scripts/demo-registry.js).
+declare module 'virtual:demo-metas' {
+  export const metas: readonly import('./demos/types.js').DemoMeta[];
+}
+declare module 'virtual:demo-roles' {
+  export const roles: ReadonlyMap<string, import('./demos/types.js').DemoRoles>;
+}
