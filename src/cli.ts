@@ -1,1 +1,151 @@
-console.log("stub")
+// ipc-demo: the command line. Parses, checks, and hands over to the tour, the
+// Ink screen, the plain transcript or JSON lines.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { allNames, demos, didYouMean, findDemo, findVariant } from './demos/registry.js';
+import type { DemoMeta, Lang } from './demos/types.js';
+import type { Mode } from './runtime/protocol.js';
+import { detectLang } from './ui/strings.js';
+import { runText } from './ui/run-text.js';
+
+declare const __IPC_DEMO_VERSION__: string;
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, environment: 3 } as const;
+
+interface CliOptions {
+  mode?: Mode;
+  variant?: string;
+  lang?: Lang;
+  plain?: boolean;
+  json?: boolean;
+  role?: string;
+}
+
+class UsageError extends Error {}
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
+
+function resolveDemo(name: string): DemoMeta {
+  const demo = findDemo(name);
+  if (demo) return demo;
+  const guess = didYouMean(name.toLowerCase(), allNames());
+  return fail(
+    `unknown demo '${name}'.${guess ? ` Did you mean '${findDemo(guess)!.id}'?` : ''}\n` +
+      `Valid demos: ${demos.map((d) => d.id).join(', ')}. Run 'ipc-demo list' to see them all.`,
+  );
+}
+
+function listDemos(lang: Lang): string {
+  const lines = demos.map((demo) => {
+    const aliases = demo.aliases.length ? ` (${demo.aliases.join(', ')})` : '';
+    const variants = demo.variants.map((v) => v.id).join(', ');
+    return `  ${demo.order}  ${demo.id.padEnd(9)} ${demo.title[lang]}${aliases}\n     ${lang === 'zh' ? '变体' : 'variants'}: ${variants}`;
+  });
+  return lines.join('\n');
+}
+
+function checkEnvironment(): void {
+  if (process.platform !== 'linux') {
+    process.stderr.write(`ipc-demo: this tool shows Linux IPC and runs only on Linux (this is ${process.platform}).\n`);
+    process.exit(EXIT.environment);
+  }
+}
+
+async function runDemo(name: string, options: CliOptions): Promise<number> {
+  const demo = resolveDemo(name);
+  const variant = findVariant(demo, options.variant);
+  if (!variant) {
+    const guess = options.variant ? didYouMean(options.variant, demo.variants.map((v) => v.id)) : undefined;
+    fail(`demo '${demo.id}' has no variant '${options.variant}'.${guess ? ` Did you mean '${guess}'?` : ''}\nIts variants: ${demo.variants.map((v) => v.id).join(', ')}.`);
+  }
+  if (options.role !== undefined && !Object.hasOwn(variant.listings, options.role)) {
+    fail(`demo '${demo.id}' has no role '${options.role}'. Its roles: ${Object.keys(variant.listings).join(', ')}.`);
+  }
+  const lang = detectLang(options.lang);
+  const interactive = !options.plain && !options.json && process.stdout.isTTY === true;
+  if (!interactive) {
+    if (options.mode && options.mode !== 'run') {
+      fail(`--mode ${options.mode} needs a terminal; with --plain, --json or output to a pipe the demo runs straight through (--mode run).`);
+    }
+    const result = await runText({ demo, variant, lang, json: options.json === true });
+    return result.reason === 'done' || result.reason === 'stuck' ? EXIT.ok : EXIT.failed;
+  }
+  if (!process.stdin.isTTY) fail('step mode reads keys from a terminal, but stdin is not one. Use --plain (or --json) to run without keys.');
+  const { runInteractive } = await import('./ui/run-interactive.js');
+  return runInteractive({ demos: [demo], variant, lang, mode: options.mode ?? 'step' });
+}
+
+async function runTour(options: CliOptions): Promise<number> {
+  const lang = detectLang(options.lang);
+  if (options.plain || options.json || !process.stdout.isTTY) {
+    for (const demo of demos) await runText({ demo, variant: demo.variants[0]!, lang, json: options.json === true });
+    return EXIT.ok;
+  }
+  if (!process.stdin.isTTY) fail('the guided tour reads keys from a terminal, but stdin is not one. Use --plain to print it instead.');
+  const { runInteractive } = await import('./ui/run-interactive.js');
+  return runInteractive({ demos, variant: undefined, lang, mode: options.mode ?? 'step' });
+}
+
+function parseLang(value: string): Lang {
+  if (value === 'zh' || value === 'zh-CN' || value === 'en') return value === 'en' ? 'en' : 'zh';
+  throw new InvalidArgumentError('use zh or en.');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('ipc-demo')
+    .description('See how Linux processes talk to each other: seven IPC mechanisms, run for real and stepped line by line.')
+    .version(typeof __IPC_DEMO_VERSION__ === 'string' ? __IPC_DEMO_VERSION__ : 'dev', '-v, --version')
+    .argument('[demo]', `a demo: ${demos.map((d) => d.id).join(', ')} (default: the guided tour)`)
+    .addOption(new Option('-m, --mode <mode>', 'step: you press a key for each line; play: a step a second; run: straight through').choices(['step', 'play', 'run']))
+    .option('-V, --variant <name>', "run a variant of the demo (see 'ipc-demo list')")
+    .addOption(new Option('-l, --lang <lang>', 'language: zh or en (default: from LC_ALL / LANG)').argParser(parseLang))
+    .option('--plain', 'print a narrated transcript instead of the interactive screen (automatic when stdout is not a terminal)')
+    .option('--json', 'print one JSON event per line: kind, pid, step, name, value/errno, text, status')
+    .option('--role <role>', 'lab mode: run only this side (e.g. reader) of a two-program demo')
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  ipc-demo                      the guided tour of all seven mechanisms
+  ipc-demo pipe                 step through the anonymous pipe demo
+  ipc-demo pipe --variant fill  the writer fills the pipe and blocks
+  ipc-demo pipe --lang zh       in Chinese (中文)
+  ipc-demo pipe --plain         a narrated transcript, no keys needed
+  ipc-demo pipe --json | jq .   one event per line for scripts
+  ipc-demo list                 the demos and their variants
+
+Keys: space/→ next step · ← back (replay) · tab switch process · p play · r run · v variants · l language · ? help · q quit
+Exit codes: 0 done · 1 the run failed · 2 bad usage · 3 unsupported environment`,
+    )
+    .action(async (name: string | undefined, options: CliOptions) => {
+      checkEnvironment();
+      process.exitCode = name === undefined ? await runTour(options) : await runDemo(name, options);
+    });
+
+  program
+    .command('list')
+    .description('list the demos, their aliases and variants')
+    .option('-l, --lang <lang>', 'language: zh or en', parseLang)
+    .action((options: { lang?: Lang }) => {
+      process.stdout.write(`${listDemos(detectLang(options.lang))}\n`);
+    });
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`ipc-demo: ${error.message}\n`);
+      process.exitCode = EXIT.usage;
+    } else if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    } else throw error;
+  }
+}
+
+await main(process.argv);

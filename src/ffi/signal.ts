@@ -1,28 +1,12 @@
 // <signal.h>
 import { check, koffi, libc } from './libc.js';
 
-/** Linux x86-64 numbering; SIGRTMIN as glibc reports it at run time (it reserves 32 and 33). */
-export const SIGNALS: Readonly<Record<string, number>> = {
-  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8,
-  SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15,
-  SIGSTKFLT: 16, SIGCHLD: 17, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22,
-  SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25, SIGVTALRM: 26, SIGPROF: 27, SIGWINCH: 28, SIGIO: 29,
-  SIGPWR: 30, SIGSYS: 31,
-};
+export { SIGNALS, signalName } from './signal-names.js';
+
 export const SIGKILL = 9;
 export const SIGUSR1 = 10;
 export const SIGPIPE = 13;
 export const SIGTERM = 15;
-
-const numberToName = new Map(Object.entries(SIGNALS).map(([name, n]) => [n, name]));
-
-export function signalName(signo: number): string {
-  const name = numberToName.get(signo);
-  if (name) return name;
-  const rtmin = sigrtmin();
-  if (signo >= rtmin && signo <= 64) return signo === rtmin ? 'SIGRTMIN' : `SIGRTMIN+${signo - rtmin}`;
-  return `signal ${signo}`;
-}
 
 export const SIG_BLOCK = 0;
 export const SIG_UNBLOCK = 1;

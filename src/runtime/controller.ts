@@ -5,7 +5,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
-import { describeWaitStatus } from '../ffi/sys-wait.js';
+import type { WaitStatus } from '../ffi/wait-status.js';
 import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
 import { GO, RUN_FREE, type Mode, type TraceEvent } from './protocol.js';
 import { createRunDir, KEY_FILE, removeRunDir, TRACE_SOCKET } from './run-dir.js';
@@ -40,7 +40,8 @@ export interface Proc {
 
 export interface RunResult {
   readonly reason: 'done' | 'stuck' | 'timeout' | 'stopped';
-  readonly exits: ReadonlyMap<string, string>;
+  /** How each role's process ended ('child' for a forked child). */
+  readonly exits: ReadonlyMap<string, WaitStatus>;
 }
 
 interface RunEvents {
@@ -272,15 +273,21 @@ export class Run extends EventEmitter<RunEvents> {
       if (this.watchdog) clearTimeout(this.watchdog);
       await Promise.all(this.runners.map((r) => r.child));
       await this.kernel.stop();
-      for (const removed of removeRecordedObjects(this.dir)) this.note('leak-removed', removed);
+      // A process the run had to kill was no one's child to reap: say how it ended.
+      for (const proc of this.procs.values()) {
+        if (this.stopReason && !this.events.some((e) => e.kind === 'exit' && e.pid === proc.pid)) {
+          this.record({ kind: 'exit', pid: proc.pid, status: { code: null, signal: 'SIGKILL', core: false } }, null);
+        }
+      }
+      for (const removed of await removeRecordedObjects(this.dir)) this.note('leak-removed', removed);
       for (const proc of this.procs.values()) proc.socket?.destroy();
       await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
       if (!this.options.dir) removeRunDir(this.dir);
-      const exits = new Map<string, string>();
+      const exits = new Map<string, WaitStatus>();
       for (const event of this.events) {
         if (event.kind !== 'exit') continue;
         const role = this.procs.get(event.pid)?.role ?? this.runners.find((r) => r.child.pid === event.pid)?.role;
-        if (role && !exits.has(role)) exits.set(role, describeWaitStatus(event.status));
+        if (role && !exits.has(role)) exits.set(role, event.status);
       }
       const result: RunResult = { reason, exits };
       this.emit('end', result);

@@ -1,5 +1,6 @@
 // The runtime's side of a role: the traced libc facade, steps, printing,
 // fork with a fresh trace connection for the child, and _exit.
+import { dirname } from 'node:path';
 import { libcCalls, type Libc } from '../ffi/index.js';
 import { ErrnoError } from '../ffi/libc.js';
 import { forkProcess } from '../ffi/fork.js';
@@ -7,6 +8,7 @@ import { fionread } from '../ffi/sys-ioctl.js';
 import { exit, getpid, getppid, write } from '../ffi/unistd.js';
 import type { Proc } from '../demos/types.js';
 import type { TraceValue } from './protocol.js';
+import { recordObject } from './run-dir.js';
 import { TraceClient } from './trace-client.js';
 
 export interface ProcOptions {
@@ -28,6 +30,9 @@ export function describeArg(value: unknown): TraceValue {
   }
   return String(value);
 }
+
+/** Creating calls whose objects outlive the run unless removed: recorded for the cleanup sweep. */
+const SYSV_GETS: Readonly<Record<string, 'shm' | 'msg' | 'sem'>> = { shmget: 'shm', msgget: 'msg', semget: 'sem' };
 
 function cName(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -79,6 +84,8 @@ export class RuntimeProc implements Proc {
     }
     this.emit({ kind: 'return', name, value: describeArg(value) });
     if (name === 'pipe') for (const fd of value as number[]) this.watched.add(fd);
+    const sysv = SYSV_GETS[name];
+    if (sysv && typeof value === 'number') recordObject(dirname(this.options.tracePath), sysv, value, Number(args[0]));
     return value;
   }
 

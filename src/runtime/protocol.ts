@@ -1,6 +1,6 @@
 // The trace channel's events: JSON lines from every process of a run to the
 // controller. `--json` prints the same objects, one per line.
-import type { WaitStatus } from '../ffi/sys-wait.js';
+import type { WaitStatus } from '../ffi/wait-status.js';
 
 export type TraceValue = number | string | boolean | null | readonly TraceValue[] | { readonly [key: string]: TraceValue };
 

@@ -1,7 +1,7 @@
 // Every run gets one private directory (0700): the trace socket, FIFOs and
 // sockets of the demo, the ftok key file, and a record of the System V objects
 // the run created, so that a later start can remove what a killed run left.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -58,6 +58,11 @@ export interface RecordedObject {
   readonly kind: 'shm' | 'msg' | 'sem';
   readonly id: number;
   readonly key: number;
+}
+
+/** Appends one object to the run's record: a single short write, safe from several processes. */
+export function recordObject(dir: string, kind: RecordedObject['kind'], id: number, key: number): void {
+  appendFileSync(join(dir, OBJECTS_FILE), `${kind} ${id} ${key}\n`, { mode: 0o600 });
 }
 
 export function readObjects(dir: string): RecordedObject[] {

@@ -2,7 +2,6 @@
 // creates (kind, id, key); whatever still exists at the end, with the same id
 // and key and owned by us, is removed here and reported.
 import { readFileSync } from 'node:fs';
-import { removeSysvObject } from '../ffi/sys-ipc.js';
 import { readObjects, type RecordedObject } from './run-dir.js';
 import { parseSysvTable } from './kernel/sysvipc.js';
 
@@ -20,7 +19,7 @@ function stillThere(object: RecordedObject): boolean {
 }
 
 /** Removes the run's leftover objects; returns a line for each one removed. */
-export function removeRecordedObjects(dir: string): string[] {
+export async function removeRecordedObjects(dir: string): Promise<string[]> {
   const removed: string[] = [];
   const seen = new Set<string>();
   for (const object of readObjects(dir)) {
@@ -28,6 +27,8 @@ export function removeRecordedObjects(dir: string): string[] {
     if (seen.has(name) || !stillThere(object)) continue;
     seen.add(name);
     try {
+      // Loaded only when there is something to remove: the controller otherwise never loads libc.
+      const { removeSysvObject } = await import('../ffi/sys-ipc.js');
       removeSysvObject(object.kind, object.id);
       removed.push(`${name} (key 0x${(object.key >>> 0).toString(16).padStart(8, '0')})`);
     } catch {

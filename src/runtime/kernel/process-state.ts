@@ -1,7 +1,7 @@
 // What /proc says about one process: its state, where it sleeps, its fds,
 // its shared mappings and its signal masks. Read by the controller, never parsed from tools' text.
 import { readdir, readFile, readlink } from 'node:fs/promises';
-import { decodeSignalMask } from './signal-mask.js';
+import { decodeSignalMask } from '../../ffi/signal-names.js';
 
 export interface FdEntry {
   readonly fd: number;

@@ -1,0 +1,45 @@
+// Every way out of the controller ends the run's processes and removes its
+// directory: a normal end, q, Ctrl-C, SIGTERM, SIGHUP, an uncaught error.
+import type { Run } from './controller.js';
+import { removeRunDir } from './run-dir.js';
+
+const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+const active = new Set<Run>();
+let installed = false;
+/** What the screen must do before the process exits on a signal (Ink: restore the terminal). */
+let beforeExit: () => void = () => undefined;
+
+function killEverything(): void {
+  for (const run of active) {
+    run.killAll();
+    if (!run.options.dir) removeRunDir(run.dir);
+  }
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  beforeExit();
+  const runs = [...active];
+  for (const run of runs) run.killAll();
+  void Promise.all(runs.map((run) => run.stop('stopped'))).finally(() => process.exit(SIGNAL_EXIT[signal] ?? 1));
+}
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.on(signal, () => onSignal(signal));
+  process.on('exit', killEverything);
+  process.on('uncaughtException', (error) => {
+    killEverything();
+    process.stderr.write(`ipc-demo: internal error: ${error.stack ?? String(error)}\n`);
+    process.exit(70);
+  });
+}
+
+/** Watch over a run until it ends; on a signal, stop it cleanly, then exit with 128+n. */
+export function guard(run: Run, onExit?: () => void): () => void {
+  install();
+  if (onExit) beforeExit = onExit;
+  active.add(run);
+  return () => active.delete(run);
+}

@@ -1,0 +1,81 @@
+// --plain: the run as a narrated transcript, one line per thing that happened,
+// for a pipe, a file, a screen reader or a printout.
+import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
+import { parseListing } from '../demos/listing.js';
+import type { RunEvent } from '../runtime/events.js';
+import { formatCall, formatStatus, formatValue } from './format.js';
+import { roleLabel, strings } from './strings.js';
+
+export interface TranscriptWriter {
+  header(): string[];
+  event(event: RunEvent): string[];
+}
+
+export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): TranscriptWriter {
+  const s = strings[lang];
+  const roles = new Map<number, string>();
+  const listingOf = new Map<number, string>();
+  const listings = new Map(Object.entries(demo.sources).map(([file, source]) => [file, parseListing(source)]));
+  const taught = new Set<string>();
+  const who = (pid: number) => `[${roleLabel(roles.get(pid) ?? '?', lang)} ${pid}]`;
+
+  return {
+    header: () => [
+      `ipc-demo · ${demo.order} ${demo.title[lang]} · ${s.variant} ${variant.id} (${variant.title[lang]})`,
+      demo.summary[lang],
+      variant.summary[lang],
+      '',
+    ],
+    event(event) {
+      switch (event.kind) {
+        case 'hello': {
+          roles.set(event.pid, event.role);
+          const parentListing = listingOf.get(event.ppid);
+          listingOf.set(event.pid, event.role === 'child' && parentListing ? parentListing : (variant.listings[event.role] ?? ''));
+          return event.role === 'child' ? [`${who(event.pid)} fork() → ${s.child}, ppid ${event.ppid}`] : [];
+        }
+        case 'step': {
+          const file = listingOf.get(event.pid) ?? '';
+          const listing = listings.get(file);
+          const line = listing?.steps.get(event.step);
+          const code = line === undefined ? '' : `${file}:${line + 1}  ${listing!.lines[line]!.trim()}`;
+          // Each lesson once per process: a loop's second pass needs no second telling.
+          const first = !taught.has(`${event.pid} ${event.step}`);
+          taught.add(`${event.pid} ${event.step}`);
+          const lesson = first ? demo.steps[event.step]?.text[lang] : undefined;
+          return ['', `${who(event.pid)} ${s.step} ${event.step}: ${code}`, ...(lesson ? [`    ${lesson}`] : [])];
+        }
+        case 'call':
+          return [];
+        case 'return':
+          return [`    ${event.name}() = ${formatValue(event.value)}${event.errno ? ` ${event.errno} (${event.message ?? ''})` : ''}`];
+        case 'output':
+          return [`  ${who(event.pid)}${event.fd === 2 ? ' stderr' : ''} | ${event.text}`];
+        case 'exit':
+          return [`${who(event.pid)} ${formatStatus(event.status, lang)}`];
+        case 'note':
+          return [noteText(event.code, event.detail, lang)];
+        case 'state':
+          return [];
+      }
+    },
+  };
+}
+
+export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'note'; code: infer C } ? C : never) : never, detail: string, lang: Lang): string {
+  const s = strings[lang];
+  switch (code) {
+    case 'stuck':
+      return `${s.stuck} ${detail}`;
+    case 'timeout':
+      return `${s.timeout} (${detail})`;
+    case 'leak-removed':
+      return `${s.leakRemoved} ${detail}`;
+    case 'runner-failed':
+      return `${s.runnerFailed} ${detail}`;
+    case 'stopped':
+      return s.stopped;
+  }
+}
+
+export { formatCall };

@@ -1,0 +1,39 @@
+// Runs one demo without Ink: a narrated transcript (--plain) or JSON lines (--json).
+import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
+import { Run, type RunResult } from '../runtime/controller.js';
+import { guard } from '../runtime/lifecycle.js';
+import { jsonLine } from './json.js';
+import { transcript } from './plain.js';
+import { formatStatus } from './format.js';
+import { roleLabel } from './strings.js';
+
+export interface TextRunOptions {
+  readonly demo: DemoMeta;
+  readonly variant: VariantMeta;
+  readonly lang: Lang;
+  readonly json: boolean;
+  readonly roles?: readonly string[];
+  readonly dir?: string;
+  readonly write?: (line: string) => void;
+}
+
+export async function runText(options: TextRunOptions): Promise<RunResult> {
+  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const run = new Run({ demo: options.demo, variant: options.variant, mode: 'run', roles: options.roles, dir: options.dir });
+  const release = guard(run);
+  const text = transcript(options.demo, options.variant, options.lang);
+  if (!options.json) for (const line of text.header()) write(line);
+  run.on('event', (event) => {
+    if (options.json) write(jsonLine(event));
+    else for (const line of text.event(event)) write(line);
+  });
+  const ended = new Promise<RunResult>((resolve) => run.once('end', resolve));
+  await run.start();
+  const result = await ended;
+  release();
+  if (!options.json) {
+    write('');
+    write([...result.exits].map(([role, status]) => `${roleLabel(role, options.lang)}: ${formatStatus(status, options.lang)}`).join(' · '));
+  }
+  return result;
+}

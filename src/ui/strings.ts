@@ -1,0 +1,136 @@
+// Every word the tool says outside the demos' own lesson text, in both languages.
+import type { Lang } from '../demos/types.js';
+
+const en = {
+  parent: 'parent',
+  child: 'child',
+  step: 'step',
+  variant: 'variant',
+  processes: 'processes',
+  kernel: 'kernel',
+  output: 'output',
+  replay: 'REPLAY',
+  replayHint: 'recorded history: the processes wait where they are',
+  live: 'LIVE',
+  modeStep: 'step',
+  modePlay: 'play',
+  modeRun: 'run',
+  waitingAt: 'at line',
+  blockedIn: 'blocked in',
+  running: 'running',
+  exited: 'exited',
+  killedBy: 'killed by',
+  zombie: 'zombie (not yet reaped)',
+  starting: 'starting…',
+  noOutput: '(nothing printed yet)',
+  done: 'Run complete.',
+  stuck: 'Stuck: every process sleeps in the kernel and nothing will wake it.',
+  timeout: 'The run took too long and was ended.',
+  leakRemoved: 'Left behind by the program, removed by ipc-demo:',
+  runnerFailed: 'A runner failed:',
+  stopped: 'Stopped.',
+  fds: 'fds',
+  pipeFill: 'in pipe',
+  sharedMaps: 'shared mappings',
+  sigBlk: 'blocked',
+  sigPnd: 'pending',
+  sigCgt: 'caught',
+  none: 'none',
+  keys: 'space/→ next  ← back  tab process  p play  r run  v variants  l 中文  ? help  q quit',
+  keysShort: '␣→ next ← back tab p r v l ? q',
+  helpTitle: 'Keys',
+  help: [
+    'space, →   let the selected process execute its line (another one if it cannot)',
+    '←          step back through the recording (replay; real processes cannot un-run)',
+    'tab        switch the selected process',
+    'p          play / pause: take a step every second',
+    'r          run to the end without stopping',
+    'v          choose a variant (restarts the demo)',
+    'l          switch language: English / 中文',
+    '?          this help',
+    'q          quit (every process and object of the run is removed)',
+  ],
+  nextDemo: 'Next in the tour:',
+  nextDemoKeys: 'n next demo · q quit',
+  tourEnd: 'That was the last demo of the tour.',
+  variantsTitle: 'Variants (↑↓ choose, enter run, esc back)',
+  tooSmall: 'The terminal is too small for ipc-demo: make it at least 60×16, or run with --plain.',
+} as const;
+
+type Strings = { readonly [K in keyof typeof en]: (typeof en)[K] extends readonly string[] ? readonly string[] : string };
+
+const zh: Strings = {
+  parent: '父进程',
+  child: '子进程',
+  step: '步骤',
+  variant: '变体',
+  processes: '进程',
+  kernel: '内核',
+  output: '输出',
+  replay: '回放',
+  replayHint: '这是录下来的历史：进程仍停在原处等待',
+  live: '实时',
+  modeStep: '单步',
+  modePlay: '自动',
+  modeRun: '运行',
+  waitingAt: '停在行',
+  blockedIn: '阻塞于',
+  running: '运行中',
+  exited: '已退出',
+  killedBy: '被杀死：',
+  zombie: '僵尸（尚未被回收）',
+  starting: '启动中…',
+  noOutput: '（还没有输出）',
+  done: '运行结束。',
+  stuck: '卡住了：所有进程都睡在内核里，没有谁能唤醒它们。',
+  timeout: '运行时间过长，已被终止。',
+  leakRemoved: '程序遗留的对象，已由 ipc-demo 删除：',
+  runnerFailed: '运行器出错：',
+  stopped: '已停止。',
+  fds: '文件描述符',
+  pipeFill: '管道中',
+  sharedMaps: '共享映射',
+  sigBlk: '屏蔽',
+  sigPnd: '未决',
+  sigCgt: '捕获',
+  none: '无',
+  keys: '空格/→ 下一步  ← 后退  tab 切换进程  p 自动  r 运行到底  v 变体  l English  ? 帮助  q 退出',
+  keysShort: '␣→ 下一步 ← 后退 tab p r v l ? q',
+  helpTitle: '按键',
+  help: [
+    '空格, →   让选中的进程执行当前行（它不能走时换另一个）',
+    '←         在录制的历史中后退（回放；真实进程无法倒退）',
+    'tab       切换选中的进程',
+    'p         自动播放 / 暂停：每秒走一步',
+    'r         不再停顿，运行到底',
+    'v         选择变体（重新开始演示）',
+    'l         切换语言：English / 中文',
+    '?         本帮助',
+    'q         退出（本次运行的所有进程和对象都会被清除）',
+  ],
+  nextDemo: '导览的下一个：',
+  nextDemoKeys: 'n 下一个演示 · q 退出',
+  tourEnd: '这是导览的最后一个演示。',
+  variantsTitle: '变体（↑↓ 选择，回车运行，esc 返回）',
+  tooSmall: '终端太小，ipc-demo 放不下：请至少调到 60×16，或加 --plain 运行。',
+};
+
+export const strings: Readonly<Record<Lang, Strings>> = { en, zh };
+
+const ROLE_ZH: Readonly<Record<string, string>> = {
+  parent: '父进程', child: '子进程', writer: '写者', writer2: '写者2', reader: '读者', server: '服务端',
+  client: '客户端', sender: '发送方', receiver: '接收方',
+};
+
+/** A process's role as the screen names it. */
+export function roleLabel(role: string, lang: Lang): string {
+  const name = role === 'main' ? 'parent' : role;
+  return lang === 'zh' ? (ROLE_ZH[name] ?? name) : name;
+}
+
+/** The language from --lang, else from the locale (LC_ALL, LC_MESSAGES, LANG). */
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (flag === 'zh' || flag === 'en') return flag;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}
