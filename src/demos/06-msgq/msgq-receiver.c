@@ -41,7 +41,7 @@ static void take(int q, long type, int flags) {
                type, m.mtype, m.mtext, n);
 }
 
-static void types(int q) {
+static void by_type(int q) {
     take(q, DONE, 0);           /* sleep until the sender is done */ // @step r-wait-done
     take(q, 2, 0);              /* > 0: the oldest of type 2 */     // @step r-type-pos
     take(q, -2, 0);             /* < 0: the lowest type, <= 2 */    // @step r-type-neg
@@ -71,7 +71,7 @@ int main(int argc, char *argv[]) {
     if (argc > 2 && strcmp(argv[1], "size-bug") == 0)
         size_bug(q);
     else
-        types(q);
+        by_type(q);
     if (msgctl(q, IPC_RMID, NULL) == -1) die("msgctl");  // @step r-rmid
     printf("receiver: IPC_RMID, the queue is gone\n");
     if (unlink(keyfile) == -1) die("unlink");            // @step r-unlink
