@@ -3,7 +3,7 @@
 // binary comes from its platform package.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { METAS_MODULE, ROLES_MODULE, registrySource } from './demo-registry.js';
+import { METAS_MODULE, registrySource } from './demo-registry.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -16,7 +16,15 @@ const demoRegistry = {
       loader: 'ts',
       resolveDir: root,
     }));
-    void ROLES_MODULE;
+  },
+};
+
+// Ink loads React DevTools only when DEV=true; the shipped bundle never does.
+const noDevtools = {
+  name: 'no-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
   },
 };
 
@@ -30,7 +38,7 @@ const common = {
   external: ['koffi'],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __ipcRequire } from 'node:module'; const require = __ipcRequire(import.meta.url);" },
-  plugins: [demoRegistry],
+  plugins: [demoRegistry, noDevtools],
   logLevel: 'warning',
   legalComments: 'none',
 };
@@ -38,6 +46,6 @@ const common = {
 const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
 
 await Promise.all([
-  build({ ...common, entryPoints: { cli: `${root}src/cli.ts` }, define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version) }, external: ['koffi', 'react-devtools-core'] }),
+  build({ ...common, entryPoints: { cli: `${root}src/cli.ts` }, define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version) } }),
   build({ ...common, entryPoints: { runner: `${root}src/runtime/runner-main.ts` } }),
 ]);

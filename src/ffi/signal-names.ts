@@ -24,6 +24,8 @@ export function decodeSignalMask(hex: string | undefined): string[] {
   const mask = BigInt(`0x${hex}`);
   const names: string[] = [];
   for (let signo = 1; signo <= 64; signo++) {
+    // 32 and 33 are glibc's own (thread cancellation, setxid): no program's business.
+    if (signo === 32 || signo === 33) continue;
     if ((mask >> BigInt(signo - 1)) & 1n) names.push(signalName(signo));
   }
   return names;

@@ -128,7 +128,9 @@ export class Run extends EventEmitter<RunEvents> {
         buffer = buffer.slice(nl + 1);
         const event = JSON.parse(line) as TraceEvent;
         if (event.kind === 'hello') {
-          proc = { pid: event.pid, ppid: event.ppid, role: event.role, ownFds: event.ownFds, socket, waiting: false, waitingSince: 0, inCall: null };
+          // A forked child inherits its parent's runtime fds: hide those too.
+          const inherited = event.role === 'child' ? (this.procs.get(event.ppid)?.ownFds ?? []) : [];
+          proc = { pid: event.pid, ppid: event.ppid, role: event.role, ownFds: [...new Set([...inherited, ...event.ownFds])], socket, waiting: false, waitingSince: 0, inCall: null };
           this.procs.set(event.pid, proc);
           if (this.mode === 'run') socket.write(Buffer.from([RUN_FREE]));
         }

@@ -1,5 +1,6 @@
 // The runtime's side of a role: the traced libc facade, steps, printing,
 // fork with a fresh trace connection for the child, and _exit.
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { libcCalls, type Libc } from '../ffi/index.js';
 import { ErrnoError } from '../ffi/libc.js';
@@ -26,7 +27,7 @@ export function describeArg(value: unknown): TraceValue {
   if (Array.isArray(value)) return value.map(describeArg);
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, describeArg(field)]));
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, field === null ? null : describeArg(field)]));
   }
   return String(value);
 }
@@ -56,8 +57,14 @@ export class RuntimeProc implements Proc {
     this.c = this.traced();
   }
 
-  private hello(role: string): void {
-    this.trace.emit({ kind: 'hello', pid: getpid(), ppid: getppid(), role, ownFds: [this.trace.fd] });
+  /**
+   * A runner's own fds are every fd open before the demo's code runs (Node's,
+   * the trace socket); a child's are its new trace socket (it inherits its parent's list).
+   */
+  private hello(role: string, inherited = false): void {
+    // readdir holds one more fd while it lists: keep only those still open afterwards.
+    const ownFds = inherited ? [this.trace.fd] : readdirSync('/proc/self/fd').map(Number).filter((fd) => existsSync(`/proc/self/fd/${fd}`));
+    this.trace.emit({ kind: 'hello', pid: getpid(), ppid: getppid(), role, ownFds });
   }
 
   private emit(event: Record<string, unknown>): void {
@@ -148,7 +155,7 @@ export class RuntimeProc implements Proc {
       const free = this.trace.isFree;
       this.trace.closeInherited();
       this.trace = new TraceClient(this.options.tracePath, free);
-      this.hello('child');
+      this.hello('child', true);
       this.lastState = '';
     }
     this.emit({ kind: 'return', name: 'fork', value: pid });

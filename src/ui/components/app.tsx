@@ -1,0 +1,197 @@
+import { Box, Text, useApp, useInput } from 'ink';
+import { useMemo, useState } from 'react';
+import { parseListing, type Listing } from '../../demos/listing.js';
+import type { DemoMeta, Lang, VariantMeta } from '../../demos/types.js';
+import type { Mode } from '../../runtime/protocol.js';
+import { useRun } from '../hooks/use-run.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { kernelLines } from '../kernel-lines.js';
+import { computeLayout, MIN_COLUMNS, MIN_ROWS } from '../layout.js';
+import { foldEntries, stepIndices, type ProcView } from '../model.js';
+import { noteText } from '../plain.js';
+import { formatStatus } from '../format.js';
+import { roleLabel, strings } from '../strings.js';
+import { processColor, processTag, theme } from '../theme.js';
+import { HelpOverlay } from './help-overlay.js';
+import { KernelPane } from './kernel-pane.js';
+import { KeyBar } from './key-bar.js';
+import { ListingPane, type LineMark } from './listing-pane.js';
+import { Narration } from './narration.js';
+import { OutputPane } from './output-pane.js';
+import { ProcessPane } from './process-pane.js';
+import { VariantMenu } from './variant-menu.js';
+
+export interface AppProps {
+  readonly demo: DemoMeta;
+  readonly variant: VariantMeta;
+  readonly initialLang: Lang;
+  readonly initialMode: Mode;
+  /** In the tour: the next demo, offered when this one ends. */
+  readonly next: DemoMeta | undefined;
+  readonly tourPosition: string | undefined;
+  readonly onVariant: (variant: VariantMeta) => void;
+  readonly onNext: () => void;
+  readonly onLang: (lang: Lang) => void;
+  readonly onSignalExit: () => void;
+}
+
+type Overlay = 'none' | 'help' | 'variants';
+
+function listingFor(demo: DemoMeta, variant: VariantMeta, proc: ProcView | undefined): string | undefined {
+  const role = proc?.listingRole ?? Object.keys(variant.listings)[0];
+  return role === undefined ? undefined : variant.listings[role];
+}
+
+export function App(props: AppProps) {
+  const { demo, variant, next } = props;
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  const [lang, setLang] = useState<Lang>(props.initialLang);
+  const [mode, setMode] = useState<Mode>(props.initialMode);
+  const [runKey] = useState(0);
+  const { run, entries, result, error } = useRun(demo, variant, props.initialMode, runKey, props.onSignalExit);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [selectedPid, setSelectedPid] = useState<number | null>(null);
+  const [overlay, setOverlay] = useState<Overlay>('none');
+  const [highlighted, setHighlighted] = useState(Math.max(0, demo.variants.indexOf(variant)));
+  const s = strings[lang];
+
+  const listings = useMemo(() => new Map<string, Listing>(Object.entries(demo.sources).map(([file, src]) => [file, parseListing(src)])), [demo]);
+  const upTo = cursor ?? entries.length;
+  const state = useMemo(() => foldEntries(entries, upTo), [entries, upTo]);
+  const steps = useMemo(() => stepIndices(entries), [entries]);
+  const waiting = new Set(cursor === null && run ? run.waitingPids() : []);
+  const live = state.procs.filter((p) => !p.exit);
+  const selected =
+    state.procs.find((p) => p.pid === selectedPid && !p.exit) ??
+    state.procs.find((p) => waiting.has(p.pid)) ??
+    live[0] ??
+    state.procs[0];
+
+  const lineOf = (proc: ProcView): number | undefined => {
+    const file = listingFor(demo, variant, proc);
+    return proc.step && file ? listings.get(file)?.steps.get(proc.step) : undefined;
+  };
+
+  const shownFile = listingFor(demo, variant, selected) ?? Object.values(variant.listings)[0]!;
+  const marks: LineMark[] = state.procs
+    .filter((p) => listingFor(demo, variant, p) === shownFile)
+    .flatMap((p) => {
+      const line = lineOf(p);
+      return line === undefined ? [] : [{ line, tag: processTag(p.role), color: processColor(p.index), selected: p.pid === selected?.pid }];
+    });
+
+  const quit = () => {
+    void run?.stop('stopped');
+    exit();
+  };
+
+  useInput((input, key) => {
+    if (input === 'q' || (key.ctrl && input === 'c')) return quit();
+    if (overlay === 'variants') {
+      if (key.escape || input === 'v') setOverlay('none');
+      else if (key.upArrow) setHighlighted((h) => (h + demo.variants.length - 1) % demo.variants.length);
+      else if (key.downArrow) setHighlighted((h) => (h + 1) % demo.variants.length);
+      else if (key.return) props.onVariant(demo.variants[highlighted]!);
+      return;
+    }
+    if (overlay === 'help' && (key.escape || input === '?')) return setOverlay('none');
+    if (input === '?') return setOverlay('help');
+    if (input === 'v') return setOverlay('variants');
+    if (input === 'l') {
+      const other: Lang = lang === 'en' ? 'zh' : 'en';
+      setLang(other);
+      props.onLang(other);
+      return;
+    }
+    if (key.tab) {
+      const others = live.length ? live : state.procs;
+      const at = others.findIndex((p) => p.pid === selected?.pid);
+      const nextProc = others[(at + 1) % Math.max(1, others.length)];
+      if (nextProc) setSelectedPid(nextProc.pid);
+      return;
+    }
+    if (key.leftArrow) {
+      const before = steps.filter((i) => i < upTo);
+      setCursor(before.length >= 2 ? before[before.length - 2]! : (before[0] ?? 0));
+      return;
+    }
+    if (input === ' ' || key.rightArrow) {
+      if (cursor !== null) {
+        const after = steps.find((i) => i > cursor);
+        setCursor(after === undefined || after >= entries.length ? null : after);
+        return;
+      }
+      if (result && next) return props.onNext();
+      const moved = run?.advance(selected?.pid);
+      if (moved != null && moved !== selected?.pid) setSelectedPid(moved);
+      return;
+    }
+    if (input === 'p' && !result) {
+      const m: Mode = mode === 'play' ? 'step' : 'play';
+      setMode(m);
+      run?.setMode(m);
+      setCursor(null);
+      return;
+    }
+    if (input === 'r' && !result) {
+      setMode('run');
+      run?.setMode('run');
+      setCursor(null);
+      return;
+    }
+    if (input === 'n' && result && next) props.onNext();
+  });
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return <Text color={theme.error}>{s.tooSmall}</Text>;
+  }
+
+  const layout = computeLayout(columns, rows);
+  const kernelState = state.kernel?.processes ?? [];
+  const stepLines = new Map(state.procs.map((p) => [p.pid, (lineOf(p) ?? -1) + 1] as const).filter(([, l]) => l > 0));
+  const procRows = Math.max(2, state.procs.length * 2) + 2;
+  const kernelRows = Math.max(2, layout.listingRows + 2 - procRows - 2);
+
+  const focusStep = selected?.step ?? state.lastStep?.step;
+  const lesson = focusStep ? (demo.steps[focusStep]?.text[lang] ?? '') : variant.summary[lang];
+  const focusLine = selected ? lineOf(selected) : undefined;
+  const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
+  const notes = state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
+  if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
+  if (result && cursor === null) {
+    const exits = [...result.exits].map(([role, st]) => `${roleLabel(role, lang)} ${formatStatus(st, lang)}`).join(' · ');
+    notes.push({ text: `${s.done} ${exits}${next ? `  ${s.nextDemo} ${next.title[lang]} — ${s.nextDemoKeys}` : ''}`, color: theme.ok });
+  }
+
+  const modeLabel = { step: s.modeStep, play: s.modePlay, run: s.modeRun }[mode];
+  const position = cursor === null ? s.live : `${s.replay} ${steps.filter((i) => i <= upTo).length}/${steps.length}`;
+  return (
+    <Box flexDirection="column" width={columns} height={rows - 1}>
+      <Box justifyContent="space-between">
+        <Text wrap="truncate-end">
+          <Text bold>ipc-demo</Text> {props.tourPosition ?? demo.order} {demo.title[lang]} · {s.variant} {variant.id} · {modeLabel} · {s.step}{' '}
+          {state.stepCount}
+        </Text>
+        <Text color={cursor === null ? theme.live : theme.replay} bold>
+          {position}
+          {cursor !== null ? ` — ${s.replayHint}` : ''}
+        </Text>
+      </Box>
+      {overlay === 'help' ? <HelpOverlay lang={lang} /> : null}
+      {overlay === 'variants' ? <VariantMenu variants={demo.variants} highlighted={highlighted} current={variant.id} lang={lang} /> : null}
+      {overlay === 'none' ? (
+        <Box>
+          <ListingPane file={shownFile} listing={listings.get(shownFile)!} marks={marks} rows={layout.listingRows} width={layout.listingWidth} />
+          <Box flexDirection="column" width={layout.sideWidth}>
+            <ProcessPane procs={state.procs} kernel={kernelState} selected={selected?.pid ?? null} lines={stepLines} waiting={waiting} lang={lang} width={layout.sideWidth} />
+            <KernelPane title={s.kernel} lines={kernelLines(state.kernel, state.procs, lang)} width={layout.sideWidth} rows={kernelRows} />
+          </Box>
+        </Box>
+      ) : null}
+      <OutputPane output={state.output} procs={state.procs} rows={layout.outputRows} lang={lang} />
+      <Narration where={where} color={selected ? processColor(selected.index) : undefined} text={lesson} notes={notes.slice(-2)} rows={layout.narrationRows} />
+      <KeyBar text={layout.columns >= 100 ? s.keys : s.keysShort} />
+    </Box>
+  );
+}

@@ -1,0 +1,31 @@
+import { Box, Text } from 'ink';
+import { theme } from '../theme.js';
+
+export interface NarrationProps {
+  /** Who is at which line, e.g. "P parent · pipe.c:50". */
+  readonly where: string;
+  readonly color: string | undefined;
+  readonly text: string;
+  readonly notes: readonly { readonly text: string; readonly color: string }[];
+  readonly rows: number;
+}
+
+/** The lesson for the line the selected process stands on, and what the run has to say. */
+export function Narration({ where, color, text, notes, rows }: NarrationProps) {
+  return (
+    <Box flexDirection="column" height={rows} overflow="hidden">
+      {notes.map((note, i) => (
+        <Text key={i} color={note.color} wrap="truncate-end">
+          {note.text}
+        </Text>
+      ))}
+      <Text wrap="wrap">
+        <Text color={color} bold>
+          {where}
+        </Text>
+        {where ? '  ' : ''}
+        {text}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,73 @@
+// The kernel panel's text, a pure function of a snapshot: each process's fd
+// table, the objects that link them (same inode = same kernel object), fill
+// levels, shared mappings, signal masks and System V objects.
+import type { Lang } from '../demos/types.js';
+import type { KernelSnapshot } from '../runtime/events.js';
+import type { FdEntry } from '../runtime/kernel/process-state.js';
+import { formatBytes } from './format.js';
+import type { ProcView } from './model.js';
+import { strings } from './strings.js';
+import { processColor, processTag } from './theme.js';
+
+export interface KernelLine {
+  readonly text: string;
+  readonly color?: string;
+  readonly dim?: boolean;
+}
+
+const PIPE_CAPACITY = 65536;
+
+function fdLabel(fd: FdEntry): string {
+  const access = fd.access ? ` ${fd.access}` : '';
+  if (fd.kind === 'pipe' || fd.kind === 'socket') return `${fd.fd}${access} ${fd.kind}:${fd.inode}`;
+  const name = fd.target.length > 22 ? `…${fd.target.slice(-21)}` : fd.target;
+  return `${fd.fd}${access} ${name}`;
+}
+
+function bar(fraction: number, width: number): string {
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+}
+
+export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly ProcView[], lang: Lang): KernelLine[] {
+  const s = strings[lang];
+  if (!snapshot) return [{ text: s.starting, dim: true }];
+  const lines: KernelLine[] = [];
+  const holders = new Map<string, string[]>();
+  for (const state of snapshot.processes) {
+    const proc = procs.find((p) => p.pid === state.pid);
+    if (!proc) continue;
+    const tag = processTag(proc.role);
+    const color = processColor(proc.index);
+    const fds = state.fds.map(fdLabel);
+    lines.push({ text: `${tag} ${s.fds}: ${fds.length ? fds.join(', ') : s.none}`, color });
+    for (const fd of state.fds) {
+      if (fd.inode === null || (fd.kind !== 'pipe' && fd.kind !== 'socket' && fd.kind !== 'memfd' && fd.kind !== 'fifo')) continue;
+      const key = `${fd.kind === 'memfd' ? 'memfd' : fd.kind}:${fd.inode}`;
+      holders.set(key, [...(holders.get(key) ?? []), `${tag}${fd.access ?? ''}`]);
+    }
+    for (const map of state.maps) lines.push({ text: `${tag} map ${map.perms} ${map.name}`, color });
+    const signals = [
+      state.sigBlk.length ? `${s.sigBlk} ${state.sigBlk.join(' ')}` : '',
+      state.sigPnd.length ? `${s.sigPnd} ${state.sigPnd.join(' ')}` : '',
+      state.sigCgt.length ? `${s.sigCgt} ${state.sigCgt.join(' ')}` : '',
+    ].filter(Boolean);
+    if (signals.length) lines.push({ text: `${tag} sig ${signals.join('; ')}`, color });
+  }
+  for (const [object, who] of holders) {
+    const inode = Number(object.split(':')[1]);
+    const fill = object.startsWith('pipe:') ? snapshot.pipeFill[inode] : undefined;
+    const level = fill === undefined ? '' : ` ${formatBytes(fill)}/${formatBytes(PIPE_CAPACITY)} ${bar(fill / PIPE_CAPACITY, 8)}`;
+    lines.push({ text: `${object} ⇄ ${who.join(' ')}${level}` });
+  }
+  for (const [kind, rows] of Object.entries(snapshot.sysv)) {
+    for (const row of rows ?? []) {
+      const id = row.shmid ?? row.msqid ?? row.semid;
+      const key = `0x${((row.key ?? 0) >>> 0).toString(16).padStart(8, '0')}`;
+      const detail =
+        kind === 'shm' ? `size ${row.size} nattch ${row.nattch}` : kind === 'msg' ? `qnum ${row.qnum} cbytes ${row.cbytes}` : `nsems ${row.nsems}`;
+      lines.push({ text: `${kind} id ${id} key ${key} ${detail}` });
+    }
+  }
+  return lines;
+}

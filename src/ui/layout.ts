@@ -1,0 +1,27 @@
+// How the screen is cut up for a terminal size: usable at 80×24, roomier when there is room.
+export interface Layout {
+  readonly columns: number;
+  readonly rows: number;
+  readonly sideWidth: number;
+  readonly listingWidth: number;
+  /** Rows inside the listing's border. */
+  readonly listingRows: number;
+  readonly outputRows: number;
+  readonly narrationRows: number;
+  readonly compact: boolean;
+}
+
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 16;
+
+export function computeLayout(columns: number, rows: number): Layout {
+  const compact = rows < 30 || columns < 100;
+  const sideWidth = Math.max(28, Math.min(48, Math.floor(columns * 0.38)));
+  const listingWidth = columns - sideWidth;
+  const outputRows = compact ? 3 : Math.min(8, Math.floor(rows / 6));
+  const narrationRows = compact ? 3 : 4;
+  // Ink draws rows - 1 lines (a full screen would scroll): header 1, output title 1,
+  // narration, keys 1, listing border 2.
+  const listingRows = Math.max(4, rows - 1 - 1 - (outputRows + 1) - narrationRows - 1 - 2);
+  return { columns, rows, sideWidth, listingWidth, listingRows, outputRows, narrationRows, compact };
+}

@@ -1,0 +1,61 @@
+// The interactive screen: Ink, in the terminal's alternate screen, restored on every way out.
+import { render } from 'ink';
+import { useState } from 'react';
+import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
+import type { Mode } from '../runtime/protocol.js';
+import { App } from './components/app.js';
+
+export interface InteractiveOptions {
+  readonly demos: readonly DemoMeta[];
+  /** The variant of a single demo; the tour runs each demo's default. */
+  readonly variant: VariantMeta | undefined;
+  readonly lang: Lang;
+  readonly mode: Mode;
+}
+
+const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
+const LEAVE_ALT_SCREEN = '\x1b[?1049l';
+
+function Tour({ options, onSignalExit }: { readonly options: InteractiveOptions; readonly onSignalExit: () => void }) {
+  const [index, setIndex] = useState(0);
+  const [variant, setVariant] = useState<VariantMeta | undefined>(options.variant);
+  const [lang, setLang] = useState<Lang>(options.lang);
+  const demo = options.demos[index]!;
+  const tour = options.demos.length > 1;
+  return (
+    <App
+      key={`${demo.id}/${variant?.id ?? ''}`}
+      demo={demo}
+      variant={variant ?? demo.variants[0]!}
+      initialLang={lang}
+      initialMode={options.mode}
+      next={options.demos[index + 1]}
+      tourPosition={tour ? `${index + 1}/${options.demos.length}` : undefined}
+      onVariant={setVariant}
+      onLang={setLang}
+      onNext={() => {
+        setVariant(undefined);
+        setIndex((i) => Math.min(i + 1, options.demos.length - 1));
+      }}
+      onSignalExit={onSignalExit}
+    />
+  );
+}
+
+export async function runInteractive(options: InteractiveOptions): Promise<number> {
+  process.stdout.write(ENTER_ALT_SCREEN);
+  let left = false;
+  const leave = () => {
+    if (left) return;
+    left = true;
+    instance.unmount();
+    process.stdout.write(LEAVE_ALT_SCREEN);
+  };
+  const instance = render(<Tour options={options} onSignalExit={leave} />, { exitOnCtrlC: false, patchConsole: false });
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    leave();
+  }
+  return 0;
+}
