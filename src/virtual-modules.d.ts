@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/consistent-type-imports -- an ambient module cannot import by relative path */
 // Generated at build and test time from the src/demos/<nn>-<id>/ folders (scripts/demo-registry.js).
 declare module 'virtual:demo-metas' {
   export const metas: readonly import('./demos/types.js').DemoMeta[];

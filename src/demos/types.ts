@@ -1,3 +1,5 @@
+import type { Libc } from '../ffi/index.js';
+
 // The contract every demo folder fulfils. A demo is data (this file's
 // DemoMeta, importable by the UI) plus role functions (roles.ts, runner only).
 
@@ -62,7 +64,7 @@ export interface DemoMeta {
  * no return yet is a process blocked in the kernel.
  */
 export interface Proc {
-  readonly c: import('../ffi/index.js').Libc;
+  readonly c: Libc;
   /** argv[1…] of the C program this role twins. */
   readonly args: readonly string[];
   /** "I am about to execute the C line marked `// @step id`": waits there in step mode. */

@@ -52,7 +52,7 @@ interface RunEvents {
 
 export class Run extends EventEmitter<RunEvents> {
   readonly options: RunOptions;
-  readonly dir: string;
+  private runDir: string | null;
   readonly events: RunEvent[] = [];
   readonly procs = new Map<number, Proc>();
   private readonly started = Date.now();
@@ -69,8 +69,14 @@ export class Run extends EventEmitter<RunEvents> {
     super();
     this.options = options;
     this.mode = options.mode;
-    this.dir = options.dir ?? createRunDir();
+    this.runDir = options.dir ?? null;
     this.kernel = new KernelWatch(this, options.pollMs ?? 120, (snapshot) => this.emit('kernel', snapshot));
+  }
+
+  /** The run's private directory; it exists from start() until the run has ended. */
+  get dir(): string {
+    this.runDir ??= createRunDir();
+    return this.runDir;
   }
 
   get currentMode(): Mode {
@@ -249,6 +255,11 @@ export class Run extends EventEmitter<RunEvents> {
     return this.finish(this.stopReason);
   }
 
+  /** Removes the private directory (never a lab directory given by the caller). */
+  removeDir(): void {
+    if (!this.options.dir && this.runDir) removeRunDir(this.runDir);
+  }
+
   /** Synchronous last resort for exit paths: SIGKILL to every process group of the run. */
   killAll(): void {
     for (const { child } of this.runners) {
@@ -284,7 +295,7 @@ export class Run extends EventEmitter<RunEvents> {
       for (const removed of await removeRecordedObjects(this.dir)) this.note('leak-removed', removed);
       for (const proc of this.procs.values()) proc.socket?.destroy();
       await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-      if (!this.options.dir) removeRunDir(this.dir);
+      this.removeDir();
       const exits = new Map<string, WaitStatus>();
       for (const event of this.events) {
         if (event.kind !== 'exit') continue;

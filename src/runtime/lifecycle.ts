@@ -1,7 +1,6 @@
 // Every way out of the controller ends the run's processes and removes its
 // directory: a normal end, q, Ctrl-C, SIGTERM, SIGHUP, an uncaught error.
 import type { Run } from './controller.js';
-import { removeRunDir } from './run-dir.js';
 
 const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
@@ -13,7 +12,7 @@ let beforeExit: () => void = () => undefined;
 function killEverything(): void {
   for (const run of active) {
     run.killAll();
-    if (!run.options.dir) removeRunDir(run.dir);
+    run.removeDir();
   }
 }
 

@@ -48,8 +48,7 @@ export function App(props: AppProps) {
   const { columns, rows } = useTerminalSize();
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [mode, setMode] = useState<Mode>(props.initialMode);
-  const [runKey] = useState(0);
-  const { run, entries, result, error } = useRun(demo, variant, props.initialMode, runKey, props.onSignalExit);
+  const { run, entries, result, error } = useRun(demo, variant, props.initialMode, props.onSignalExit);
   const [cursor, setCursor] = useState<number | null>(null);
   const [selectedPid, setSelectedPid] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<Overlay>('none');
@@ -60,7 +59,7 @@ export function App(props: AppProps) {
   const upTo = cursor ?? entries.length;
   const state = useMemo(() => foldEntries(entries, upTo), [entries, upTo]);
   const steps = useMemo(() => stepIndices(entries), [entries]);
-  const waiting = new Set(cursor === null && run ? run.waitingPids() : []);
+  const waiting = new Set(cursor === null ? run.waitingPids() : []);
   const live = state.procs.filter((p) => !p.exit);
   const selected =
     state.procs.find((p) => p.pid === selectedPid && !p.exit) ??
@@ -82,7 +81,7 @@ export function App(props: AppProps) {
     });
 
   const quit = () => {
-    void run?.stop('stopped');
+    void run.stop('stopped');
     exit();
   };
 
@@ -123,20 +122,20 @@ export function App(props: AppProps) {
         return;
       }
       if (result && next) return props.onNext();
-      const moved = run?.advance(selected?.pid);
+      const moved = run.advance(selected?.pid);
       if (moved != null && moved !== selected?.pid) setSelectedPid(moved);
       return;
     }
     if (input === 'p' && !result) {
       const m: Mode = mode === 'play' ? 'step' : 'play';
       setMode(m);
-      run?.setMode(m);
+      run.setMode(m);
       setCursor(null);
       return;
     }
     if (input === 'r' && !result) {
       setMode('run');
-      run?.setMode('run');
+      run.setMode('run');
       setCursor(null);
       return;
     }
@@ -157,7 +156,7 @@ export function App(props: AppProps) {
   const lesson = focusStep ? (demo.steps[focusStep]?.text[lang] ?? '') : variant.summary[lang];
   const focusLine = selected ? lineOf(selected) : undefined;
   const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
-  const notes = state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
+  const notes: { text: string; color: string }[] = state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
   if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
   if (result && cursor === null) {
     const exits = [...result.exits].map(([role, st]) => `${roleLabel(role, lang)} ${formatStatus(st, lang)}`).join(' · ');

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import { theme } from '../theme.js';
 
 export interface NarrationProps {
   /** Who is at which line, e.g. "P parent · pipe.c:50". */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DemoMeta, VariantMeta } from '../../demos/types.js';
 import { Run, type RunResult } from '../../runtime/controller.js';
 import { guard } from '../../runtime/lifecycle.js';
@@ -6,43 +6,37 @@ import type { Mode } from '../../runtime/protocol.js';
 import type { Entry } from '../model.js';
 
 export interface RunState {
-  readonly run: Run | null;
+  readonly run: Run;
   readonly entries: readonly Entry[];
   readonly result: RunResult | null;
   readonly error: string | null;
 }
 
 /**
- * Owns one run of a demo: starts it, records everything it reports, and stops
- * it (every process, every object) when the component unmounts or `runKey` changes.
+ * Owns one run of a demo for the life of the component: starts it, records
+ * everything it reports, and stops it (every process, every object) on unmount.
+ * A new variant or demo is a new component (its key), so a new run.
  */
-export function useRun(demo: DemoMeta, variant: VariantMeta, mode: Mode, runKey: number, onSignalExit: () => void): RunState {
+export function useRun(demo: DemoMeta, variant: VariantMeta, mode: Mode, onSignalExit: () => void): RunState {
+  const [run] = useState(() => new Run({ demo, variant, mode }));
   const [entries, setEntries] = useState<readonly Entry[]>([]);
   const [result, setResult] = useState<RunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const runRef = useRef<Run | null>(null);
-  const [, setStarted] = useState(0);
 
   useEffect(() => {
-    setEntries([]);
-    setResult(null);
-    setError(null);
-    const run = new Run({ demo, variant, mode });
-    runRef.current = run;
     const release = guard(run, onSignalExit);
     run.on('event', (event) => setEntries((prev) => [...prev, event]));
     run.on('kernel', (snapshot) => setEntries((prev) => [...prev, { kind: 'kernel', snapshot }]));
-    run.on('end', (ended) => setResult(ended));
-    run.start().then(
-      () => setStarted((n) => n + 1),
-      (cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)),
-    );
+    run.on('end', setResult);
+    run.start().catch((cause: unknown) => {
+      setError(cause instanceof Error ? cause.message : String(cause));
+      void run.stop('stopped');
+    });
     return () => {
+      run.removeAllListeners();
       void run.stop('stopped').finally(release);
     };
-    // The run is restarted only when the demo, the variant or the key changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [demo, variant, runKey]);
+  }, [run, onSignalExit]);
 
-  return { run: runRef.current, entries, result, error };
+  return { run, entries, result, error };
 }
