@@ -67,8 +67,8 @@ export const demo: DemoMeta = {
     },
     's-send-done': {
       text: {
-        en: 'The last message has type 99, which nothing else uses. The receiver asked for type 99 only, so the four earlier messages left it asleep; this one wakes it. The sender now exits, yet the queue and its messages stay: they belong to the kernel, not to a process.',
-        zh: '最后这条消息的类型是 99，别的消息都不用这个类型。接收方只等类型 99，所以前面四条都没能把它叫醒，这一条才叫醒它。发送方随后就退出了，但队列和里面的消息都还在：它们属于内核，不属于哪个进程。',
+        en: 'The last message has type 99, which nothing else uses. The receiver asked for type 99 only, so the four earlier messages left it asleep; if it is waiting, the kernel hands this one straight to it, and qnum never counts it. The sender now exits, yet the queue and its messages stay: they belong to the kernel, not to a process.',
+        zh: '最后这条消息的类型是 99，别的消息都不用这个类型。接收方只等类型 99，所以前面四条都没能把它叫醒；如果它正在等，内核会把这一条直接交到它手里，qnum 根本不会把它算进去。发送方随后就退出了，但队列和里面的消息都还在：它们属于内核，不属于哪个进程。',
       },
     },
     's-send-full': {
