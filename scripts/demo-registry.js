@@ -18,7 +18,8 @@ export function demoFolders() {
 /** Source of the virtual module: `metas` (meta.ts of each folder) or `roles` (roles.ts). */
 export function registrySource(kind) {
   const file = kind === 'metas' ? 'meta.ts' : 'roles.ts';
-  const folders = demoFolders().filter((folder) => existsSync(join(DEMOS_DIR, folder, file)));
+  // A demo exists once it has both halves: what the screen shows and what the runner runs.
+  const folders = demoFolders().filter((folder) => ['meta.ts', 'roles.ts'].every((part) => existsSync(join(DEMOS_DIR, folder, part))));
   const imports = folders.map((folder, i) => `import * as m${i} from ${JSON.stringify(join(DEMOS_DIR, folder, file))};`);
   const list = folders.map((folder, i) => (kind === 'metas' ? `m${i}.demo` : `[${JSON.stringify(folder.slice(3))}, m${i}.roles]`));
   const body = kind === 'metas' ? `export const metas = [${list.join(', ')}];` : `export const roles = new Map([${list.join(', ')}]);`;

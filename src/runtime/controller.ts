@@ -1,6 +1,7 @@
 // The controller side of a run: start the runners, listen on the trace
 // channel, hand out steps, watch the kernel, and leave nothing behind.
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
@@ -280,12 +281,34 @@ export class Run extends EventEmitter<RunEvents> {
     }
   }
 
+  /**
+   * A forked child killed with its runner is reaped by init, a moment later:
+   * the run has ended only when no process of it is left, zombies included.
+   */
+  private async processesGone(): Promise<void> {
+    const pids = [...this.procs.keys()];
+    for (let waited = 0; waited < 5000; waited += 10) {
+      if (pids.every((pid) => !existsSync(`/proc/${pid}`))) return;
+      if (this.stopReason) for (const pid of pids) this.signal(pid, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  private signal(pid: number, signal: NodeJS.Signals): void {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+
   private finish(reason: RunResult['reason']): Promise<RunResult> {
     this.ending ??= (async () => {
       this.stopPlay();
       if (this.watchdog) clearTimeout(this.watchdog);
       await Promise.all(this.runners.map((r) => r.child));
       await this.kernel.stop();
+      await this.processesGone();
       // A process the run had to kill was no one's child to reap: say how it ended.
       for (const proc of this.procs.values()) {
         if (this.stopReason && !this.events.some((e) => e.kind === 'exit' && e.pid === proc.pid)) {

@@ -91,6 +91,7 @@ export class RuntimeProc implements Proc {
     }
     this.emit({ kind: 'return', name, value: describeArg(value) });
     if (name === 'pipe') for (const fd of value as number[]) this.watched.add(fd);
+    this.reportState();
     const sysv = SYSV_GETS[name];
     if (sysv && typeof value === 'number') recordObject(dirname(this.options.tracePath), sysv, value, Number(args[0]));
     return value;
