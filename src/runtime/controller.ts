@@ -51,6 +51,17 @@ interface RunEvents {
   end: [RunResult];
 }
 
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
 export class Run extends EventEmitter<RunEvents> {
   readonly options: RunOptions;
   private runDir: string | null;
@@ -65,6 +76,8 @@ export class Run extends EventEmitter<RunEvents> {
   private readonly kernel: KernelWatch;
   private ending: Promise<RunResult> | null = null;
   private stopReason: RunResult['reason'] | null = null;
+  /** A free TCP port on 127.0.0.1, for demos that meet by port. */
+  private port: number | null = null;
 
   constructor(options: RunOptions) {
     super();
@@ -92,14 +105,19 @@ export class Run extends EventEmitter<RunEvents> {
     return this.options.roles ? [...this.options.roles] : Object.keys(this.options.variant.listings);
   }
 
-  /** The C program's argv for a role, with {dir} and {key} filled in. */
+  /** The C program's argv for a role, with {dir}, {key} and {port} filled in. */
   argv(role: string): string[] {
     const args = this.options.variant.argv?.[role] ?? this.options.variant.cArgs ?? [];
-    return args.map((arg) => arg.replaceAll('{dir}', this.dir).replaceAll('{key}', join(this.dir, KEY_FILE)));
+    return args.map((arg) =>
+      arg.replaceAll('{dir}', this.dir).replaceAll('{key}', join(this.dir, KEY_FILE)).replaceAll('{port}', String(this.port ?? 0)),
+    );
   }
 
   async start(): Promise<void> {
     const tracePath = join(this.dir, TRACE_SOCKET);
+    if (this.roles().some((role) => (this.options.variant.argv?.[role] ?? []).some((arg) => arg.includes('{port}')))) {
+      this.port = await freeLoopbackPort();
+    }
     this.server = createServer((socket) => this.accept(socket));
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
