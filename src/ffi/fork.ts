@@ -3,6 +3,7 @@
 // Undoing that over the whole address space as the very last thing before the
 // fork, in a process started with --single-threaded, gives a child that runs JS.
 import { readFileSync } from 'node:fs';
+import { FORK_NODE_FLAGS } from './fork-flags.js';
 import { errnoValue, ErrnoError, lastErrno } from './libc.js';
 import { MADV_DOFORK, rawMadvise } from './sys-mman.js';
 import { setParentDeathSignal } from './sys-prctl.js';
@@ -40,9 +41,10 @@ let ranges: Array<[bigint, bigint]> | null = null;
 const allSignals = fullSigset();
 const savedMask = Buffer.alloc(128);
 
-function assertSingleThreaded(): void {
-  if (!process.execArgv.includes('--single-threaded')) {
-    throw new Error('fork: this process was not started with node --single-threaded; a forked child would deadlock in GC');
+function assertForkable(): void {
+  const missing = FORK_NODE_FLAGS.filter((flag) => !process.execArgv.includes(flag));
+  if (missing.length > 0) {
+    throw new Error(`fork: this process was not started with node ${missing.join(' ')}; a forked child would deadlock or crash`);
   }
 }
 
@@ -77,7 +79,7 @@ function becomeChild(parentPid: number, keepBlocked: Buffer): void {
  * child, like fork. The child must run synchronous code only and end with _exit().
  */
 export function forkProcess(): number {
-  assertSingleThreaded();
+  assertForkable();
   ranges ??= sweepRanges();
   const parentPid = getpid();
   sigprocmask(SIG_SETMASK, allSignals, savedMask);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import type { WaitStatus } from '../ffi/wait-status.js';
+import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
 import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
 import { GO, RUN_FREE, type Mode, type TraceEvent } from './protocol.js';
 import { createRunDir, KEY_FILE, removeRunDir, TRACE_SOCKET } from './run-dir.js';
@@ -125,7 +126,7 @@ export class Run extends EventEmitter<RunEvents> {
     });
     const gate = this.mode === 'run' ? 'free' : 'step';
     for (const role of this.roles()) {
-      const child = execa(process.execPath, ['--single-threaded', runnerPath(), this.options.demo.id, role, tracePath, gate, ...this.argv(role)], {
+      const child = execa(process.execPath, [...FORK_NODE_FLAGS, runnerPath(), this.options.demo.id, role, tracePath, gate, ...this.argv(role)], {
         detached: true,
         stdin: 'ignore',
         stdout: 'ignore',

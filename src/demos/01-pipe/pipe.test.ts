@@ -37,7 +37,7 @@ describe('pipe demo', () => {
   it('basic: both processes hold the same pipe inode after fork', async () => {
     const recorded = await recordRun('pipe', 'basic', { mode: 'step' }, async (run, events, snapshots) => {
       // Step the parent through pipe() and fork(), then no further: both wait, each at its own line.
-      const forked = () => pidsOf(events, 'child').length > 0;
+      const forked = () => events.some((e) => e.kind === 'return' && e.name === 'fork' && e.value !== 0);
       await stepUntil(run, () => forked() && run.waitingPids().length === 2, 'parent and child both waiting after fork', () => !forked());
       const shared = () => {
         const last = snapshots.at(-1);

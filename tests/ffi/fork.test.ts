@@ -1,0 +1,37 @@
+// fork() from Node by the recipe of DESIGN.md, under load: children that
+// trigger GC must neither hang nor crash. Runs in its own node process, as a
+// runner does, because the recipe needs --single-threaded on the command line.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FORK_NODE_FLAGS } from '../../src/ffi/fork-flags.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bundle = `${root}dist/fork-stress.js`;
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [`${root}tests/fixtures/fork-stress.ts`],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    external: ['koffi'],
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    logLevel: 'warning',
+  });
+});
+
+describe('fork from Node', () => {
+  it('survives 200 forks whose children allocate through several GCs', () => {
+    const out = execFileSync(process.execPath, [...FORK_NODE_FLAGS, bundle, '200'], { encoding: 'utf8', timeout: 120_000 });
+    expect(JSON.parse(out)).toEqual({ count: 200, ok: 200, failures: [] });
+  });
+
+  it('refuses to fork without --single-threaded', () => {
+    const result = spawnSync(process.execPath, [bundle, '1'], { encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/not started with node --single-threaded --no-lazy-feedback-allocation/);
+  });
+});
