@@ -52,6 +52,39 @@ function checkEnvironment(): void {
   }
 }
 
+/** Quietly, before every run: remove what runs killed by SIGKILL left behind. */
+async function sweep(): Promise<void> {
+  const { sweepDeadRuns } = await import('./runtime/sweep.js');
+  await sweepDeadRuns();
+}
+
+async function clean(): Promise<void> {
+  const { sweepDeadRuns } = await import('./runtime/sweep.js');
+  const swept = await sweepDeadRuns();
+  if (swept.length === 0) {
+    process.stdout.write('Nothing to clean: no run of yours was left behind.\n');
+    return;
+  }
+  for (const run of swept) {
+    const parts = [...run.files.map((f) => `file ${f}`), ...run.objects.map((o) => `System V ${o}`)];
+    process.stdout.write(`removed ${run.dir}${parts.length ? `: ${parts.join(', ')}` : ''}\n`);
+  }
+}
+
+async function doctor(): Promise<number> {
+  const { runDoctor } = await import('./runtime/doctor.js');
+  const checks = await runDoctor();
+  let failed = false;
+  for (const check of checks) {
+    const mark = check.ok ? 'ok  ' : check.warning ? 'warn' : 'FAIL';
+    if (!check.ok && !check.warning) failed = true;
+    process.stdout.write(`${mark}  ${check.name}: ${check.detail}\n`);
+    if (!check.ok && check.fix) process.stdout.write(`      → ${check.fix}\n`);
+  }
+  process.stdout.write(failed ? 'Some checks failed: the demos that need them will not run.\n' : 'Everything the demos need is here.\n');
+  return failed ? EXIT.failed : EXIT.ok;
+}
+
 async function runDemo(name: string, options: CliOptions): Promise<number> {
   const demo = resolveDemo(name);
   const variant = findVariant(demo, options.variant);
@@ -59,21 +92,25 @@ async function runDemo(name: string, options: CliOptions): Promise<number> {
     const guess = options.variant ? didYouMean(options.variant, demo.variants.map((v) => v.id)) : undefined;
     fail(`demo '${demo.id}' has no variant '${options.variant}'.${guess ? ` Did you mean '${guess}'?` : ''}\nIts variants: ${demo.variants.map((v) => v.id).join(', ')}.`);
   }
+  if (options.role !== undefined && demo.section === 'related') {
+    fail(`demo '${demo.id}' is one program that forks: it has no roles to run in two terminals. --role is for ${demos.filter((d) => d.section === 'unrelated').map((d) => d.id).join(', ') || 'the section-2 demos'}.`);
+  }
   if (options.role !== undefined && !Object.hasOwn(variant.listings, options.role)) {
     fail(`demo '${demo.id}' has no role '${options.role}'. Its roles: ${Object.keys(variant.listings).join(', ')}.`);
   }
+  const roles = options.role === undefined ? undefined : [options.role];
   const lang = detectLang(options.lang);
   const interactive = !options.plain && !options.json && process.stdout.isTTY === true;
   if (!interactive) {
     if (options.mode && options.mode !== 'run') {
       fail(`--mode ${options.mode} needs a terminal; with --plain, --json or output to a pipe the demo runs straight through (--mode run).`);
     }
-    const result = await runText({ demo, variant, lang, json: options.json === true });
+    const result = await runText({ demo, variant, lang, json: options.json === true, roles });
     return result.reason === 'done' || result.reason === 'stuck' ? EXIT.ok : EXIT.failed;
   }
   if (!process.stdin.isTTY) fail('step mode reads keys from a terminal, but stdin is not one. Use --plain (or --json) to run without keys.');
   const { runInteractive } = await import('./ui/run-interactive.js');
-  return runInteractive({ demos: [demo], variant, lang, mode: options.mode ?? 'step' });
+  return runInteractive({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles });
 }
 
 async function runTour(options: CliOptions): Promise<number> {
@@ -115,12 +152,15 @@ Examples:
   ipc-demo pipe --plain         a narrated transcript, no keys needed
   ipc-demo pipe --json | jq .   one event per line for scripts
   ipc-demo list                 the demos and their variants
+  ipc-demo clean                remove what killed runs left behind
+  ipc-demo doctor               check this machine and say how to fix what is missing
 
 Keys: space/→ next step · ← back (replay) · tab switch process · p play · r run · v variants · l language · ? help · q quit
 Exit codes: 0 done · 1 the run failed · 2 bad usage · 3 unsupported environment`,
     )
     .action(async (name: string | undefined, options: CliOptions) => {
       checkEnvironment();
+      await sweep();
       process.exitCode = name === undefined ? await runTour(options) : await runDemo(name, options);
     });
 
@@ -130,6 +170,20 @@ Exit codes: 0 done · 1 the run failed · 2 bad usage · 3 unsupported environme
     .option('-l, --lang <lang>', 'language: zh or en', parseLang)
     .action((options: { lang?: Lang }) => {
       process.stdout.write(`${listDemos(detectLang(options.lang))}\n`);
+    });
+  program
+    .command('clean')
+    .description('remove what runs killed by SIGKILL left behind (FIFOs, sockets, System V objects), and say what')
+    .action(async () => {
+      checkEnvironment();
+      await clean();
+    });
+
+  program
+    .command('doctor')
+    .description('check that this machine has what the demos need, and say how to fix what is missing')
+    .action(async () => {
+      process.exitCode = await doctor();
     });
   return program;
 }

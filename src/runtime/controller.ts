@@ -10,7 +10,7 @@ import type { WaitStatus } from '../ffi/wait-status.js';
 import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
 import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
 import { GO, RUN_FREE, type Mode, type TraceEvent } from './protocol.js';
-import { createRunDir, KEY_FILE, removeRunDir, TRACE_SOCKET } from './run-dir.js';
+import { createRunDir, joinLabDir, KEY_FILE, liveOwners, release, removeRunDir, traceSocketPath } from './run-dir.js';
 import { KernelWatch } from './kernel-watch.js';
 import { removeRecordedObjects } from './sysv-cleanup.js';
 import { runnerPath } from './runner-path.js';
@@ -21,8 +21,8 @@ export interface RunOptions {
   readonly mode: Mode;
   /** Lab mode: the roles this controller drives (default: all of the variant's). */
   readonly roles?: readonly string[];
-  /** Lab mode: the directory both terminals meet in (default: a new private one). */
-  readonly dir?: string;
+  /** Lab mode: both terminals meet in one per-user directory instead of a new private one. */
+  readonly lab?: boolean;
   readonly playDelayMs?: number;
   /** Run mode: end a run that is still going after this long. */
   readonly timeoutMs?: number;
@@ -84,13 +84,13 @@ export class Run extends EventEmitter<RunEvents> {
     super();
     this.options = options;
     this.mode = options.mode;
-    this.runDir = options.dir ?? null;
+    this.runDir = null;
     this.kernel = new KernelWatch(this, options.pollMs ?? 120, (snapshot) => this.emit('kernel', snapshot));
   }
 
   /** The run's private directory; it exists from start() until the run has ended. */
   get dir(): string {
-    this.runDir ??= createRunDir();
+    this.runDir ??= this.options.lab ? joinLabDir(this.options.demo.id, this.options.variant.id) : createRunDir();
     return this.runDir;
   }
 
@@ -115,7 +115,7 @@ export class Run extends EventEmitter<RunEvents> {
   }
 
   async start(): Promise<void> {
-    const tracePath = join(this.dir, TRACE_SOCKET);
+    const tracePath = traceSocketPath(this.dir);
     if (this.roles().some((role) => (this.options.variant.argv?.[role] ?? []).some((arg) => arg.includes('{port}')))) {
       this.port = await freeLoopbackPort();
     }
@@ -275,9 +275,9 @@ export class Run extends EventEmitter<RunEvents> {
     return this.finish(this.stopReason);
   }
 
-  /** Removes the private directory (never a lab directory given by the caller). */
+  /** Leaves the run's directory, and removes it if no other terminal still uses it. */
   removeDir(): void {
-    if (!this.options.dir && this.runDir) removeRunDir(this.runDir);
+    if (this.runDir && release(this.runDir)) removeRunDir(this.runDir);
   }
 
   /** Synchronous last resort for exit paths: SIGKILL to every process group of the run. */
@@ -334,7 +334,10 @@ export class Run extends EventEmitter<RunEvents> {
           this.record({ kind: 'exit', pid: proc.pid, status: { code: null, signal: 'SIGKILL', core: false } }, null);
         }
       }
-      for (const removed of await removeRecordedObjects(this.dir)) this.note('leak-removed', removed);
+      // In lab mode the other terminal may still use the objects: the last one out removes them.
+      if (this.runDir && liveOwners(this.runDir).every((owner) => owner.pid === process.pid)) {
+        for (const removed of await removeRecordedObjects(this.runDir)) this.note('leak-removed', removed);
+      }
       for (const proc of this.procs.values()) proc.socket?.destroy();
       await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
       this.removeDir();

@@ -1,15 +1,17 @@
 // Every run gets one private directory (0700): the trace socket, FIFOs and
 // sockets of the demo, the ftok key file, and a record of the System V objects
 // the run created, so that a later start can remove what a killed run left.
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// In lab mode two terminals of one user share one such directory.
+import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const RUN_PREFIX = 'ipc-demo-';
-export const OWNER_FILE = 'owner.json';
 export const OBJECTS_FILE = 'objects';
 export const KEY_FILE = 'ipc.key';
-export const TRACE_SOCKET = 'trace.sock';
+
+/** Each controller using a directory leaves a file naming itself: owner-<pid>.json. */
+const OWNER_PATTERN = /^owner-(\d+)\.json$/;
 
 export interface Owner {
   readonly pid: number;
@@ -45,13 +47,74 @@ export function isAlive(owner: Owner): boolean {
   return processStartTime(owner.pid) === owner.startTime;
 }
 
-export function createRunDir(base = runBase()): string {
-  const uid = process.getuid?.() ?? 0;
-  const dir = mkdtempSync(join(base, `${RUN_PREFIX}${uid}-`));
+function uid(): number {
+  return process.getuid?.() ?? 0;
+}
+
+/** This controller's trace socket in a run directory (lab directories hold one per terminal). */
+export function traceSocketPath(dir: string): string {
+  return join(dir, `trace-${process.pid}.sock`);
+}
+
+function claim(dir: string): void {
   const owner: Owner = { pid: process.pid, startTime: processStartTime(process.pid) ?? '' };
-  writeFileSync(join(dir, OWNER_FILE), JSON.stringify(owner), { mode: 0o600 });
-  writeFileSync(join(dir, KEY_FILE), '', { mode: 0o600 });
+  writeFileSync(join(dir, `owner-${process.pid}.json`), JSON.stringify(owner), { mode: 0o600 });
+  if (!existsSync(join(dir, KEY_FILE))) writeFileSync(join(dir, KEY_FILE), '', { mode: 0o600 });
+}
+
+export function createRunDir(base = runBase()): string {
+  const dir = mkdtempSync(join(base, `${RUN_PREFIX}${uid()}-`));
+  claim(dir);
   return dir;
+}
+
+export class UnsafeDirectoryError extends Error {}
+
+/**
+ * Lab mode: two terminals of one user meet in one directory, named by user,
+ * demo and variant. It must be ours, a real directory, and 0700: another
+ * user's look-alike in a shared /tmp is refused, never used.
+ */
+export function joinLabDir(demo: string, variant: string, base = runBase()): string {
+  const dir = join(base, `${RUN_PREFIX}${uid()}-lab-${demo}-${variant}`);
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const st = lstatSync(dir);
+  if (!st.isDirectory() || st.uid !== uid() || (st.mode & 0o777) !== 0o700) {
+    throw new UnsafeDirectoryError(`${dir} exists but is not a 0700 directory of yours; remove it and try again`);
+  }
+  claim(dir);
+  return dir;
+}
+
+/** The controllers that still use a directory. */
+export function liveOwners(dir: string): Owner[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => OWNER_PATTERN.test(name))
+    .flatMap((name) => {
+      try {
+        const owner = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Owner;
+        return isAlive(owner) ? [owner] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** This controller leaves the directory; true when no live controller is left in it. */
+export function release(dir: string): boolean {
+  rmSync(join(dir, `owner-${process.pid}.json`), { force: true });
+  rmSync(traceSocketPath(dir), { force: true });
+  return liveOwners(dir).length === 0;
 }
 
 export interface RecordedObject {
@@ -79,9 +142,8 @@ export function readObjects(dir: string): RecordedObject[] {
     .map(([kind, id, key]) => ({ kind, id: Number(id), key: Number(key) }));
 }
 
-/** The run directories of this user under `base` whose controller is dead. */
+/** The run directories of this user under `base` whose controllers are all dead. */
 export function deadRuns(base = runBase()): string[] {
-  const uid = process.getuid?.() ?? 0;
   let names: string[];
   try {
     names = readdirSync(base);
@@ -89,19 +151,18 @@ export function deadRuns(base = runBase()): string[] {
     return [];
   }
   return names
-    .filter((name) => name.startsWith(`${RUN_PREFIX}${uid}-`))
+    .filter((name) => name.startsWith(`${RUN_PREFIX}${uid()}-`))
     .map((name) => join(base, name))
     .filter((dir) => {
       try {
-        const owner = JSON.parse(readFileSync(join(dir, OWNER_FILE), 'utf8')) as Owner;
-        return !isAlive(owner);
+        const st = lstatSync(dir);
+        if (!st.isDirectory() || st.uid !== uid()) return false;
+        if (liveOwners(dir).length > 0) return false;
+        // A directory with no owner file at all may be a run being created this instant: leave young ones.
+        const owned = readdirSync(dir).some((name) => OWNER_PATTERN.test(name));
+        return owned || Date.now() - st.mtimeMs > 60_000;
       } catch {
-        // No owner file: a run killed before it wrote one, or not ours to judge; old ones only.
-        try {
-          return Date.now() - statSync(dir).mtimeMs > 60_000;
-        } catch {
-          return false;
-        }
+        return false;
       }
     });
 }

@@ -11,6 +11,8 @@ export interface InteractiveOptions {
   readonly variant: VariantMeta | undefined;
   readonly lang: Lang;
   readonly mode: Mode;
+  /** Lab mode: only these roles, meeting the other terminal in the shared directory. */
+  readonly roles?: readonly string[];
 }
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
@@ -29,6 +31,7 @@ function Tour({ options, onSignalExit }: { readonly options: InteractiveOptions;
       variant={variant ?? demo.variants[0]!}
       initialLang={lang}
       initialMode={options.mode}
+      roles={options.roles}
       next={options.demos[index + 1]}
       tourPosition={tour ? `${index + 1}/${options.demos.length}` : undefined}
       onVariant={setVariant}

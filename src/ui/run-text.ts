@@ -12,14 +12,14 @@ export interface TextRunOptions {
   readonly variant: VariantMeta;
   readonly lang: Lang;
   readonly json: boolean;
+  /** Lab mode: run only these roles, in the per-user directory both terminals share. */
   readonly roles?: readonly string[];
-  readonly dir?: string;
   readonly write?: (line: string) => void;
 }
 
 export async function runText(options: TextRunOptions): Promise<RunResult> {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const run = new Run({ demo: options.demo, variant: options.variant, mode: 'run', roles: options.roles, dir: options.dir });
+  const run = new Run({ demo: options.demo, variant: options.variant, mode: 'run', roles: options.roles, lab: options.roles !== undefined });
   const release = guard(run);
   const text = transcript(options.demo, options.variant, options.lang);
   if (!options.json) for (const line of text.header()) write(line);

@@ -26,6 +26,7 @@ export interface AppProps {
   readonly variant: VariantMeta;
   readonly initialLang: Lang;
   readonly initialMode: Mode;
+  readonly roles?: readonly string[];
   /** In the tour: the next demo, offered when this one ends. */
   readonly next: DemoMeta | undefined;
   readonly tourPosition: string | undefined;
@@ -48,7 +49,7 @@ export function App(props: AppProps) {
   const { columns, rows } = useTerminalSize();
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [mode, setMode] = useState<Mode>(props.initialMode);
-  const { run, entries, result, error } = useRun(demo, variant, props.initialMode, props.onSignalExit);
+  const { run, entries, result, error } = useRun(demo, variant, props.initialMode, props.onSignalExit, props.roles);
   const [cursor, setCursor] = useState<number | null>(null);
   const [selectedPid, setSelectedPid] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<Overlay>('none');

@@ -1,0 +1,30 @@
+// What dead runs left: a controller killed with SIGKILL cannot clean up after
+// itself. Its directory names the controller; if that process is gone, the
+// directory's recorded System V objects and the directory itself are removed.
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import { deadRuns, removeRunDir, runBase } from './run-dir.js';
+import { removeRecordedObjects } from './sysv-cleanup.js';
+
+export interface SweptRun {
+  readonly dir: string;
+  /** What was in it: FIFOs, sockets, key files. */
+  readonly files: readonly string[];
+  readonly objects: readonly string[];
+}
+
+export async function sweepDeadRuns(base = runBase()): Promise<SweptRun[]> {
+  const swept: SweptRun[] = [];
+  for (const dir of deadRuns(base)) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((name) => !/^owner-\d+\.json$/.test(name) && name !== 'objects');
+    } catch {
+      // already gone
+    }
+    const objects = await removeRecordedObjects(dir);
+    removeRunDir(dir);
+    swept.push({ dir: basename(dir), files, objects });
+  }
+  return swept;
+}
