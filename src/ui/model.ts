@@ -15,6 +15,8 @@ export interface ProcView {
   /** The role whose listing this process runs (a child runs its parent's). */
   readonly listingRole: string;
   readonly step: string | null;
+  /** Stopped at its step, not yet executing it (step mode waits here for a key). */
+  readonly atStep: boolean;
   readonly call: { readonly name: string; readonly args: readonly TraceValue[] } | null;
   readonly lastReturn: { readonly name: string; readonly value?: TraceValue; readonly errno?: string } | null;
   readonly exit: WaitStatus | null;
@@ -53,20 +55,21 @@ export function reduce(state: ScreenState, entry: Entry): ScreenState {
       const proc: ProcView = {
         pid: entry.pid, ppid: entry.ppid, role: entry.role, listingRole,
         step: parent && entry.role === 'child' ? parent.step : null,
+        atStep: false,
         call: null, lastReturn: null, exit: null, index: state.procs.length,
       };
       return { ...state, procs: [...state.procs, proc] };
     }
     case 'step':
-      return { ...updateProc(state, entry.pid, () => ({ step: entry.step })), lastStep: { pid: entry.pid, step: entry.step }, stepCount: state.stepCount + 1 };
+      return { ...updateProc(state, entry.pid, () => ({ step: entry.step, atStep: true })), lastStep: { pid: entry.pid, step: entry.step }, stepCount: state.stepCount + 1 };
     case 'call':
-      return updateProc(state, entry.pid, () => ({ call: { name: entry.name, args: entry.args } }));
+      return updateProc(state, entry.pid, () => ({ call: { name: entry.name, args: entry.args }, atStep: false }));
     case 'return':
       return updateProc(state, entry.pid, () => ({ call: null, lastReturn: { name: entry.name, value: entry.value, errno: entry.errno } }));
     case 'output':
       return { ...state, output: [...state.output, { pid: entry.pid, fd: entry.fd, text: entry.text }] };
     case 'exit':
-      return updateProc(state, entry.pid, (proc) => ({ exit: proc.exit ?? entry.status, call: null }));
+      return updateProc(state, entry.pid, (proc) => ({ exit: proc.exit ?? entry.status, call: null, atStep: false }));
     case 'note':
       return { ...state, notes: [...state.notes, entry] };
     case 'kernel':

@@ -158,6 +158,7 @@ export function App(props: AppProps) {
   const focusLine = selected ? lineOf(selected) : undefined;
   const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
   const notes: { text: string; color: string }[] = state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
+  if (cursor !== null) notes.push({ text: `${s.replay}: ${s.replayHint}`, color: theme.replay });
   if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
   if (result && cursor === null) {
     const exits = [...result.exits].map(([role, st]) => `${roleLabel(role, lang)} ${formatStatus(st, lang)}`).join(' · ');
@@ -173,9 +174,9 @@ export function App(props: AppProps) {
           <Text bold>ipc-demo</Text> {props.tourPosition ?? demo.order} {demo.title[lang]} · {s.variant} {variant.id} · {modeLabel} · {s.step}{' '}
           {state.stepCount}
         </Text>
-        <Text color={cursor === null ? theme.live : theme.replay} bold>
+        <Text color={cursor === null ? theme.live : theme.replay} bold wrap="truncate-end">
+          {' '}
           {position}
-          {cursor !== null ? ` — ${s.replayHint}` : ''}
         </Text>
       </Box>
       {overlay === 'help' ? <HelpOverlay lang={lang} /> : null}
@@ -184,7 +185,7 @@ export function App(props: AppProps) {
         <Box>
           <ListingPane file={shownFile} listing={listings.get(shownFile)!} marks={marks} rows={layout.listingRows} width={layout.listingWidth} />
           <Box flexDirection="column" width={layout.sideWidth}>
-            <ProcessPane procs={state.procs} kernel={kernelState} selected={selected?.pid ?? null} lines={stepLines} waiting={waiting} lang={lang} width={layout.sideWidth} />
+            <ProcessPane procs={state.procs} kernel={kernelState} selected={selected?.pid ?? null} lines={stepLines} lang={lang} width={layout.sideWidth} />
             <KernelPane title={s.kernel} lines={kernelLines(state.kernel, state.procs, lang)} width={layout.sideWidth} rows={kernelRows} />
           </Box>
         </Box>

@@ -11,7 +11,7 @@ export interface KernelPaneProps {
 
 export function KernelPane({ title, lines, width, rows }: KernelPaneProps) {
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} width={width} height={rows + 2} overflow="hidden">
+    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} width={width} height={rows + 2}>
       <Box position="absolute" marginTop={-1} marginLeft={1}>
         <Text color={theme.title}> {title} </Text>
       </Box>

@@ -12,23 +12,22 @@ export interface ProcessPaneProps {
   readonly selected: number | null;
   /** pid → line number (1-based) of the step it waits on, where known. */
   readonly lines: ReadonlyMap<number, number>;
-  readonly waiting: ReadonlySet<number>;
   readonly lang: Lang;
   readonly width: number;
 }
 
 /** What a process is doing, in a few words: at a line, blocked in a call (and where), exited. */
-export function describeProc(proc: ProcView, state: ProcessState | undefined, waiting: boolean, line: number | undefined, lang: Lang): string {
+export function describeProc(proc: ProcView, state: ProcessState | undefined, line: number | undefined, lang: Lang): string {
   const s = strings[lang];
   if (proc.exit) return formatStatus(proc.exit, lang);
   if (state?.state === 'Z') return s.zombie;
   if (proc.call) return `${s.blockedIn} ${formatCall(proc.call.name, proc.call.args)}${state?.wchan ? ` · ${state.wchan}` : ''}`;
-  if (waiting && line !== undefined) return `${s.waitingAt} ${line}`;
+  if (proc.atStep && line !== undefined) return `${s.waitingAt} ${line}`;
   if (!state) return s.starting;
   return s.running;
 }
 
-export function ProcessPane({ procs, kernel, selected, lines, waiting, lang, width }: ProcessPaneProps) {
+export function ProcessPane({ procs, kernel, selected, lines, lang, width }: ProcessPaneProps) {
   const s = strings[lang];
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} width={width}>
@@ -47,7 +46,7 @@ export function ProcessPane({ procs, kernel, selected, lines, waiting, lang, wid
             </Text>
             <Text wrap="truncate-end" color={proc.exit ? theme.dim : undefined}>
               {'  '}
-              {describeProc(proc, state, waiting.has(proc.pid), lines.get(proc.pid), lang)}
+              {describeProc(proc, state, lines.get(proc.pid), lang)}
             </Text>
           </Box>
         );

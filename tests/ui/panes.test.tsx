@@ -1,0 +1,112 @@
+// Panes render exactly what their props say: frames asserted character for character.
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { parseListing } from '../../src/demos/listing.js';
+import { KernelPane } from '../../src/ui/components/kernel-pane.js';
+import { ListingPane, windowStart } from '../../src/ui/components/listing-pane.js';
+import { ProcessPane } from '../../src/ui/components/process-pane.js';
+import { kernelLines } from '../../src/ui/kernel-lines.js';
+import { foldEntries, type Entry } from '../../src/ui/model.js';
+import type { KernelSnapshot } from '../../src/runtime/events.js';
+
+const source = ['int main(void) {', '    int fd[2];', '    pipe(fd);   // @step pipe', '    fork();     // @step fork', '    return 0;', '}'].join('\n');
+
+const entries: Entry[] = [
+  { kind: 'hello', pid: 100, ppid: 1, role: 'main', ownFds: [] },
+  { kind: 'step', pid: 100, step: 'fork' },
+  { kind: 'hello', pid: 101, ppid: 100, role: 'child', ownFds: [] },
+  { kind: 'step', pid: 101, step: 'pipe' },
+  { kind: 'call', pid: 100, name: 'waitpid', args: [101] },
+];
+
+const snapshot: KernelSnapshot = {
+  t: 0,
+  processes: [
+    { pid: 100, state: 'S', wchan: 'do_wait', fds: [{ fd: 4, target: 'pipe:[77]', kind: 'pipe', inode: 77, access: 'w' }], maps: [], sigBlk: [], sigPnd: [], sigCgt: [] },
+    { pid: 101, state: 'S', wchan: null, fds: [{ fd: 3, target: 'pipe:[77]', kind: 'pipe', inode: 77, access: 'r' }], maps: [], sigBlk: ['SIGUSR1'], sigPnd: ['SIGUSR1'], sigCgt: [] },
+  ],
+  sysv: {},
+  pipeFill: { 77: 16384 },
+};
+
+describe('ListingPane', () => {
+  it('numbers the lines, hides markers, and marks each process on its line', () => {
+    const { lastFrame } = render(
+      <ListingPane
+        file="demo.c"
+        listing={parseListing(source)}
+        marks={[
+          { line: 3, tag: 'P', color: 'cyan', selected: false },
+          { line: 2, tag: 'C', color: 'magenta', selected: true },
+        ]}
+        rows={6}
+        width={36}
+      />,
+    );
+    expect(lastFrame()).toBe(
+      [
+        '╭─ demo.c ─────────────────────────╮',
+        '│1    int main(void) {             │',
+        '│2        int fd[2];               │',
+        '│3 C▶     pipe(fd);                │',
+        '│4 P▶     fork();                  │',
+        '│5        return 0;                │',
+        '│6    }                            │',
+        '╰──────────────────────────────────╯',
+      ].join('\n'),
+    );
+  });
+
+  it('scrolls so that the selected line stays in view', () => {
+    expect(windowStart(100, 10, 50)).toBe(47);
+    expect(windowStart(100, 10, 1)).toBe(0);
+    expect(windowStart(100, 10, 99)).toBe(90);
+    expect(windowStart(5, 10, 4)).toBe(0);
+  });
+});
+
+describe('ProcessPane', () => {
+  it('says what each process does: at a line, or blocked in a call and where', () => {
+    const state = foldEntries(entries);
+    const { lastFrame } = render(
+      <ProcessPane procs={state.procs} kernel={snapshot.processes} selected={101} lines={new Map([[100, 4], [101, 3]])} lang="en" width={40} />,
+    );
+    expect(lastFrame()).toBe(
+      [
+        '╭─ processes ──────────────────────────╮',
+        '│ P parent 100 S                       │',
+        '│  blocked in waitpid(101) · do_wait   │',
+        '│▸C child 101 S                        │',
+        '│  at line 3                           │',
+        '╰──────────────────────────────────────╯',
+      ].join('\n'),
+    );
+  });
+
+  it('speaks Chinese too', () => {
+    const state = foldEntries(entries);
+    const { lastFrame } = render(
+      <ProcessPane procs={state.procs} kernel={snapshot.processes} selected={100} lines={new Map([[101, 3]])} lang="zh" width={40} />,
+    );
+    expect(lastFrame()).toContain('▸P 父进程 100 S');
+    expect(lastFrame()).toContain('阻塞于 waitpid(101) · do_wait');
+    expect(lastFrame()).toContain('停在行 3');
+  });
+});
+
+describe('KernelPane', () => {
+  it('links the two ends of one pipe inode and shows its fill and the signal masks', () => {
+    const lines = kernelLines(snapshot, foldEntries(entries).procs, 'en');
+    const { lastFrame } = render(<KernelPane title="kernel" lines={lines} width={44} rows={4} />);
+    expect(lastFrame()).toBe(
+      [
+        '╭─ kernel ─────────────────────────────────╮',
+        '│P fds: 4 w pipe:77                        │',
+        '│C fds: 3 r pipe:77                        │',
+        '│C sig blocked SIGUSR1; pending SIGUSR1    │',
+        '│pipe:77 ⇄ Pw Cr 16 KiB/64 KiB ██░░░░░░    │',
+        '╰──────────────────────────────────────────╯',
+      ].join('\n'),
+    );
+  });
+});
