@@ -18,6 +18,7 @@ interface CliOptions {
   plain?: boolean;
   json?: boolean;
   role?: string;
+  delay?: number;
 }
 
 class UsageError extends Error {}
@@ -102,15 +103,16 @@ async function runDemo(name: string, options: CliOptions): Promise<number> {
   const lang = detectLang(options.lang);
   const interactive = !options.plain && !options.json && process.stdout.isTTY === true;
   if (!interactive) {
-    if (options.mode && options.mode !== 'run') {
-      fail(`--mode ${options.mode} needs a terminal; with --plain, --json or output to a pipe the demo runs straight through (--mode run).`);
+    if (options.mode === 'step') {
+      fail('--mode step reads keys from a terminal; with --plain, --json or output to a pipe use --mode run (the default there) or --mode play.');
     }
-    const result = await runText({ demo, variant, lang, json: options.json === true, roles });
+    const mode = options.mode === 'play' ? 'play' : 'run';
+    const result = await runText({ demo, variant, lang, json: options.json === true, roles, mode, delayMs: options.delay });
     return result.reason === 'done' || result.reason === 'stuck' ? EXIT.ok : EXIT.failed;
   }
   if (!process.stdin.isTTY) fail('step mode reads keys from a terminal, but stdin is not one. Use --plain (or --json) to run without keys.');
   const { runInteractive } = await import('./ui/run-interactive.js');
-  return runInteractive({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles });
+  return runInteractive({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay });
 }
 
 async function runTour(options: CliOptions): Promise<number> {
@@ -121,7 +123,13 @@ async function runTour(options: CliOptions): Promise<number> {
   }
   if (!process.stdin.isTTY) fail('the guided tour reads keys from a terminal, but stdin is not one. Use --plain to print it instead.');
   const { runInteractive } = await import('./ui/run-interactive.js');
-  return runInteractive({ demos, variant: undefined, lang, mode: options.mode ?? 'step' });
+  return runInteractive({ demos, variant: undefined, lang, mode: options.mode ?? 'step', delayMs: options.delay });
+}
+
+function parseDelay(value: string): number {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) throw new InvalidArgumentError('give milliseconds, 0 to 60000.');
+  return ms;
 }
 
 function parseLang(value: string): Lang {
@@ -140,6 +148,7 @@ export function buildProgram(): Command {
     .option('--plain', 'print a narrated transcript instead of the interactive screen (automatic when stdout is not a terminal)')
     .option('--json', 'print one JSON event per line: kind, pid, step, name, value/errno, text, status')
     .option('--role <role>', 'lab mode: run only this side (e.g. reader) of a two-program demo')
+    .addOption(new Option('--delay <ms>', 'play mode: milliseconds between steps').argParser(parseDelay).default(900))
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',

@@ -63,7 +63,7 @@ export class RuntimeProc implements Proc {
    */
   private hello(role: string, inherited = false): void {
     // readdir holds one more fd while it lists: keep only those still open afterwards.
-    const ownFds = inherited ? [this.trace.fd] : readdirSync('/proc/self/fd').map(Number).filter((fd) => existsSync(`/proc/self/fd/${fd}`));
+    const ownFds = inherited ? [this.trace.fd] : readdirSync('/proc/self/fd').map(Number).filter((fd) => existsSync(`/proc/self/fd/${fd}`)).sort((a, b) => a - b);
     this.trace.emit({ kind: 'hello', pid: getpid(), ppid: getppid(), role, ownFds });
   }
 

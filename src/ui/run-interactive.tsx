@@ -13,6 +13,7 @@ export interface InteractiveOptions {
   readonly mode: Mode;
   /** Lab mode: only these roles, meeting the other terminal in the shared directory. */
   readonly roles?: readonly string[];
+  readonly delayMs?: number;
 }
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
@@ -32,6 +33,7 @@ function Tour({ options, onSignalExit }: { readonly options: InteractiveOptions;
       initialLang={lang}
       initialMode={options.mode}
       roles={options.roles}
+      delayMs={options.delayMs}
       next={options.demos[index + 1]}
       tourPosition={tour ? `${index + 1}/${options.demos.length}` : undefined}
       onVariant={setVariant}

@@ -15,12 +15,20 @@ export interface TextRunOptions {
   /** Lab mode: run only these roles, in the per-user directory both terminals share. */
   readonly roles?: readonly string[];
   readonly write?: (line: string) => void;
+  /** run (default) goes straight through; play takes a step every `delayMs`. */
+  readonly mode?: 'run' | 'play';
+  readonly delayMs?: number;
 }
 
 export async function runText(options: TextRunOptions): Promise<RunResult> {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const run = new Run({ demo: options.demo, variant: options.variant, mode: 'run', roles: options.roles, lab: options.roles !== undefined });
+  const run = new Run({ demo: options.demo, variant: options.variant, mode: options.mode ?? 'run', playDelayMs: options.delayMs, roles: options.roles, lab: options.roles !== undefined });
   const release = guard(run);
+  // A reader that goes away (`| head`) ends the run quietly, as a pipeline expects.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    void run.stop('stopped').finally(() => process.exit(0));
+  });
   const text = transcript(options.demo, options.variant, options.lang);
   if (!options.json) for (const line of text.header()) write(line);
   run.on('event', (event) => {

@@ -27,6 +27,7 @@ export interface AppProps {
   readonly initialLang: Lang;
   readonly initialMode: Mode;
   readonly roles?: readonly string[];
+  readonly delayMs?: number;
   /** In the tour: the next demo, offered when this one ends. */
   readonly next: DemoMeta | undefined;
   readonly tourPosition: string | undefined;
@@ -49,7 +50,7 @@ export function App(props: AppProps) {
   const { columns, rows } = useTerminalSize();
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [mode, setMode] = useState<Mode>(props.initialMode);
-  const { run, entries, result, error } = useRun(demo, variant, props.initialMode, props.onSignalExit, props.roles);
+  const { run, entries, result, error } = useRun(demo, variant, props.initialMode, props.onSignalExit, props.roles, props.delayMs);
   const [cursor, setCursor] = useState<number | null>(null);
   const [selectedPid, setSelectedPid] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<Overlay>('none');

@@ -17,8 +17,8 @@ export interface RunState {
  * everything it reports, and stops it (every process, every object) on unmount.
  * A new variant or demo is a new component (its key), so a new run.
  */
-export function useRun(demo: DemoMeta, variant: VariantMeta, mode: Mode, onSignalExit: () => void, roles?: readonly string[]): RunState {
-  const [run] = useState(() => new Run({ demo, variant, mode, roles, lab: roles !== undefined }));
+export function useRun(demo: DemoMeta, variant: VariantMeta, mode: Mode, onSignalExit: () => void, roles?: readonly string[], playDelayMs?: number): RunState {
+  const [run] = useState(() => new Run({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs }));
   const [entries, setEntries] = useState<readonly Entry[]>([]);
   const [result, setResult] = useState<RunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
