@@ -1,0 +1,108 @@
+// Users apart: two users on one lab server run the same demos at the same
+// time, and one user runs two at once. No collision, nothing of one user's
+// run readable by the other (0700 directories, 0600 objects), no EACCES.
+// Creating the second user needs root: CI runs as root; elsewhere this is skipped.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demos } from '../src/demos/registry.js';
+import { parseSysvTable } from '../src/runtime/kernel/sysvipc.js';
+
+const PEER = 'ipcdemo-peer';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const isRoot = process.getuid?.() === 0;
+let stage = '';
+let peerUid = -1;
+
+interface Seen {
+  readonly code: number | null;
+  readonly stderr: string;
+  readonly keys: Set<number>;
+  readonly dirs: Map<string, { mode: number; uid: number; peerCanList: boolean }>;
+  readonly objects: { kind: string; perms: number; uid: number }[];
+}
+
+/** A copy of the built tool that any user can read: the clone itself may sit in root's home. */
+function stageTool(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ipc-users-'));
+  for (const part of ['bin', 'dist', 'package.json', 'node_modules/koffi', 'node_modules/@koromix']) cpSync(join(root, part), join(dir, part), { recursive: true });
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+function runAs(user: string | null, demo: string, base: string): Promise<Seen> {
+  const cli = join(stage, 'bin/ipc-demo.js');
+  const args = [cli, demo, '--json', '--mode', 'play', '--delay', '40'];
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: base, TMPDIR: base };
+  const child = user
+    ? spawn('runuser', ['-u', user, '--', process.execPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const seen: Seen = { code: null, stderr: '', keys: new Set(), dirs: new Map(), objects: [] };
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const event = JSON.parse(line) as { kind: string; name?: string; args?: unknown[]; pid: number };
+    if (event.kind === 'call' && /^(shm|msg|sem)get$/.test(event.name ?? '')) seen.keys.add(Number(event.args?.[0]));
+    if (event.kind === 'step') inspect(base, seen);
+  });
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ ...seen, code, stderr })));
+}
+
+/** While the run is live: its directories and its System V objects, as the kernel has them. */
+function inspect(base: string, seen: Seen): void {
+  for (const name of readdirSync(base).filter((n) => n.startsWith('ipc-demo-'))) {
+    if (seen.dirs.has(name)) continue;
+    try {
+      const st = statSync(join(base, name));
+      const peerCanList = spawnSync('runuser', ['-u', PEER, '--', 'ls', join(base, name)], { stdio: 'ignore' }).status === 0;
+      seen.dirs.set(name, { mode: st.mode & 0o777, uid: st.uid, peerCanList });
+    } catch {
+      // the run ended in between
+    }
+  }
+  for (const kind of ['shm', 'msg', 'sem']) {
+    for (const row of parseSysvTable(readFileSync(`/proc/sysvipc/${kind}`, 'utf8'))) {
+      if (seen.keys.has(row.key!)) seen.objects.push({ kind, perms: row.perms!, uid: row.uid! });
+    }
+  }
+}
+
+describe.skipIf(!isRoot)('two users on one machine', () => {
+  beforeAll(() => {
+    if (spawnSync('id', ['-u', PEER]).status !== 0) {
+      expect(spawnSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', PEER]).status).toBe(0);
+    }
+    peerUid = Number(spawnSync('id', ['-u', PEER], { encoding: 'utf8' }).stdout.trim());
+    stage = stageTool();
+  });
+
+  afterAll(() => {
+    if (stage) rmSync(stage, { recursive: true, force: true });
+  });
+
+  it.each(demos.map((d) => d.id))('%s: root twice and a second user at once, apart', async (demo) => {
+    const bases = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'ipc-users-base-')));
+    for (const base of bases) chmodSync(base, 0o1777);
+    try {
+      // Root's two runs share one temp dir, as one user's two terminals do.
+      const [a, b, peer] = await Promise.all([runAs(null, demo, bases[0]!), runAs(null, demo, bases[0]!), runAs(PEER, demo, bases[1]!)]);
+      for (const seen of [a, b, peer]) {
+        expect(seen.stderr).not.toMatch(/EACCES|EEXIST|permission denied/i);
+        expect(seen.code).toBe(0);
+      }
+      const rootDirs = [...a.dirs.values(), ...b.dirs.values()];
+      expect(new Set([...a.dirs.keys(), ...b.dirs.keys()]).size).toBeGreaterThanOrEqual(2);
+      for (const dir of rootDirs) expect(dir).toEqual({ mode: 0o700, uid: 0, peerCanList: false });
+      for (const dir of peer.dirs.values()) expect(dir).toMatchObject({ mode: 0o700, uid: peerUid });
+      for (const object of [...a.objects, ...b.objects]) expect(object).toMatchObject({ perms: 600, uid: 0 });
+      for (const object of peer.objects) expect(object).toMatchObject({ perms: 600, uid: peerUid });
+      for (const base of bases) expect(readdirSync(base).filter((n) => n.startsWith('ipc-demo-'))).toEqual([]);
+    } finally {
+      for (const base of bases) rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
