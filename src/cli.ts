@@ -108,7 +108,8 @@ async function runDemo(name: string, options: CliOptions): Promise<number> {
     }
     const mode = options.mode === 'play' ? 'play' : 'run';
     const result = await runText({ demo, variant, lang, json: options.json === true, roles, mode, delayMs: options.delay });
-    return result.reason === 'done' || result.reason === 'stuck' ? EXIT.ok : EXIT.failed;
+    const failed = result.reason === 'timeout' || result.notes.some((code) => code === 'runner-failed' || code === 'hung');
+    return failed ? EXIT.failed : EXIT.ok;
   }
   if (!process.stdin.isTTY) fail('step mode reads keys from a terminal, but stdin is not one. Use --plain (or --json) to run without keys.');
   const { runInteractive } = await import('./ui/run-interactive.js');

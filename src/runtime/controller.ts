@@ -42,6 +42,8 @@ export interface Proc {
 
 export interface RunResult {
   readonly reason: 'done' | 'stuck' | 'timeout' | 'stopped';
+  /** The notes the run produced, in order: what went wrong, if anything. */
+  readonly notes: readonly NoteCode[];
   /** How each role's process ended ('child' for a forked child). */
   readonly exits: ReadonlyMap<string, WaitStatus>;
 }
@@ -51,6 +53,8 @@ interface RunEvents {
   kernel: [KernelSnapshot];
   end: [RunResult];
 }
+
+const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGFPE', 'SIGABRT', 'SIGTRAP', 'SIGSYS']);
 
 function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -248,11 +252,21 @@ export class Run extends EventEmitter<RunEvents> {
     if (this.mode === 'run') void this.stop('stuck');
   }
 
+  hung(pid: number): void {
+    if (this.ending || this.stopReason) return;
+    this.note('hung', `${pid}`, pid);
+    void this.stop('stopped');
+  }
+
   private runnerEnded(role: string, code: number | undefined, signal: string | null, stderr: string): void {
     const runner = this.runners.find((r) => r.role === role);
     const pid = runner?.child.pid ?? 0;
-    if (!this.stopReason && code !== undefined && code !== 0 && code !== 1 && !this.procs.has(pid)) {
-      this.note('runner-failed', stderr.trim().split('\n').slice(-3).join('\n') || `exit ${code}`, pid);
+    // 70 is the twin's own crash (EX_SOFTWARE); a runner that never said hello never started;
+    // SIGSEGV and its kin are crashes, never a lesson (SIGPIPE, SIGUSR1 … can be).
+    const crashed = signal !== null && CRASH_SIGNALS.has(signal);
+    const failed = code !== undefined && code !== 0 && code !== 1 && (!this.procs.has(pid) || code === 70);
+    if (!this.stopReason && (crashed || failed)) {
+      this.note('runner-failed', stderr.trim().split('\n').slice(-3).join('\n') || (crashed ? `${role}: ${signal}` : `${role}: exit ${code}`), pid);
     }
     this.record({ kind: 'exit', pid, status: { code: code ?? null, signal, core: false } }, null);
     this.checkEnd();
@@ -347,7 +361,8 @@ export class Run extends EventEmitter<RunEvents> {
         const role = this.procs.get(event.pid)?.role ?? this.runners.find((r) => r.child.pid === event.pid)?.role;
         if (role && !exits.has(role)) exits.set(role, event.status);
       }
-      const result: RunResult = { reason, exits };
+      const notes = this.events.flatMap((e) => (e.kind === 'note' ? [e.code] : []));
+      const result: RunResult = { reason, exits, notes };
       this.emit('end', result);
       return result;
     })();

@@ -9,6 +9,7 @@ export type NoteCode =
   | 'timeout' // the watchdog ended a run that took too long
   | 'leak-removed' // a System V object outlived the run; the controller removed it
   | 'runner-failed' // a runner could not start or crashed
+  | 'hung' // a process ran for a long time without a step or a call: the watchdog ended the run
   | 'stopped'; // the user or a signal ended the run early
 
 export interface NoteEvent {

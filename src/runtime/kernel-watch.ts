@@ -10,6 +10,8 @@ import { readObjects } from './run-dir.js';
 /** Calls that end by themselves: a process sleeping in one is not stuck. */
 const TIMED_CALLS = new Set(['usleep', 'sleep', 'nanosleep']);
 const QUIET_MS = 500;
+/** A twin runs from one step or call to the next in microseconds; this long without one is a bug. */
+export const HUNG_MS = 10_000;
 const ID_COLUMN = { shm: 'shmid', msg: 'msqid', sem: 'semid' } as const;
 
 export class KernelWatch {
@@ -88,6 +90,17 @@ export class KernelWatch {
       this.report(snapshot);
     }
     this.checkStuck(processes);
+    this.checkHung(processes);
+  }
+
+  /** The watchdog: a process on the CPU, between steps and calls, for HUNG_MS, is a hung runner. */
+  private checkHung(processes: readonly ProcessState[]): void {
+    if (Date.now() - this.lastEventAt < HUNG_MS) return;
+    const hung = processes.find((p) => {
+      const proc = this.run.procs.get(p.pid);
+      return proc && !proc.waiting && proc.inCall === null && p.state === 'R';
+    });
+    if (hung) this.run.hung(hung.pid);
   }
 
   private async sysv(): Promise<Partial<Record<SysvKind, SysvRow[]>>> {

@@ -75,6 +75,8 @@ export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'no
       return `${s.runnerFailed} ${detail}`;
     case 'stopped':
       return s.stopped;
+    case 'hung':
+      return `${s.hung} (pid ${detail})`;
   }
 }
 
