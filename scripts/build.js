@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+
 // Two bundles: the controller (CLI, Ink, React in production mode) and the
 // runner (koffi and the demos, no React). koffi stays external: its native
 // binary comes from its platform package.
@@ -45,7 +47,10 @@ const common = {
 
 const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
 
+rmSync(`${root}dist`, { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: { cli: `${root}src/cli.ts` }, define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version) } }),
+  // Split, so that what the CLI imports lazily stays lazy: Ink and React only for
+  // the interactive screen, koffi only where libc is called (clean, doctor).
+  build({ ...common, entryPoints: { cli: `${root}src/cli.ts` }, splitting: true, chunkNames: 'chunk-[hash]', define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version) } }),
   build({ ...common, entryPoints: { runner: `${root}src/runtime/runner-main.ts` } }),
 ]);

@@ -203,7 +203,10 @@ export async function main(argv: readonly string[]): Promise<void> {
   try {
     await program.parseAsync(argv as string[]);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof Error && error.name === 'RunDirError') {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = EXIT.failed;
+    } else if (error instanceof UsageError) {
       process.stderr.write(`ipc-demo: ${error.message}\n`);
       process.exitCode = EXIT.usage;
     } else if (error instanceof CommanderError) {

@@ -92,10 +92,15 @@ export class Run extends EventEmitter<RunEvents> {
     this.kernel = new KernelWatch(this, options.pollMs ?? 120, (snapshot) => this.emit('kernel', snapshot));
   }
 
-  /** The run's private directory; it exists from start() until the run has ended. */
-  get dir(): string {
+  /** Makes the run's private directory (start() does it too); throws RunDirError if it cannot. */
+  prepare(): string {
     this.runDir ??= this.options.lab ? joinLabDir(this.options.demo.id, this.options.variant.id) : createRunDir();
     return this.runDir;
+  }
+
+  /** The run's private directory; it exists from start() until the run has ended. */
+  get dir(): string {
+    return this.prepare();
   }
 
   get currentMode(): Mode {

@@ -62,13 +62,25 @@ function claim(dir: string): void {
   if (!existsSync(join(dir, KEY_FILE))) writeFileSync(join(dir, KEY_FILE), '', { mode: 0o600 });
 }
 
+/** The run cannot have its private directory: says where and what to do. */
+export class RunDirError extends Error {
+  override readonly name = 'RunDirError';
+}
+
 export function createRunDir(base = runBase()): string {
-  const dir = mkdtempSync(join(base, `${RUN_PREFIX}${uid()}-`));
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(base, `${RUN_PREFIX}${uid()}-`));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new RunDirError(`ipc-demo cannot create its private directory under ${base} (${code}). Set TMPDIR to a directory you can write, e.g. TMPDIR=$HOME/tmp.`);
+  }
   claim(dir);
   return dir;
 }
 
-export class UnsafeDirectoryError extends Error {}
+export class UnsafeDirectoryError extends RunDirError {}
+
 
 /**
  * Lab mode: two terminals of one user meet in one directory, named by user,

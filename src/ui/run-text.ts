@@ -29,6 +29,7 @@ export async function runText(options: TextRunOptions): Promise<RunResult> {
     if (error.code !== 'EPIPE') throw error;
     void run.stop('stopped').finally(() => process.exit(0));
   });
+  run.prepare(); // the private directory first: if it cannot be made, nothing has been printed
   const text = transcript(options.demo, options.variant, options.lang);
   if (!options.json) for (const line of text.header()) write(line);
   run.on('event', (event) => {
