@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { allNames, demos, didYouMean, findDemo, findVariant } from './demos/registry.js';
 import type { DemoMeta, Lang } from './demos/types.js';
 import type { Mode } from './runtime/protocol.js';
+import { parseListing } from './demos/listing.js';
 import { detectLang } from './ui/strings.js';
 import { runText } from './ui/run-text.js';
 
@@ -162,6 +163,7 @@ Examples:
   ipc-demo pipe --plain         a narrated transcript, no keys needed
   ipc-demo pipe --json | jq .   one event per line for scripts
   ipc-demo list                 the demos and their variants
+  ipc-demo source pipe > pipe.c the C program, to compile and run yourself
   ipc-demo clean                remove what killed runs left behind
   ipc-demo doctor               check this machine and say how to fix what is missing
 
@@ -181,6 +183,21 @@ Exit codes: 0 done · 1 the run failed · 2 bad usage · 3 unsupported environme
     .action((options: { lang?: Lang }) => {
       process.stdout.write(`${listDemos(detectLang(options.lang))}\n`);
     });
+  program
+    .command('source')
+    .description('print a demo\'s C program(s), ready to compile: ipc-demo source pipe > pipe.c && cc -Wall -Werror pipe.c')
+    .argument('<demo>', 'the demo')
+    .argument('[file]', 'one file of a demo with several programs')
+    .action((name: string, file: string | undefined) => {
+      const demo = resolveDemo(name);
+      const files = Object.keys(demo.sources);
+      if (file !== undefined && !files.includes(file)) fail(`demo '${demo.id}' has no file '${file}'. Its files: ${files.join(', ')}.`);
+      if (file === undefined && files.length > 1) {
+        fail(`demo '${demo.id}' has ${files.length} programs: name one (${files.join(', ')}), e.g. ipc-demo source ${demo.id} ${files[0]}`);
+      }
+      process.stdout.write(`${parseListing(demo.sources[file ?? files[0]!]!).lines.join('\n')}\n`);
+    });
+
   program
     .command('clean')
     .description('remove what runs killed by SIGKILL left behind (FIFOs, sockets, System V objects), and say what')

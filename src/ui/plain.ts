@@ -1,5 +1,6 @@
 // --plain: the run as a narrated transcript, one line per thing that happened,
 // for a pipe, a file, a screen reader or a printout.
+import chalk from 'chalk';
 import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
 import { parseListing } from '../demos/listing.js';
 import type { RunEvent } from '../runtime/events.js';
@@ -17,7 +18,10 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
   const listingOf = new Map<number, string>();
   const listings = new Map(Object.entries(demo.sources).map(([file, source]) => [file, parseListing(source)]));
   const taught = new Set<string>();
-  const who = (pid: number) => `[${roleLabel(roles.get(pid) ?? '?', lang)} ${pid}]`;
+  // Colour only where it can be seen: chalk turns itself off for pipes and files.
+  const tints = [chalk.cyan, chalk.magenta, chalk.yellow, chalk.green, chalk.blue, chalk.red];
+  const tint = (pid: number) => tints[[...roles.keys()].indexOf(pid) % tints.length] ?? chalk.white;
+  const who = (pid: number) => tint(pid)(`[${roleLabel(roles.get(pid) ?? '?', lang)} ${pid}]`);
 
   return {
     header: () => [
@@ -43,14 +47,14 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
           const first = !taught.has(`${event.pid} ${event.step}`);
           taught.add(`${event.pid} ${event.step}`);
           const lesson = first ? demo.steps[event.step]?.text[lang] : undefined;
-          return ['', `${who(event.pid)} ${s.step} ${event.step}: ${code}`, ...(lesson ? [`    ${lesson}`] : [])];
+          return ['', `${who(event.pid)} ${s.step} ${event.step}: ${chalk.bold(code)}`, ...(lesson ? [chalk.dim(`    ${lesson}`)] : [])];
         }
         case 'call':
           return [];
         case 'return':
           return [`    ${event.name}() = ${formatValue(event.value)}${event.errno ? ` ${event.errno} (${event.message ?? ''})` : ''}`];
         case 'output':
-          return [`  ${who(event.pid)}${event.fd === 2 ? ' stderr' : ''} | ${event.text}`];
+          return [`  ${who(event.pid)}${event.fd === 2 ? chalk.red(' stderr') : ''} | ${event.text}`];
         case 'exit':
           return [`${who(event.pid)} ${formatStatus(event.status, lang)}`];
         case 'note':
