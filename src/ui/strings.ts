@@ -54,6 +54,7 @@ const en = {
   nextDemo: 'Next in the tour:',
   nextDemoKeys: 'n next demo · q quit',
   tourEnd: 'That was the last demo of the tour.',
+  doneKeys: '← replay · v another variant · q quit',
   variantsTitle: 'Variants (↑↓ choose, enter run, esc back)',
   tooSmall: 'The terminal is too small for ipc-demo: make it at least 60×16, or run with --plain.',
 } as const;
@@ -113,6 +114,7 @@ const zh: Strings = {
   nextDemo: '导览的下一个：',
   nextDemoKeys: 'n 下一个演示 · q 退出',
   tourEnd: '这是导览的最后一个演示。',
+  doneKeys: '← 回放 · v 换个变体 · q 退出',
   variantsTitle: '变体（↑↓ 选择，回车运行，esc 返回）',
   tooSmall: '终端太小，ipc-demo 放不下：请至少调到 60×16，或加 --plain 运行。',
 };

@@ -163,7 +163,8 @@ export function App(props: AppProps) {
   if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
   if (result && cursor === null) {
     const exits = [...result.exits].map(([role, st]) => `${roleLabel(role, lang)} ${formatStatus(st, lang)}`).join(' · ');
-    notes.push({ text: `${s.done} ${exits}${next ? `  ${s.nextDemo} ${next.title[lang]} — ${s.nextDemoKeys}` : ''}`, color: theme.ok });
+    const after = next ? `${s.nextDemo} ${next.title[lang]} — ${s.nextDemoKeys}` : `${props.tourPosition ? `${s.tourEnd} ` : ''}${s.doneKeys}`;
+    notes.push({ text: `${s.done} ${exits}  ${after}`, color: theme.ok });
   }
 
   const modeLabel = { step: s.modeStep, play: s.modePlay, run: s.modeRun }[mode];
