@@ -62,7 +62,64 @@ export function kill(pid: number, signo: number): void {
   check('kill', killC(pid, signo) as number);
 }
 
+export const SA_SIGINFO = 4;
+export const SA_RESTART = 0x10000000;
+const SA_MASK_OFFSET = 8;
+const SA_FLAGS_OFFSET = 136;
+/** sizeof(siginfo_t); si_signo at 0, si_code at 8, si_pid at 16, si_uid at 20. */
+export const SIGINFO_SIZE = 128;
+
+const SignalHandler = koffi.proto('void SignalHandler(int signo)');
+const sigsuspendC = libc.func('int sigsuspend(const void *mask)');
+const sigwaitinfoC = libc.func('int sigwaitinfo(const void *set, void *info)');
+const sigqueueC = libc.func('int sigqueue(int pid, int sig, intptr_t value)');
+
+/**
+ * A JS function as a C signal handler. Safe only while the process waits in a
+ * call (pause, sigsuspend): a signal that interrupts running JS re-enters V8.
+ * The demos that install one keep the signal blocked outside that window.
+ */
+export function handlerAddress(fn: (signo: number) => void): bigint {
+  return koffi.address(koffi.register(fn, koffi.pointer(SignalHandler)));
+}
+
+/** A struct sigaction: handler address (or SIG_DFL/SIG_IGN), mask, flags. */
+export function sigactionStruct(handler: bigint, mask: Buffer = sigset(), flags = 0): Buffer {
+  const act = Buffer.alloc(SIGACTION_SIZE);
+  act.writeBigUInt64LE(handler, SA_HANDLER_OFFSET);
+  mask.copy(act, SA_MASK_OFFSET, 0, SIGSET_SIZE);
+  act.writeInt32LE(flags, SA_FLAGS_OFFSET);
+  return act;
+}
+
+/** signal(2) as glibc has it (BSD semantics): install a handler or SIG_DFL / SIG_IGN. */
+export function signal(signo: number, handler: bigint): void {
+  sigaction(signo, sigactionStruct(handler, sigset(), SA_RESTART));
+}
+
+/** sigsuspend always returns -1 with EINTR, once a handler has run: that return is its purpose. */
+export function sigsuspend(mask: Buffer): number {
+  return sigsuspendC(mask) as number;
+}
+
+export interface SigInfo {
+  readonly signo: number;
+  readonly code: number;
+  readonly pid: number;
+  readonly uid: number;
+}
+
+export function sigwaitinfo(set: Buffer): SigInfo {
+  const info = Buffer.alloc(SIGINFO_SIZE);
+  check('sigwaitinfo', sigwaitinfoC(set, info) as number);
+  return { signo: info.readInt32LE(0), code: info.readInt32LE(8), pid: info.readInt32LE(16), uid: info.readUInt32LE(20) };
+}
+
+export function sigqueue(pid: number, signo: number, value = 0): void {
+  check('sigqueue', sigqueueC(pid, signo, value) as number);
+}
+
 export { koffi };
 
 /** The calls a demo makes through the traced facade. */
-export const calls = { sigprocmask, sigaction, kill, signal: setDisposition };
+export const calls = { sigprocmask, sigaction, kill, signal, sigsuspend, sigwaitinfo, sigqueue };
