@@ -28,4 +28,6 @@ export interface KernelSnapshot {
   readonly sysv: Readonly<Partial<Record<SysvKind, readonly SysvRow[]>>>;
   /** Bytes waiting in each pipe, by inode, as the processes measured them (FIONREAD). */
   readonly pipeFill: Readonly<Record<number, number>>;
+  /** The first bytes of each process's shared mappings, as it last reported them. */
+  readonly memory: Readonly<Record<number, readonly { readonly addr: string; readonly hex: string }[]>>;
 }

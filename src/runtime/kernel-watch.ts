@@ -26,6 +26,7 @@ export class KernelWatch {
   private stuckPolls = 0;
   /** Bytes waiting per pipe inode, from the processes' own state events. */
   private readonly pipeFill = new Map<number, number>();
+  private readonly memory = new Map<number, readonly { readonly addr: string; readonly hex: string }[]>();
   private latest: readonly ProcessState[] = [];
 
   constructor(run: Run, intervalMs: number, report: (snapshot: KernelSnapshot) => void) {
@@ -67,6 +68,7 @@ export class KernelWatch {
   private absorbState(): void {
     const event = this.run.events.at(-1);
     if (event?.kind !== 'state') return;
+    if (event.memory) this.memory.set(event.pid, event.memory);
     const proc = this.latest.find((p) => p.pid === event.pid);
     for (const { fd, bytes } of event.pipes) {
       const inode = proc?.fds.find((f) => f.fd === fd)?.inode;
@@ -83,7 +85,7 @@ export class KernelWatch {
     const processes = (await Promise.all(this.pids().map((pid) => readProcessState(pid, hidden(pid))))).filter((p) => p.state !== null);
     this.latest = processes;
     const sysv = await this.sysv();
-    const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: Object.fromEntries(this.pipeFill) };
+    const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: Object.fromEntries(this.pipeFill), memory: Object.fromEntries(this.memory) };
     const key = JSON.stringify({ ...snapshot, t: 0 });
     if (key !== this.last) {
       this.last = key;

@@ -6,6 +6,7 @@ import { libcCalls, type Libc } from '../ffi/index.js';
 import { ErrnoError } from '../ffi/libc.js';
 import { forkProcess } from '../ffi/fork.js';
 import { fionread } from '../ffi/sys-ioctl.js';
+import { memoryView } from '../ffi/sys-mman.js';
 import { exit, getpid, getppid, write } from '../ffi/unistd.js';
 import type { Proc } from '../demos/types.js';
 import type { TraceValue } from './protocol.js';
@@ -32,6 +33,9 @@ export function describeArg(value: unknown): TraceValue {
   return String(value);
 }
 
+/** How many bytes of a shared mapping the kernel panel shows. */
+const MEMORY_SHOWN = 32;
+
 /** Creating calls whose objects outlive the run unless removed: recorded for the cleanup sweep. */
 const SYSV_GETS: Readonly<Record<string, 'shm' | 'msg' | 'sem'>> = { shmget: 'shm', msgget: 'msg', semget: 'sem' };
 
@@ -47,6 +51,8 @@ export class RuntimeProc implements Proc {
   private readonly options: ProcOptions;
   /** Pipe ends this process made: their fill level is reported at every step. */
   private readonly watched = new Set<number>();
+  /** Shared memory this process mapped (mmap, shmat): its first bytes are reported at every step. */
+  private readonly mappings = new Map<bigint, number>();
   private lastState = '';
 
   constructor(options: ProcOptions, role: string) {
@@ -91,6 +97,9 @@ export class RuntimeProc implements Proc {
     }
     this.emit({ kind: 'return', name, value: describeArg(value) });
     if (name === 'pipe') for (const fd of value as number[]) this.watched.add(fd);
+    if (name === 'mmap') this.mappings.set(value as bigint, Number(args[0]));
+    if (name === 'shmat') this.mappings.set(value as bigint, MEMORY_SHOWN);
+    if (name === 'munmap' || name === 'shmdt') this.mappings.delete(args[0] as bigint);
     this.reportState();
     const sysv = SYSV_GETS[name];
     if (sysv && typeof value === 'number') recordObject(dirname(this.options.tracePath), sysv, value, Number(args[0]));
@@ -106,10 +115,14 @@ export class RuntimeProc implements Proc {
         this.watched.delete(fd); // closed since
       }
     }
-    const state = JSON.stringify(pipes);
+    const memory = [...this.mappings].map(([addr, length]) => ({
+      addr: `0x${addr.toString(16)}`,
+      hex: Buffer.from(memoryView(addr, Math.min(length, MEMORY_SHOWN))).toString('hex'),
+    }));
+    const state = JSON.stringify([pipes, memory]);
     if (state === this.lastState) return;
     this.lastState = state;
-    this.trace.emit({ kind: 'state', pid: getpid(), pipes });
+    this.trace.emit({ kind: 'state', pid: getpid(), pipes, memory });
   }
 
   step(id: string): void {

@@ -51,6 +51,8 @@ export interface ExitEvent extends Base {
 export interface StateEvent extends Base {
   readonly kind: 'state';
   readonly pipes: readonly { readonly fd: number; readonly bytes: number }[];
+  /** The first bytes of each shared mapping, as this process sees them (hex). */
+  readonly memory?: readonly { readonly addr: string; readonly hex: string }[];
 }
 
 export type TraceEvent = HelloEvent | StepEvent | CallEvent | ReturnEvent | OutputEvent | ExitEvent | StateEvent;

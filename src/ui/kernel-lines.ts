@@ -24,6 +24,14 @@ function fdLabel(fd: FdEntry): string {
   return `${fd.fd}${access} ${name}`;
 }
 
+/** The first bytes of a page, hex then printable ASCII: the bytes the lesson is about. */
+export function hexView(hex: string, count = 8): string {
+  const bytes = Buffer.from(hex, 'hex').subarray(0, count);
+  const hexPart = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  const text = [...bytes].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+  return `${hexPart} |${text}|`;
+}
+
 function bar(fraction: number, width: number): string {
   const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
@@ -47,6 +55,7 @@ export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pro
       holders.set(key, [...(holders.get(key) ?? []), `${tag}${fd.access ?? ''}`]);
     }
     for (const map of state.maps) lines.push({ text: `${tag} map ${map.perms} ${map.name}`, color });
+    for (const region of snapshot.memory[state.pid] ?? []) lines.push({ text: `${tag} ${region.addr.slice(-6)} ${hexView(region.hex)}`, color });
     const signals = [
       state.sigBlk.length ? `${s.sigBlk} ${state.sigBlk.join(' ')}` : '',
       state.sigPnd.length ? `${s.sigPnd} ${state.sigPnd.join(' ')}` : '',

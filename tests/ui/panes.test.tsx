@@ -27,6 +27,7 @@ const snapshot: KernelSnapshot = {
   ],
   sysv: {},
   pipeFill: { 77: 16384 },
+  memory: {},
 };
 
 describe('ListingPane', () => {
