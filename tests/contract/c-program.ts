@@ -1,0 +1,67 @@
+// The C side of the contract: compile a listing with the real compiler, run
+// one variant's programs for real (all roles at once, as the controller starts
+// runners), and collect what each printed and how it ended.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DemoMeta, VariantMeta } from '../../src/demos/types.js';
+
+export interface CResult {
+  readonly role: string;
+  readonly stdout: string[];
+  readonly stderr: string[];
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+const buildDir = mkdtempSync(join(tmpdir(), 'ipc-contract-build-'));
+const built = new Map<string, string>();
+
+/** Compiles with `cc -Wall -Werror`; throws with the compiler's message if it does not. */
+export function compile(demo: DemoMeta, file: string): string {
+  const key = `${demo.id}/${file}`;
+  const existing = built.get(key);
+  if (existing) return existing;
+  const source = join(buildDir, `${demo.id}-${file}`);
+  const binary = source.replace(/\.c$/, '');
+  writeFileSync(source, demo.sources[file]!);
+  execFileSync('cc', ['-Wall', '-Werror', '-o', binary, source], { stdio: 'pipe' });
+  built.set(key, binary);
+  return binary;
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+/** The argv of a role with {dir}, {key} and {port} filled in, as Run.argv does. */
+export function argvFor(variant: VariantMeta, role: string, dir: string, port: number): string[] {
+  const args = variant.argv?.[role] ?? variant.cArgs ?? [];
+  return args.map((arg) => arg.replaceAll('{dir}', dir).replaceAll('{key}', join(dir, 'ipc.key')).replaceAll('{port}', String(port)));
+}
+
+/**
+ * Runs every role's program at once. `stuckAfterMs`: the demo's own run got
+ * stuck, so the C program will too: end it (its whole process group) after that long.
+ */
+export function runC(demo: DemoMeta, variant: VariantMeta, dir: string, port: number, stuckAfterMs?: number): Promise<CResult[]> {
+  writeFileSync(join(dir, 'ipc.key'), '', { mode: 0o600 });
+  return Promise.all(
+    Object.entries(variant.listings).map(
+      ([role, file]) =>
+        new Promise<CResult>((resolve) => {
+          const child = spawn(compile(demo, file), argvFor(variant, role, dir, port), { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+          child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+          const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), stuckAfterMs ?? 30_000);
+          child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            resolve({ role, stdout: lines(stdout), stderr: lines(stderr), code, signal });
+          });
+        }),
+    ),
+  );
+}

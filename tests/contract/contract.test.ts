@@ -1,0 +1,109 @@
+// The contract over every demo (STYLE 12): metadata valid, every C listing
+// compiles with -Wall -Werror and prints what the demo prints, every step
+// marker matches a step some run takes and back, lesson text in both
+// languages, and nothing left behind.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { roles as roleRegistry } from 'virtual:demo-roles';
+import { describe, expect, it } from 'vitest';
+import { parseListing } from '../../src/demos/listing.js';
+import { DEMO_IDS, demos } from '../../src/demos/registry.js';
+import type { DemoMeta } from '../../src/demos/types.js';
+import type { RunEvent } from '../../src/runtime/events.js';
+import { expectNothingLeft, recordRun } from '../helpers/run.js';
+import { compile, runC, type CResult } from './c-program.js';
+
+const normalise = (line: string) => line.replace(/\bpid \d+/g, 'pid N');
+
+/** Per-process line sequences, order-free across processes: what "prints the same" means. */
+function sequences(groups: Iterable<readonly string[]>): string[] {
+  return [...groups].filter((g) => g.length > 0).map((g) => g.map(normalise).join('\n')).sort();
+}
+
+function demoOutput(events: readonly RunEvent[], fd: 1 | 2): string[] {
+  const byPid = new Map<number, string[]>();
+  for (const e of events) if (e.kind === 'output' && e.fd === fd) byPid.set(e.pid, [...(byPid.get(e.pid) ?? []), e.text]);
+  return sequences(byPid.values());
+}
+
+/** A forking program's processes share one stdout: their lines are told apart by their "parent:"/"child:" prefix. */
+function cOutput(demo: DemoMeta, results: readonly CResult[], stream: 'stdout' | 'stderr'): string[] {
+  if (demo.section === 'unrelated' || stream === 'stderr') return sequences(results.map((r) => r[stream]));
+  const byPrefix = new Map<string, string[]>();
+  for (const line of results.flatMap((r) => r.stdout)) {
+    const prefix = line.split(':')[0]!;
+    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), line]);
+  }
+  return sequences(byPrefix.values());
+}
+
+/** Step ids each listing file was seen at, across runs. */
+const stepsSeen = new Map<string, Set<string>>();
+
+function recordSteps(demo: DemoMeta, listings: Readonly<Record<string, string>>, events: readonly RunEvent[]): void {
+  const fileOf = new Map<number, string>();
+  for (const e of events) {
+    if (e.kind === 'hello') fileOf.set(e.pid, e.role === 'child' ? (fileOf.get(e.ppid) ?? '') : (listings[e.role] ?? ''));
+    if (e.kind === 'step') {
+      const key = `${demo.id}/${fileOf.get(e.pid)}`;
+      stepsSeen.set(key, new Set([...(stepsSeen.get(key) ?? []), e.step]));
+    }
+  }
+}
+
+describe.each(demos.map((demo) => [demo.id, demo] as const))('%s', (_id, demo) => {
+  it('has valid metadata in both languages', () => {
+    expect(DEMO_IDS).toContain(demo.id);
+    expect(demo.variants.length).toBeGreaterThan(0);
+    const roles = roleRegistry.get(demo.id)!;
+    for (const text of [demo.title, demo.summary, ...demo.variants.flatMap((v) => [v.title, v.summary])]) {
+      expect(text.en.trim()).not.toBe('');
+      expect(text.zh.trim()).not.toBe('');
+    }
+    for (const variant of demo.variants) {
+      for (const [role, file] of Object.entries(variant.listings)) {
+        expect(demo.sources, `${variant.id}: ${file}`).toHaveProperty([file]);
+        expect(roles, `${variant.id}: role ${role}`).toHaveProperty([role]);
+      }
+    }
+  });
+
+  it.each(Object.keys(demo.sources))('%s compiles with cc -Wall -Werror', (file) => {
+    expect(() => compile(demo, file)).not.toThrow();
+  });
+
+  it.each(demo.variants.map((v) => [v.id, v] as const))('variant %s prints what its C program prints', async (_v, variant) => {
+    const recorded = await recordRun(demo.id, variant.id);
+    expectNothingLeft(recorded);
+    recordSteps(demo, variant.listings, recorded.events);
+    const dir = mkdtempSync(join(tmpdir(), 'ipc-contract-run-'));
+    try {
+      const c = await runC(demo, variant, dir, 20_000 + Math.floor(Math.random() * 20_000), recorded.result.reason === 'stuck' ? 2_000 : undefined);
+      expect(demoOutput(recorded.events, 1)).toEqual(cOutput(demo, c, 'stdout'));
+      expect(demoOutput(recorded.events, 2)).toEqual(cOutput(demo, c, 'stderr'));
+      if (recorded.result.reason !== 'stuck') {
+        for (const r of c) {
+          const role = demo.section === 'related' ? 'main' : r.role;
+          const status = recorded.result.exits.get(role);
+          expect({ role, code: r.code, signal: r.signal }).toEqual({ role, code: status?.code ?? null, signal: status?.signal ?? null });
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('marks exactly the steps its runs take, each with a lesson in both languages', () => {
+    for (const [file, source] of Object.entries(demo.sources)) {
+      const markers = [...parseListing(source).steps.keys()].sort();
+      expect([...(stepsSeen.get(`${demo.id}/${file}`) ?? [])].sort(), file).toEqual(markers);
+      for (const id of markers) {
+        expect(demo.steps[id]?.text.en.trim(), `${file}: ${id} (en)`).toBeTruthy();
+        expect(demo.steps[id]?.text.zh.trim(), `${file}: ${id} (zh)`).toBeTruthy();
+      }
+    }
+    const allMarkers = new Set(Object.values(demo.sources).flatMap((s) => [...parseListing(s).steps.keys()]));
+    expect(Object.keys(demo.steps).filter((id) => !allMarkers.has(id)), 'lessons without a marker').toEqual([]);
+  });
+});
