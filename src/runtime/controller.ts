@@ -81,6 +81,7 @@ export class Run extends EventEmitter<RunEvents> {
   private readonly kernel: KernelWatch;
   private ending: Promise<RunResult> | null = null;
   private stopReason: RunResult['reason'] | null = null;
+  private pendingAdvance = false;
   /** A free TCP port on 127.0.0.1, for demos that meet by port. */
   private port: number | null = null;
 
@@ -195,6 +196,7 @@ export class Run extends EventEmitter<RunEvents> {
     this.events.push(stamped);
     this.emit('event', stamped);
     this.kernel.poke();
+    if (event.kind === 'step' && proc?.waiting && this.pendingAdvance && this.mode === 'step') this.advance(proc.pid);
   }
 
   /** A parent reaped a child: that is how a child killed by a signal gets its exit event. */
@@ -208,10 +210,18 @@ export class Run extends EventEmitter<RunEvents> {
     this.record({ kind: 'note', pid, code, detail }, null);
   }
 
-  /** Let one process execute the line it waits on: the preferred one if it waits, else the one waiting longest. */
+  /**
+   * Let one process execute the line it waits on: the preferred one if it
+   * waits, else the one waiting longest. A key pressed while no process waits
+   * yet (still starting, or running to its next line) is kept for the next one that does.
+   */
   advance(preferred?: number): number | null {
     const waiting = [...this.procs.values()].filter((p) => p.waiting && p.socket);
-    if (waiting.length === 0) return null;
+    if (waiting.length === 0) {
+      this.pendingAdvance = true;
+      return null;
+    }
+    this.pendingAdvance = false;
     const chosen = waiting.find((p) => p.pid === preferred) ?? waiting.sort((a, b) => a.waitingSince - b.waitingSince)[0]!;
     chosen.waiting = false;
     chosen.socket!.write(Buffer.from([GO]));

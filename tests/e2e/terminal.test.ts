@@ -1,0 +1,138 @@
+// The CLI driven in a real terminal, as a learner drives it: start, step, see
+// the child's line marked, switch language, quit (q, Ctrl-C, kill -TERM), and
+// find the terminal restored and nothing left behind.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLI, Terminal } from '../helpers/terminal.js';
+
+let base = '';
+let terminal: Terminal | null = null;
+
+beforeEach(() => {
+  base = mkdtempSync(join(tmpdir(), 'ipc-e2e-'));
+});
+
+afterEach(() => {
+  terminal?.close();
+  terminal = null;
+  rmSync(base, { recursive: true, force: true });
+});
+
+/** Ink renders nothing under CI=true: the program under test runs without it. */
+function start(args: string, columns = 80, rows = 24): Terminal {
+  terminal = new Terminal(`echo BEFORE; env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} ${args}`, columns, rows);
+  return terminal;
+}
+
+/** The controller (the CLI with this test's TMPDIR) and its runners (trace socket under it). */
+function runPids(): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (cmdline.includes('runner.js') && cmdline.includes(base)) return true;
+        return cmdline.includes(CLI) && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`TMPDIR=${base}`);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+function expectNothingLeft(): void {
+  expect(readdirSync(base), 'run directories left').toEqual([]);
+  expect(runPids(), 'processes of the run left').toEqual([]);
+}
+
+const restored = (screen: string) => screen.includes('BEFORE') && /EXIT=\d+/.test(screen);
+const exitCode = (screen: string) => Number(/EXIT=(\d+)/.exec(screen)?.[1]);
+
+/** The listing's line marked for a process tag: "17 C▶  ...". */
+const marked = (screen: string, tag: string, code: string) => screen.split('\n').some((line) => line.includes(`${tag}▶`) && line.includes(code));
+
+describe('in a real terminal', () => {
+  it('steps through the pipe demo, marks the child’s line, speaks both languages, quits with q', async () => {
+    const t = start('pipe');
+    await t.waitFor((s) => s.includes('Anonymous pipe') && marked(s, 'P', 'pipe(fd)'), 'the parent marked on pipe(fd)');
+    // The parent runs pipe() and fork(): the child appears, waiting at its first line.
+    await t.press(' ', (s) => marked(s, 'P', 'fork()'), 'the parent on fork()');
+    await t.press(' ', (s) => /C child \d+/.test(s), 'the child in the processes pane');
+    await t.press('Tab', (s) => marked(s, 'C', 'close(fd[1])') && /▸C child/.test(s), 'the child selected, its line marked');
+    let s = await t.press('l', (x) => x.includes('匿名管道') && x.includes('子进程'), 'Chinese');
+    expect(s).toContain('进程');
+    s = await t.press('l', (x) => x.includes('Anonymous pipe') && x.includes('processes'), 'English again');
+    s = await t.press('q', restored, 'the shell after quitting');
+    expect(exitCode(s)).toBe(0);
+    expect(s).not.toContain('Anonymous pipe'); // the alternate screen is gone
+    expectNothingLeft();
+  });
+
+  it('Ctrl-C mid-run: exits, terminal restored, nothing left', async () => {
+    const t = start('pipe --lang zh');
+    await t.waitFor((s) => s.includes('匿名管道'), 'the demo');
+    await t.press(' ', (s) => marked(s, 'P', 'fork()'), 'a step');
+    await t.press(' ', (s) => /子进程 \d+/.test(s), 'the child');
+    const s = await t.press('C-c', restored, 'the shell');
+    expect(exitCode(s)).toBe(0);
+    expectNothingLeft();
+  });
+
+  it('kill -TERM of the controller mid-run: exit 143, terminal restored, nothing left', async () => {
+    const t = start('pipe');
+    await t.waitFor((s) => s.includes('Anonymous pipe'), 'the demo');
+    await t.press(' ', (s) => marked(s, 'P', 'fork()'), 'a step');
+    await t.press(' ', (s) => /C child \d+/.test(s), 'the child');
+    const controller = readdirSync('/proc')
+      .filter((n) => /^\d+$/.test(n))
+      .find((pid) => {
+        try {
+          const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+          return argv[0]!.endsWith('node') && argv[1] === CLI && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`TMPDIR=${base}`);
+        } catch {
+          return false;
+        }
+      });
+    expect(controller).toBeDefined();
+    process.kill(Number(controller), 'SIGTERM');
+    const s = await t.waitFor(restored, 'the shell');
+    expect(exitCode(s)).toBe(143);
+    expectNothingLeft();
+  });
+
+  it.each(['basic', 'unclosed', 'reader-gone', 'reader-gone-ignore', 'fill'])('variant %s runs to its end in Chinese', async (variant) => {
+    const t = start(`pipe --variant ${variant} --lang zh`);
+    await t.waitFor((s) => s.includes(`变体 ${variant}`), 'the variant in the header');
+    const s = await t.press('r', (x) => x.includes('运行结束') || x.includes('卡住了'), 'the end of the run');
+    if (variant === 'unclosed') expect(s).toContain('卡住了');
+    if (variant === 'reader-gone') expect(s).toContain('被杀死： SIGPIPE');
+    await t.press('q', restored, 'the shell');
+    expectNothingLeft();
+  });
+
+  it('v opens the variants; enter restarts with the chosen one', async () => {
+    const t = start('pipe');
+    await t.waitFor((s) => s.includes('variant basic'), 'the demo');
+    await t.press('v', (s) => s.includes('Variants'), 'the variant menu');
+    await t.press('Down', (s) => /› unclosed/.test(s), 'unclosed highlighted');
+    await t.press('Enter', (s) => s.includes('variant unclosed') && marked(s, 'P', 'pipe(fd)'), 'the new variant, from its start');
+    await t.press('q', restored, 'the shell');
+    expectNothingLeft();
+  });
+
+  it('too small a terminal: a message, not a garbled screen', async () => {
+    const t = start('pipe', 50, 12);
+    await t.waitFor((s) => s.includes('too small'), 'the message');
+    await t.press('q', restored, 'the shell');
+    expectNothingLeft();
+  });
+
+  it('the guided tour opens on the first demo', async () => {
+    const t = start('');
+    await t.waitFor((s) => /ipc-demo \S+ Anonymous pipe/.test(s), 'the first demo');
+    await t.press('q', restored, 'the shell');
+    expectNothingLeft();
+  });
+});
