@@ -63,7 +63,7 @@ describe('in a real terminal', () => {
     await t.press('Tab', (s) => marked(s, 'C', 'close(fd[1])') && /▸C child/.test(s), 'the child selected, its line marked');
     let s = await t.press('l', (x) => x.includes('匿名管道') && x.includes('子进程'), 'Chinese');
     expect(s).toContain('进程');
-    s = await t.press('l', (x) => x.includes('Anonymous pipe') && x.includes('processes'), 'English again');
+    await t.press('l', (x) => x.includes('Anonymous pipe') && x.includes('processes'), 'English again');
     s = await t.press('q', restored, 'the shell after quitting');
     expect(exitCode(s)).toBe(0);
     expect(s).not.toContain('Anonymous pipe'); // the alternate screen is gone
