@@ -3,6 +3,9 @@ import signalQueueingC from './signal-queueing.c';
 import signalRobustC from './signal-robust.c';
 import signalTextbookC from './signal-textbook.c';
 
+// Every variant of signal-robust.c and signal-textbook.c names its path in argv,
+// so the twin's main() can tell the three programs apart by args[0]
+// (no argument: signal-queueing.c).
 const robust = { main: 'signal-robust.c' };
 const textbook = { main: 'signal-textbook.c' };
 
@@ -26,6 +29,7 @@ export const demo: DemoMeta = {
         zh: '父进程在 fork() 之前先阻塞 SIGUSR1，之后不睡眠，立刻发送；子进程用 sigaction() 装好处理函数，再以空掩码调用 sigsuspend() 等待。子进程没准备好之前，信号就挂起等着：不管时序怎样，结果都正确。',
       },
       listings: robust,
+      cArgs: ['sigsuspend'],
       expect: { main: 'exited 0', child: 'exited 0' },
     },
     {
@@ -36,6 +40,7 @@ export const demo: DemoMeta = {
         zh: '子进程用 signal() 装上处理函数后 pause()；父进程 sleep(1) 一秒再 kill()。它能工作，只是因为一秒通常够用：sleep 是在猜时间，不是同步。在单步模式下，先让父进程走过 sleep 执行 kill()，而子进程还没执行到 signal()，子进程就会被杀死。',
       },
       listings: textbook,
+      cArgs: ['sleep'],
       expect: { main: 'exited 0', child: 'exited 0' },
     },
     {

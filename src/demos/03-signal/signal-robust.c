@@ -1,6 +1,6 @@
 /* signal-robust.c: signal a child with no race: block, then wait atomically.
  * Build: cc -Wall -Werror -o signal-robust signal-robust.c
- * Run:   ./signal-robust [sigwaitinfo] */
+ * Run:   ./signal-robust [sigsuspend|sigwaitinfo] */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>

@@ -1,6 +1,6 @@
 /* signal-textbook.c: the textbook way to signal a child, and the race in it.
  * Build: cc -Wall -Werror -o signal-textbook signal-textbook.c
- * Run:   ./signal-textbook [race] */
+ * Run:   ./signal-textbook [sleep|race] */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <stdio.h>
