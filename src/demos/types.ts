@@ -34,6 +34,12 @@ export interface VariantMeta {
   readonly argv?: Readonly<Record<string, readonly string[]>>;
   /** Exit codes / signals are part of some lessons: what each role's process is expected to end with. */
   readonly expect?: Readonly<Record<string, string>>;
+  /**
+   * The outcome depends on scheduling (a race the lesson is about): the C program and the twin
+   * may legitimately print different things or end differently from run to run. The contract
+   * test then checks what is always true instead of comparing the two runs line for line.
+   */
+  readonly racy?: boolean;
 }
 
 export interface RoleMeta {

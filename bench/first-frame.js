@@ -1,0 +1,46 @@
+// npm run bench: time from start to the first frame of `ipc-demo pipe` in a
+// pseudo-terminal, next to `node -e 0` in the same pseudo-terminal. Medians.
+// Target: ≤ 2.5× node -e 0 (a bare ink app is ~9× here).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../bin/ipc-demo.js', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const TARGET = 2.5;
+
+/** Runs `command` under script(1) and resolves with the ms until `marker` appears on its terminal. */
+function timeTo(command, marker) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const env = { ...process.env, TERM: 'xterm-256color', COLUMNS: '80', LINES: '24' };
+    delete env.CI; // Ink draws no frames at all under CI=true
+    const child = spawn('script', ['-qfec', `stty cols 80 rows 24; ${command}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+    let seen = '';
+    let elapsed = null;
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      if (elapsed === null && seen.includes(marker)) {
+        elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+        child.stdin.write('q');
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', () => (elapsed === null ? reject(new Error(`no "${marker}" from: ${command}`)) : resolve(elapsed)));
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const base = [];
+const app = [];
+for (let i = 0; i < RUNS; i++) {
+  // Interleaved, so that both see the same machine load.
+  base.push(await timeTo(`${process.execPath} -e 0; echo FIRST-FRAME`, 'FIRST-FRAME'));
+  // The first frame: the header and the listing's box, drawn together.
+  app.push(await timeTo(`${process.execPath} ${CLI} pipe`, '─ pipe.c '));
+}
+const ratio = median(app) / median(base);
+console.log(`runs: ${RUNS} each, medians`);
+console.log(`  node -e 0             ${median(base).toFixed(0).padStart(5)} ms`);
+console.log(`  ipc-demo pipe         ${median(app).toFixed(0).padStart(5)} ms   (first frame)`);
+console.log(`  ratio                 ${ratio.toFixed(2).padStart(5)} ×   target ≤ ${TARGET} × ${ratio <= TARGET ? 'met' : 'NOT met'}`);
