@@ -11,6 +11,7 @@ const exitC = libc.func('void _exit(int status)');
 const ftruncateC = libc.func('int ftruncate(int fd, int64_t length)');
 const unlinkC = libc.func('int unlink(const char *pathname)');
 const usleepC = libc.func('int usleep(uint32_t usec)');
+const sleepC = libc.func('unsigned int sleep(unsigned int seconds)');
 const pauseC = libc.func('int pause(void)');
 const dup2C = libc.func('int dup2(int oldfd, int newfd)');
 
@@ -66,6 +67,11 @@ export function usleep(usec: number): void {
   check('usleep', usleepC(usec) as number);
 }
 
+/** sleep(3): the seconds left if a handler interrupted it, else 0. */
+export function sleep(seconds: number): number {
+  return sleepC(seconds) as number;
+}
+
 /** pause() always returns -1 with EINTR: the return is the lesson, not an error. */
 export function pause(): number {
   return pauseC() as number;
@@ -76,4 +82,4 @@ export function dup2(oldfd: number, newfd: number): number {
 }
 
 /** The calls a demo makes through the traced facade. */
-export const calls = { pipe, read, write, close, getpid, getppid, ftruncate, unlink, usleep, pause, dup2 };
+export const calls = { pipe, read, write, close, getpid, getppid, ftruncate, unlink, usleep, sleep, pause, dup2 };
