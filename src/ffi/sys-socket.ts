@@ -9,11 +9,20 @@ export const SOCK_CLOEXEC = 0o2000000;
 export const MSG_NOSIGNAL = 0x4000;
 export const SOL_SOCKET = 1;
 export const SO_REUSEADDR = 2;
+export const SO_PEERCRED = 17;
+export const MSG_DONTWAIT = 0x40;
+export const SHUT_RD = 0;
+export const SHUT_WR = 1;
+export const SHUT_RDWR = 2;
+/** 127.0.0.1 in host byte order, as <netinet/in.h> defines it. */
+export const INADDR_LOOPBACK = 0x7f00_0001;
 
 /** sizeof(struct sockaddr_un) on Linux: sa_family_t then char sun_path[108]. */
 export const SOCKADDR_UN_SIZE = 110;
 const SUN_PATH_OFFSET = 2;
 const SUN_PATH_MAX = 108;
+/** sizeof(struct sockaddr_in): family, port (big-endian), address (big-endian), 8 bytes of zero. */
+export const SOCKADDR_IN_SIZE = 16;
 
 const socketC = libc.func('int socket(int domain, int type, int protocol)');
 const connectC = libc.func('int connect(int sockfd, const void *addr, uint32_t addrlen)');
@@ -22,6 +31,12 @@ const listenC = libc.func('int listen(int sockfd, int backlog)');
 const acceptC = libc.func('int accept(int sockfd, void *addr, void *addrlen)');
 const sendC = libc.func('ssize_t send(int sockfd, const void *buf, size_t len, int flags)');
 const recvC = libc.func('ssize_t recv(int sockfd, void *buf, size_t len, int flags)');
+const sendtoC = libc.func('ssize_t sendto(int sockfd, const void *buf, size_t len, int flags, const void *dest_addr, socklen_t addrlen)');
+const recvfromC = libc.func('ssize_t recvfrom(int sockfd, void *buf, size_t len, int flags, void *src_addr, void *addrlen)');
+const setsockoptC = libc.func('int setsockopt(int sockfd, int level, int optname, const void *optval, socklen_t optlen)');
+const getsockoptC = libc.func('int getsockopt(int sockfd, int level, int optname, void *optval, void *optlen)');
+const shutdownC = libc.func('int shutdown(int sockfd, int how)');
+const getsocknameC = libc.func('int getsockname(int sockfd, void *addr, void *addrlen)');
 
 /**
  * A struct sockaddr_un for `path` and its length as bind/connect take it:
@@ -39,6 +54,25 @@ export function sockaddrUn(path: string): { addr: Buffer; length: number } {
   addr.writeUInt16LE(AF_UNIX, 0);
   bytes.copy(addr, SUN_PATH_OFFSET);
   return { addr, length };
+}
+
+/** The name in a sockaddr_un of `length` bytes: a path, or `@name` for the abstract namespace (as /proc/net/unix writes it). */
+export function sockaddrUnName(addr: Uint8Array, length: number): string {
+  const path = Buffer.from(addr.subarray(SUN_PATH_OFFSET, Math.max(SUN_PATH_OFFSET, length)));
+  if (path.length === 0) return '';
+  if (path[0] === 0) return `@${path.subarray(1).toString()}`;
+  const end = path.indexOf(0);
+  return path.subarray(0, end < 0 ? path.length : end).toString();
+}
+
+/** A struct sockaddr_in for an IPv4 address (host byte order, e.g. INADDR_LOOPBACK) and port: htons/htonl done here. */
+export function sockaddrIn(port: number, address = INADDR_LOOPBACK): Buffer {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port ${port} is not in 0..65535`);
+  const addr = Buffer.alloc(SOCKADDR_IN_SIZE);
+  addr.writeUInt16LE(AF_INET, 0);
+  addr.writeUInt16BE(port, 2);
+  addr.writeUInt32BE(address >>> 0, 4);
+  return addr;
 }
 
 export function socket(domain: number, type: number, protocol = 0): number {
@@ -69,5 +103,53 @@ export function recv(fd: number, buf: Uint8Array, flags = 0): number {
   return check('recv', Number(recvC(fd, buf, buf.length, flags)));
 }
 
+export function sendto(fd: number, buf: Uint8Array, flags: number, dest: Uint8Array, destLength: number): number {
+  return check('sendto', Number(sendtoC(fd, buf, buf.length, flags, dest, destLength)));
+}
+
+/**
+ * recvfrom(2). `from` receives the sender's address; `fromLength[0]` goes in as
+ * its size (socklen_t in/out, as in C) and comes back as the address's real length.
+ */
+export function recvfrom(fd: number, buf: Uint8Array, flags: number, from: Uint8Array, fromLength: Int32Array): number {
+  return check('recvfrom', Number(recvfromC(fd, buf, buf.length, flags, from, fromLength)));
+}
+
+/** setsockopt(2) with an int option, as C passes `&on, sizeof on`. */
+export function setsockopt(fd: number, level: number, name: number, value: number): void {
+  check('setsockopt', setsockoptC(fd, level, name, Int32Array.of(value), 4) as number);
+}
+
+/** getsockopt(2) for an int option. */
+export function getsockoptInt(fd: number, level: number, name: number): number {
+  const value = new Int32Array(1);
+  check('getsockopt', getsockoptC(fd, level, name, value, Int32Array.of(4)) as number);
+  return value[0]!;
+}
+
+/** getsockopt(SO_PEERCRED): who the connected peer was when the connection was made. */
+export function peerCredentials(fd: number): { pid: number; uid: number; gid: number } {
+  const cred = new Int32Array(3);
+  check('getsockopt', getsockoptC(fd, SOL_SOCKET, SO_PEERCRED, cred, Int32Array.of(12)) as number);
+  return { pid: cred[0]!, uid: cred[1]! >>> 0, gid: cred[2]! >>> 0 };
+}
+
+export function shutdown(fd: number, how: number): void {
+  check('shutdown', shutdownC(fd, how) as number);
+}
+
+/** getsockname(2): `length[0]` goes in as the size of `addr` and comes back as the name's real length. */
+export function getsockname(fd: number, addr: Uint8Array, length: Int32Array): void {
+  check('getsockname', getsocknameC(fd, addr, length) as number);
+}
+
+/** The name a Unix socket is bound to: '' when unnamed, '@…' when abstract. */
+export function unixSocketName(fd: number): string {
+  const addr = Buffer.alloc(SOCKADDR_UN_SIZE);
+  const length = Int32Array.of(SOCKADDR_UN_SIZE);
+  getsockname(fd, addr, length);
+  return sockaddrUnName(addr, length[0]!);
+}
+
 /** The calls a demo makes through the traced facade. */
-export const calls = { socket, connect, bind, listen, accept, send, recv };
+export const calls = { socket, connect, bind, listen, accept, send, recv, sendto, recvfrom, setsockopt, shutdown };
