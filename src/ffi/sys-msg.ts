@@ -1,15 +1,17 @@
 // <sys/msg.h>
 import { check, libc } from './libc.js';
+import { IPC_STAT } from './sys-ipc.js';
 
 export const MSG_NOERROR = 0o10000;
 
 /**
- * The usual `struct msgbuf { long mtype; char mtext[100]; }` on x86-64: 112 bytes,
- * mtype at 0, mtext at 8. msgsnd/msgrcv take the size of mtext alone, never sizeof the struct.
+ * The usual `struct msgbuf { long mtype; char mtext[100]; }` on x86-64: mtype at 0,
+ * mtext at 8, and 4 bytes of padding after it, 112 in all. msgsnd/msgrcv take the
+ * size of mtext alone (100), never sizeof the struct.
  */
 export const MTYPE_SIZE = 8;
 export const MTEXT_SIZE = 100;
-export const MSGBUF_SIZE = MTYPE_SIZE + MTEXT_SIZE;
+export const MSGBUF_SIZE = 112;
 
 /** sizeof(struct msqid_ds) on x86-64 glibc, and the fields a lesson prints. */
 export const MSQID_DS_SIZE = 120;
@@ -20,8 +22,6 @@ const MSG_QNUM_OFFSET = 80;
 const MSG_QBYTES_OFFSET = 88;
 const MSG_LSPID_OFFSET = 96;
 const MSG_LRPID_OFFSET = 100;
-
-const IPC_STAT = 2;
 
 const msggetC = libc.func('int msgget(key_t key, int msgflg)');
 const msgsndC = libc.func('int msgsnd(int msqid, const void *msgp, size_t msgsz, int msgflg)');
@@ -82,11 +82,13 @@ export interface MsqidDs {
   readonly rtime: number;
 }
 
-/** msgctl(2): IPC_STAT (decoded) or IPC_RMID (no buffer, null). */
-export function msgctl(id: number, cmd: number): MsqidDs | null {
+/** msgctl(2): IPC_STAT decoded; IPC_RMID (no buffer) returns 0, as the C call does. */
+export function msgctl(id: number, cmd: typeof IPC_STAT): MsqidDs;
+export function msgctl(id: number, cmd: number): MsqidDs | 0;
+export function msgctl(id: number, cmd: number): MsqidDs | 0 {
   const buf = Buffer.alloc(MSQID_DS_SIZE);
   check('msgctl', msgctlC(id, cmd, cmd === IPC_STAT ? buf : null) as number);
-  if (cmd !== IPC_STAT) return null;
+  if (cmd !== IPC_STAT) return 0;
   return {
     cbytes: Number(buf.readBigUInt64LE(MSG_CBYTES_OFFSET)),
     qnum: Number(buf.readBigUInt64LE(MSG_QNUM_OFFSET)),
