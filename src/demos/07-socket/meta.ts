@@ -31,7 +31,7 @@ export const demo: DemoMeta = {
         zh: '服务器绑定一个路径，监听并接受连接；客户端去连接（服务器还没监听就稍后重试），发出一行字，再读回服务器转成大写的结果。留意 /proc/net/unix 里各个套接字的 inode，以及两个已连接套接字之间的对应关系。',
       },
       listings: stream,
-      argv: { server: ['{dir}/sock'], client: ['{dir}/sock'] },
+      argv: { server: ['stream', '{dir}/sock'], client: ['stream', '{dir}/sock'] },
     },
     {
       id: 'stale',
