@@ -262,7 +262,8 @@ export class Run extends EventEmitter<RunEvents> {
 
   /** Called by the kernel watch when every live process sleeps in a call nothing will end. */
   stuck(detail: string): void {
-    if (this.ending || this.stopReason) return;
+    // In lab mode the other side runs in another terminal, unseen from here: it may yet wake them.
+    if (this.ending || this.stopReason || this.options.lab) return;
     this.note('stuck', detail);
     if (this.mode === 'run') void this.stop('stuck');
   }
