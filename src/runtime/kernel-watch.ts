@@ -3,6 +3,7 @@
 // a run that is stuck: every live process asleep in a call no one will end.
 import type { Run } from './controller.js';
 import type { KernelSnapshot } from './events.js';
+import { readProcessMemory } from './kernel/process-memory.js';
 import { readProcessState, type ProcessState } from './kernel/process-state.js';
 import { readSysv, type SysvKind, type SysvRow } from './kernel/sysvipc.js';
 import { readObjects } from './run-dir.js';
@@ -85,7 +86,8 @@ export class KernelWatch {
     const processes = (await Promise.all(this.pids().map((pid) => readProcessState(pid, hidden(pid))))).filter((p) => p.state !== null);
     this.latest = processes;
     const sysv = await this.sysv();
-    const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: Object.fromEntries(this.pipeFill), memory: Object.fromEntries(this.memory) };
+    const memory = await this.currentMemory(processes);
+    const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: Object.fromEntries(this.pipeFill), memory };
     const key = JSON.stringify({ ...snapshot, t: 0 });
     if (key !== this.last) {
       this.last = key;
@@ -93,6 +95,22 @@ export class KernelWatch {
     }
     this.checkStuck(processes);
     this.checkHung(processes);
+  }
+
+  /**
+   * The mappings each process reported, with their bytes read again from /proc/<pid>/mem: a process
+   * asleep in waitpid() or at a step cannot report what another process just wrote into a shared page.
+   */
+  private async currentMemory(processes: readonly ProcessState[]): Promise<KernelSnapshot['memory']> {
+    const live = new Set(processes.filter((p) => p.state !== 'Z').map((p) => p.pid));
+    const entries = await Promise.all(
+      [...this.memory].map(async ([pid, regions]) => {
+        if (!live.has(pid)) return [pid, regions] as const;
+        const fresh = await Promise.all(regions.map(async ({ addr, hex }) => ({ addr, hex: (await readProcessMemory(pid, addr, hex.length / 2)) ?? hex })));
+        return [pid, fresh] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
   }
 
   /** The watchdog: a process on the CPU, between steps and calls, for HUNG_MS, is a hung runner. */

@@ -83,12 +83,15 @@ async function readFds(pid: number, hidden: ReadonlySet<number>): Promise<FdEntr
   return entries.filter((entry): entry is FdEntry => entry !== null);
 }
 
-/** Shared mappings only: the ones IPC is about (memfd, /dev/zero, SYSV segments). */
+/**
+ * The mappings IPC is about: shared ones (memfd, /dev/zero, SYSV segments), and a memfd mapped
+ * MAP_PRIVATE (rw-p), whose copy-on-write is the lesson that it is not shared.
+ */
 function sharedMaps(maps: string): MappingEntry[] {
   return maps
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
-    .filter((f) => f.length >= 6 && f[1]!.endsWith('s') && /^(\/memfd:|\/dev\/zero|\/SYSV)/.test(f.slice(5).join(' ')))
+    .filter((f) => f.length >= 6 && (f[1]!.endsWith('s') ? /^(\/memfd:|\/dev\/zero|\/SYSV)/ : /^\/memfd:/).test(f.slice(5).join(' ')))
     .map((f) => ({ range: f[0]!, perms: f[1]!, inode: Number(f[4]), name: f.slice(5).join(' ') }));
 }
 
