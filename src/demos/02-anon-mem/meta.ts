@@ -51,12 +51,13 @@ export const demo: DemoMeta = {
       id: 'no-wait',
       title: { en: 'Reading without waiting', zh: '不等待就读' },
       summary: {
-        en: 'The parent reads right after fork(), without waiting for the child: it finds the page still empty. Shared memory carries data, not order; the child here sleeps a second so you always see the unlucky order, but without any waiting either order can happen.',
-        zh: '父进程 fork() 之后不等子进程就去读，读到的还是一页空白。共享内存只管传数据，不管先后；这里让子进程先睡一秒，保证你每次都能看到这种“读早了”的情形，但只要不做同步，哪种顺序都有可能。',
+        en: 'The parent reads right after fork(), without waiting for the child: it usually finds the page still empty. Shared memory carries data, not order; the child here sleeps a second so the unlucky order is the usual one, but nothing guarantees either order: in step mode, step the child through its write first and the parent reads the message.',
+        zh: '父进程 fork() 之后不等子进程就去读，通常读到的还是一页空白。共享内存只管传数据，不管先后；这里让子进程先睡一秒，让“读早了”成为常见情形，但哪种顺序都没有保证：在单步模式下先让子进程把消息写完，父进程就能读到它。',
       },
       listings,
       cArgs: ['no-wait'],
       expect: { main: 'exited 0' },
+      racy: true,
     },
   ],
   steps: {
@@ -110,8 +111,8 @@ export const demo: DemoMeta = {
     },
     'read-early': {
       text: {
-        en: 'The parent reads the page at once, without waiting: the child has not written yet, so it reads an empty string. Shared memory gives no ordering; that takes waitpid(), a semaphore, a pipe or similar.',
-        zh: '父进程不等待，马上读这一页：子进程还没写，所以读到空字符串。共享内存本身不保证先后顺序，要靠 waitpid()、信号量、管道之类的手段来同步。',
+        en: 'The parent reads the page at once, without waiting: if the child has not written yet, it reads an empty string. Shared memory gives no ordering; that takes waitpid(), a semaphore, a pipe or similar.',
+        zh: '父进程不等待，马上读这一页：子进程要是还没写，读到的就是空字符串。共享内存本身不保证先后顺序，要靠 waitpid()、信号量、管道之类的手段来同步。',
       },
     },
     wait: {
