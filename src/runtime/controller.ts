@@ -254,10 +254,12 @@ export class Run extends EventEmitter<RunEvents> {
   }
 
   private armWatchdog(): void {
+    // Lab mode waits for a person to start the other side in another terminal: give them time.
+    const ms = this.options.timeoutMs ?? (this.options.lab ? 600_000 : 30_000);
     this.watchdog = setTimeout(() => {
-      this.note('timeout', `${this.options.timeoutMs ?? 30_000} ms`);
+      this.note('timeout', `${ms} ms`);
       void this.stop('timeout');
-    }, this.options.timeoutMs ?? 30_000);
+    }, ms);
   }
 
   /** Called by the kernel watch when every live process sleeps in a call nothing will end. */

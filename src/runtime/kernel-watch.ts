@@ -135,6 +135,8 @@ export class KernelWatch {
   }
 
   private checkStuck(processes: readonly ProcessState[]): void {
+    // Lab mode: the process this one waits for (a FIFO's other end, a client) runs in another terminal.
+    if (this.run.options.lab) return;
     const live = processes.filter((p) => p.state !== 'Z');
     const blocked = live.filter((p) => {
       const proc = this.run.procs.get(p.pid);

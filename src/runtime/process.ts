@@ -1,6 +1,6 @@
 // The runtime's side of a role: the traced libc facade, steps, printing,
 // fork with a fresh trace connection for the child, and _exit.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, fstatSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { libcCalls, type Libc } from '../ffi/index.js';
 import { ErrnoError } from '../ffi/libc.js';
@@ -38,6 +38,15 @@ const MEMORY_SHOWN = 32;
 
 /** Creating calls whose objects outlive the run unless removed: recorded for the cleanup sweep. */
 const SYSV_GETS: Readonly<Record<string, 'shm' | 'msg' | 'sem'>> = { shmget: 'shm', msgget: 'msg', semget: 'sem' };
+
+/** A FIFO opened by path is a pipe too: its fill level is reported like a pipe's. */
+function isFifo(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFIFO();
+  } catch {
+    return false;
+  }
+}
 
 function cName(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -97,6 +106,7 @@ export class RuntimeProc implements Proc {
     }
     this.emit({ kind: 'return', name, value: describeArg(value) });
     if (name === 'pipe') for (const fd of value as number[]) this.watched.add(fd);
+    if (name === 'open' && isFifo(value as number)) this.watched.add(value as number);
     if (name === 'mmap') this.mappings.set(value as bigint, Number(args[0]));
     if (name === 'shmat') this.mappings.set(value as bigint, MEMORY_SHOWN);
     if (name === 'munmap' || name === 'shmdt') this.mappings.delete(args[0] as bigint);

@@ -20,6 +20,8 @@ const PIPE_CAPACITY = 65536;
 function fdLabel(fd: FdEntry): string {
   const access = fd.access ? ` ${fd.access}` : '';
   if (fd.kind === 'pipe' || fd.kind === 'socket') return `${fd.fd}${access} ${fd.kind}:${fd.inode}`;
+  // A FIFO is a pipe with a name: the inode links both ends, the name says which FIFO.
+  if (fd.kind === 'fifo') return `${fd.fd}${access} fifo:${fd.inode} ${fd.target.slice(fd.target.lastIndexOf('/') + 1)}`;
   const name = fd.target.length > 22 ? `…${fd.target.slice(-21)}` : fd.target;
   return `${fd.fd}${access} ${name}`;
 }
@@ -65,7 +67,7 @@ export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pro
   }
   for (const [object, who] of holders) {
     const inode = Number(object.split(':')[1]);
-    const fill = object.startsWith('pipe:') ? snapshot.pipeFill[inode] : undefined;
+    const fill = object.startsWith('pipe:') || object.startsWith('fifo:') ? snapshot.pipeFill[inode] : undefined;
     const level = fill === undefined ? '' : ` ${formatBytes(fill)}/${formatBytes(PIPE_CAPACITY)} ${bar(fill / PIPE_CAPACITY, 8)}`;
     lines.push({ text: `${object} ⇄ ${who.join(' ')}${level}` });
   }

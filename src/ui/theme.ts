@@ -21,5 +21,7 @@ export function processColor(index: number): string {
 export function processTag(role: string): string {
   if (role === 'main') return 'P';
   if (role === 'child') return 'C';
-  return role.charAt(0).toUpperCase();
+  // A second process of the same program (writer2) keeps its number: W and W2.
+  const nth = /\d+$/.exec(role)?.[0] ?? '';
+  return `${role.charAt(0).toUpperCase()}${nth}`;
 }

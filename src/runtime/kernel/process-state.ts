@@ -1,6 +1,6 @@
 // What /proc says about one process: its state, where it sleeps, its fds,
 // its shared mappings and its signal masks. Read by the controller, never parsed from tools' text.
-import { readdir, readFile, readlink } from 'node:fs/promises';
+import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { decodeSignalMask } from '../../ffi/signal-names.js';
 
 export interface FdEntry {
@@ -70,12 +70,18 @@ async function readFds(pid: number, hidden: ReadonlySet<number>): Promise<FdEntr
       const inodeMatch = /\[(\d+)\]$/.exec(target) ?? /ino:\s+(\d+)/.exec(info);
       const accmode = flags === undefined ? null : Number.parseInt(flags, 8) & 3;
       let kind = fdKind(target);
-      if (kind === 'file' && /\bpipe_|fifo/.test(info)) kind = 'fifo';
+      let inode = inodeMatch ? Number(inodeMatch[1]) : null;
+      // A FIFO's fd links to its path (with " (deleted)" once unlinked): only stat() tells it from a file.
+      const st = kind === 'file' ? await stat(`/proc/${pid}/fd/${fd}`).catch(() => null) : null;
+      if (st?.isFIFO()) {
+        kind = 'fifo';
+        inode = st.ino;
+      }
       return {
         fd,
         target,
         kind,
-        inode: inodeMatch ? Number(inodeMatch[1]) : null,
+        inode,
         access: accmode === null ? null : accmode === 0 ? 'r' : accmode === 1 ? 'w' : 'rw',
       };
     }),
