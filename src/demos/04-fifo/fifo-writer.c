@@ -1,0 +1,83 @@
+/* fifo-writer.c: opens a named pipe (FIFO) for writing and sends into it
+ * whatever program opens the same path for reading.
+ * Build: cc -Wall -Werror -o fifo-writer fifo-writer.c
+ * Run:   ./fifo-writer [nonblock | atomic ID] PATH     (with ./fifo-reader PATH) */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define RECORDS 32                      /* atomic: records per writer */
+
+static void die(const char *call) { perror(call); exit(1); }
+
+static const char *base(const char *path) {
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Whoever comes first creates the FIFO; the other finds it there (EEXIST) and
+ * uses it, but only if it really is a FIFO. Returns 1 if we created it. */
+static int make_fifo(const char *me, const char *path) {
+    if (mkfifo(path, 0600) == 0) return 1;               // @step mkfifo
+    if (errno != EEXIST) die("mkfifo");
+    struct stat st;
+    if (stat(path, &st) == -1) die("stat");              // @step stat
+    if (!S_ISFIFO(st.st_mode)) {
+        printf("%s: %s exists and is not a FIFO, refusing to use it\n", me, base(path));
+        exit(1);                                         // @step refuse
+    }
+    return 0;
+}
+
+int main(int argc, char *argv[]) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s [nonblock | atomic ID] PATH\n", argv[0]);
+        return 2;
+    }
+    const char *mode = argc > 2 ? argv[1] : "basic", *path = argv[argc - 1];
+    int atomic = strcmp(mode, "atomic") == 0 && argc > 3;
+    char me[16] = "writer";
+    if (atomic) snprintf(me, sizeof me, "writer %c", argv[2][0]);
+
+    int created = make_fifo(me, path);
+    printf("%s: pid %d, opening %s for writing\n", me, getpid(), base(path));
+    int fd;
+    if (strcmp(mode, "nonblock") == 0) {
+        fd = open(path, O_WRONLY | O_NONBLOCK);          // @step open-nonblock
+        if (fd == -1 && errno == ENXIO) {
+            printf("%s: open: ENXIO, no process has the FIFO open for reading\n", me);
+            if (created && unlink(path) == -1) die("unlink"); // @step unlink-mine
+            exit(1);
+        }
+    } else
+        fd = open(path, O_WRONLY);         /* sleeps until a reader opens */ // @step open
+    if (fd == -1) die("open");
+    printf("%s: open() returned, a reader has the FIFO open\n", me);
+
+    if (atomic) {
+        static char rec[PIPE_BUF];          /* PIPE_BUF bytes: one write is atomic */
+        for (int i = 0; i < RECORDS; i++) {
+            memset(rec, argv[2][0], sizeof rec);
+            snprintf(rec, 7, "%c %04d", argv[2][0], i);    /* "A 0007" */
+            rec[6] = argv[2][0];
+            rec[sizeof rec - 1] = '\n';
+            /* never short: up to PIPE_BUF bytes go in whole, or the write sleeps */
+            if (write(fd, rec, sizeof rec) == -1) die("write"); // @step write-record
+        }
+        printf("%s: wrote %d records of %d bytes\n", me, RECORDS, PIPE_BUF);
+    } else {
+        const char *msg = "Hello through the FIFO";
+        if (write(fd, msg, strlen(msg)) == -1) die("write"); // @step write
+        printf("%s: wrote %zu bytes\n", me, strlen(msg));
+    }
+    if (close(fd) == -1) die("close");                   // @step close
+    printf("%s: closed its end\n", me);
+    return 0;
+}
