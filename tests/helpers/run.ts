@@ -43,7 +43,13 @@ export async function recordRun(
   const ended = new Promise<RunResult>((resolve) => run.once('end', resolve));
   await run.start();
   const dir = run.dir;
-  await drive(run, events, snapshots);
+  try {
+    await drive(run, events, snapshots);
+  } catch (error) {
+    // A failed expectation mid-run must not leave the run's processes and objects behind.
+    await run.stop('stopped');
+    throw error;
+  }
   const result = await ended;
   return { run, events, snapshots, result, dir };
 }
