@@ -1,5 +1,6 @@
 // What a run reports to whoever shows it: the processes' own trace events,
 // notes from the controller, and kernel snapshots (the screen's right side).
+import type { UnixSocketRow } from './kernel/net-unix.js';
 import type { ProcessState } from './kernel/process-state.js';
 import type { SysvKind, SysvRow } from './kernel/sysvipc.js';
 import type { TraceEvent } from './protocol.js';
@@ -30,4 +31,6 @@ export interface KernelSnapshot {
   readonly pipeFill: Readonly<Record<number, number>>;
   /** The first bytes of each process's shared mappings, as it last reported them. */
   readonly memory: Readonly<Record<number, readonly { readonly addr: string; readonly hex: string }[]>>;
+  /** The run's Unix domain sockets in /proc/net/unix (those its processes hold), each with its peer from sock_diag. */
+  readonly unix?: readonly UnixSocketRow[];
 }

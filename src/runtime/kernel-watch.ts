@@ -4,6 +4,7 @@
 import type { Run } from './controller.js';
 import type { KernelSnapshot } from './events.js';
 import { readProcessMemory } from './kernel/process-memory.js';
+import { readNetUnix } from './kernel/net-unix.js';
 import { readProcessState, type ProcessState } from './kernel/process-state.js';
 import { readSysv, type SysvKind, type SysvRow } from './kernel/sysvipc.js';
 import { readObjects } from './run-dir.js';
@@ -86,8 +87,9 @@ export class KernelWatch {
     const processes = (await Promise.all(this.pids().map((pid) => readProcessState(pid, hidden(pid))))).filter((p) => p.state !== null);
     this.latest = processes;
     const sysv = await this.sysv();
+    const unix = await readNetUnix(new Set(processes.flatMap((p) => p.fds.flatMap((f) => (f.kind === 'socket' && f.inode !== null ? [f.inode] : [])))));
     const memory = await this.currentMemory(processes);
-    const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: Object.fromEntries(this.pipeFill), memory };
+    const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: Object.fromEntries(this.pipeFill), memory, ...(unix.length > 0 ? { unix } : {}) };
     const key = JSON.stringify({ ...snapshot, t: 0 });
     if (key !== this.last) {
       this.last = key;

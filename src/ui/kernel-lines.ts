@@ -39,6 +39,29 @@ function bar(fraction: number, width: number): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }
 
+/** A socket's name, short: the run directory is long and the same for all; the last component tells them apart. */
+function shortName(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? path : `${path.startsWith('@') ? '@' : ''}…${path.slice(slash)}`;
+}
+
+/**
+ * /proc/net/unix rows of the run's sockets: who holds each, its state and name,
+ * and the socket it is connected to (sock_diag), with who holds that one.
+ */
+function unixLines(snapshot: KernelSnapshot, holders: ReadonlyMap<string, readonly string[]>, unnamed: string): KernelLine[] {
+  const rows = snapshot.unix ?? [];
+  if (rows.length === 0) return [];
+  const who = (inode: number) => (holders.get(`socket:${inode}`) ?? []).map((tag) => tag.replace(/[rw]+$/, '')).join(' ');
+  return [
+    { text: '/proc/net/unix', dim: true },
+    ...rows.map((row) => {
+      const peer = row.peer ? ` ⇄ ${`${who(row.peer)} ${row.peer}`.trim()}` : '';
+      return { text: ` ${`${who(row.inode)} ${row.inode}`.trim()} ${row.type} ${row.state} ${row.path ? shortName(row.path) : unnamed}${peer}` };
+    }),
+  ];
+}
+
 export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly ProcView[], lang: Lang): KernelLine[] {
   const s = strings[lang];
   if (!snapshot) return [{ text: s.starting, dim: true }];
@@ -65,12 +88,15 @@ export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pro
     ].filter(Boolean);
     if (signals.length) lines.push({ text: `${tag} sig ${signals.join('; ')}`, color });
   }
+  const inUnixTable = new Set((snapshot.unix ?? []).map((row) => `socket:${row.inode}`));
   for (const [object, who] of holders) {
+    if (inUnixTable.has(object)) continue; // shown with its /proc/net/unix row below
     const inode = Number(object.split(':')[1]);
     const fill = object.startsWith('pipe:') || object.startsWith('fifo:') ? snapshot.pipeFill[inode] : undefined;
     const level = fill === undefined ? '' : ` ${formatBytes(fill)}/${formatBytes(PIPE_CAPACITY)} ${bar(fill / PIPE_CAPACITY, 8)}`;
     lines.push({ text: `${object} ⇄ ${who.join(' ')}${level}` });
   }
+  lines.push(...unixLines(snapshot, holders, s.unnamed));
   for (const [kind, rows] of Object.entries(snapshot.sysv)) {
     for (const row of rows ?? []) {
       const id = row.shmid ?? row.msqid ?? row.semid;
