@@ -1,7 +1,7 @@
 // The controller side of a run: start the runners, listen on the trace
 // channel, hand out steps, watch the kernel, and leave nothing behind.
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
@@ -67,6 +67,29 @@ function freeLoopbackPort(): Promise<number> {
   });
 }
 
+/**
+ * Lab mode: two terminals must meet at one port. The first to come picks a free
+ * one and leaves it in the shared directory; the other reads it there.
+ */
+async function labPort(dir: string): Promise<number> {
+  const file = join(dir, 'port');
+  if (!existsSync(file)) {
+    const port = await freeLoopbackPort();
+    try {
+      writeFileSync(file, String(port), { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  // The other terminal may have created the file an instant ago and not written it yet.
+  for (let tries = 0; tries < 100; tries++) {
+    const port = Number(readFileSync(file, 'utf8'));
+    if (port > 0) return port;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`${file} holds no port`);
+}
+
 export class Run extends EventEmitter<RunEvents> {
   readonly options: RunOptions;
   private runDir: string | null;
@@ -127,7 +150,7 @@ export class Run extends EventEmitter<RunEvents> {
   async start(): Promise<void> {
     const tracePath = traceSocketPath(this.dir);
     if (this.roles().some((role) => (this.options.variant.argv?.[role] ?? []).some((arg) => arg.includes('{port}')))) {
-      this.port = await freeLoopbackPort();
+      this.port = this.options.lab ? await labPort(this.dir) : await freeLoopbackPort();
     }
     this.server = createServer((socket) => this.accept(socket));
     await new Promise<void>((resolve, reject) => {
