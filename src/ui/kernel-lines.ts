@@ -22,7 +22,9 @@ function fdLabel(fd: FdEntry): string {
   if (fd.kind === 'pipe' || fd.kind === 'socket') return `${fd.fd}${access} ${fd.kind}:${fd.inode}`;
   // A FIFO is a pipe with a name: the inode links both ends, the name says which FIFO.
   if (fd.kind === 'fifo') return `${fd.fd}${access} fifo:${fd.inode} ${fd.target.slice(fd.target.lastIndexOf('/') + 1)}`;
-  const name = fd.target.length > 22 ? `…${fd.target.slice(-21)}` : fd.target;
+  // A memfd's whole name is the lesson ("/memfd:NAME (deleted)"): shorten only a long one.
+  const room = fd.kind === 'memfd' ? 32 : 22;
+  const name = fd.target.length > room ? `…${fd.target.slice(1 - room)}` : fd.target;
   return `${fd.fd}${access} ${name}`;
 }
 
