@@ -105,8 +105,8 @@ export const demo: DemoMeta = {
     },
     'child-exit': {
       text: {
-        en: 'The child ends with _exit(0). Its mappings go away with it, but the page lives on: the parent still maps it.',
-        zh: '子进程以 _exit(0) 结束。它的映射随之消失，但那一页还在：父进程仍映射着它。',
+        en: 'The child ends with _exit(0). Its mappings go away with it; a shared page lives on, since the parent still maps it, while a private copy dies with the child.',
+        zh: '子进程以 _exit(0) 结束，它的映射随之消失。共享的那一页还在，因为父进程仍映射着它；而私有副本就跟着子进程一起没了。',
       },
     },
     'read-early': {
