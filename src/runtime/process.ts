@@ -63,6 +63,8 @@ export class RuntimeProc implements Proc {
   /** Shared memory this process mapped (mmap, shmat): its first bytes are reported at every step. */
   private readonly mappings = new Map<bigint, number>();
   private lastState = '';
+  /** Steps taken so far, to tell that a signal handler took one while this process waited. */
+  private steps = 0;
 
   constructor(options: ProcOptions, role: string) {
     this.options = options;
@@ -97,13 +99,17 @@ export class RuntimeProc implements Proc {
 
   private call<T>(name: string, args: readonly unknown[], run: () => T): T {
     this.emit({ kind: 'call', name, args: args.map(describeArg) });
+    const at = this.currentStep;
     let value: T;
     try {
       value = run();
     } catch (error) {
+      this.currentStep = at;
       if (error instanceof ErrnoError) this.emit({ kind: 'return', name, value: -1, errno: error.code, message: error.description });
       throw error;
     }
+    // A signal handler may have taken steps inside the call (pause, sigsuspend): it returns to this line.
+    this.currentStep = at;
     this.emit({ kind: 'return', name, value: describeArg(value) });
     if (name === 'pipe') for (const fd of value as number[]) this.watched.add(fd);
     if (name === 'open' && isFifo(value as number)) this.watched.add(value as number);
@@ -139,7 +145,15 @@ export class RuntimeProc implements Proc {
     this.reportState();
     this.currentStep = id;
     this.trace.emit({ kind: 'step', pid: getpid(), step: id });
-    this.trace.waitForGo();
+    let seen = ++this.steps;
+    this.trace.waitForGo(() => {
+      // A signal handler ran while this process waited here, and took steps of its
+      // own: the process is back at this line, still waiting, and says so again.
+      if (this.steps === seen) return;
+      seen = this.steps;
+      this.currentStep = id;
+      this.trace.emit({ kind: 'step', pid: getpid(), step: id });
+    });
   }
 
   print(line: string): void {

@@ -1,8 +1,9 @@
 // The process side of the trace channel: blocking libc socket calls, because a
 // runner is synchronous from top to bottom, like the C program it twins.
 import { ErrnoError } from '../ffi/libc.js';
-import { AF_UNIX, MSG_NOSIGNAL, SOCK_CLOEXEC, SOCK_STREAM, connect, send, sockaddrUn, socket } from '../ffi/sys-socket.js';
-import { close, exit, read } from '../ffi/unistd.js';
+import { pollIn } from '../ffi/poll.js';
+import { AF_UNIX, MSG_DONTWAIT, MSG_NOSIGNAL, SOCK_CLOEXEC, SOCK_STREAM, connect, recv, send, sockaddrUn, socket } from '../ffi/sys-socket.js';
+import { close, exit } from '../ffi/unistd.js';
 import { GO, RUN_FREE } from './protocol.js';
 
 export class TraceClient {
@@ -33,13 +34,33 @@ export class TraceClient {
     }
   }
 
-  /** Blocks until the controller lets this process execute the line it stopped on. */
-  waitForGo(): void {
-    if (this.free) return;
-    const n = read(this.fd, this.byte, 1);
-    if (n === 0) orphaned();
-    if (this.byte[0] === RUN_FREE) this.free = true;
-    else if (this.byte[0] !== GO) throw new Error(`trace channel: unexpected byte ${this.byte[0]}`);
+  /**
+   * Blocks until the controller lets this process execute the line it stopped on.
+   * A signal handler may run meanwhile (and take a step of its own, reading a byte):
+   * poll() returns early then, never restarted, and `interrupted` tells the caller.
+   */
+  waitForGo(interrupted: () => void = () => undefined): void {
+    for (;;) {
+      if (this.free) return;
+      if (pollIn(this.fd) === -1 || !this.readByte()) {
+        interrupted();
+        continue;
+      }
+      if (this.byte[0] === RUN_FREE) this.free = true;
+      else if (this.byte[0] !== GO) throw new Error(`trace channel: unexpected byte ${this.byte[0]}`);
+      return;
+    }
+  }
+
+  /** One byte without blocking: false if a handler took it between poll() and here. */
+  private readByte(): boolean {
+    try {
+      if (recv(this.fd, this.byte, MSG_DONTWAIT) === 0) orphaned();
+      return true;
+    } catch (error) {
+      if (error instanceof ErrnoError && error.code === 'EAGAIN') return false;
+      throw error;
+    }
   }
 
   /** The child's copy of its parent's connection: closed, never used (the child opens its own). */

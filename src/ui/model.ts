@@ -65,7 +65,10 @@ export function reduce(state: ScreenState, entry: Entry): ScreenState {
     case 'call':
       return updateProc(state, entry.pid, () => ({ call: { name: entry.name, args: entry.args }, atStep: false }));
     case 'return':
-      return updateProc(state, entry.pid, () => ({ call: null, lastReturn: { name: entry.name, value: entry.value, errno: entry.errno } }));
+      // A step taken inside the call (a signal handler in pause, sigsuspend) is over: back at the call's line.
+      return updateProc(state, entry.pid, (proc) => ({
+        call: null, atStep: false, step: entry.step ?? proc.step, lastReturn: { name: entry.name, value: entry.value, errno: entry.errno },
+      }));
     case 'output':
       return { ...state, output: [...state.output, { pid: entry.pid, fd: entry.fd, text: entry.text }] };
     case 'exit':

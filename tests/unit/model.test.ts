@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { describeProc } from '../../src/ui/components/process-pane.js';
 import { foldEntries, reduce, initialState, stepIndices, type Entry } from '../../src/ui/model.js';
+import { strings } from '../../src/ui/strings.js';
 
 const events: Entry[] = [
   { kind: 'hello', pid: 10, ppid: 1, role: 'main', ownFds: [] },
@@ -40,6 +42,22 @@ describe('the screen reducer', () => {
     expect(atFirst.procs).toHaveLength(1);
     expect(atFirst.procs[0]!.step).toBe('pipe');
     expect(atFirst.output).toEqual([]);
+  });
+
+  it('shows a signal handler’s step inside an open call, then the call’s own line once it returns', () => {
+    const handled: Entry[] = [
+      { kind: 'hello', pid: 20, ppid: 1, role: 'main', ownFds: [] },
+      { kind: 'step', pid: 20, step: 'sigsuspend' },
+      { kind: 'call', pid: 20, name: 'sigsuspend', args: ['buf[128]'], step: 'sigsuspend' },
+      { kind: 'step', pid: 20, step: 'handler' },
+      { kind: 'output', pid: 20, fd: 1, text: 'child: handler caught SIGUSR1' },
+      { kind: 'return', pid: 20, name: 'sigsuspend', value: -1, step: 'sigsuspend' },
+    ];
+    const inHandler = foldEntries(handled, 4).procs[0]!;
+    expect(inHandler).toMatchObject({ step: 'handler', atStep: true, call: { name: 'sigsuspend' } });
+    expect(describeProc(inHandler, undefined, 18, 'en')).toBe(`${strings.en.waitingAt} 18`);
+    const returned = foldEntries(handled).procs[0]!;
+    expect(returned).toMatchObject({ step: 'sigsuspend', atStep: false, call: null });
   });
 
   it('ignores a second hello from the same pid', () => {

@@ -21,8 +21,9 @@ export function describeProc(proc: ProcView, state: ProcessState | undefined, li
   const s = strings[lang];
   if (proc.exit) return formatStatus(proc.exit, lang);
   if (state?.state === 'Z') return s.zombie;
-  if (proc.call) return `${s.blockedIn} ${formatCall(proc.call.name, proc.call.args)}${state?.wchan ? ` · ${state.wchan}` : ''}`;
+  // At a step with a call still open: a signal handler stopped at its line, inside the call.
   if (proc.atStep && line !== undefined) return `${s.waitingAt} ${line}`;
+  if (proc.call) return `${s.blockedIn} ${formatCall(proc.call.name, proc.call.args)}${state?.wchan ? ` · ${state.wchan}` : ''}`;
   if (!state) return s.starting;
   return s.running;
 }
