@@ -38,12 +38,17 @@ function cOutput(demo: DemoMeta, results: readonly CResult[], stream: 'stdout' |
   return sequences(byPrefix.values());
 }
 
-/** The `printf` formats of a listing, each as a pattern a printed line can match: what the program can print. */
+/**
+ * The `printf` formats of a listing, and the other string literals ending in a newline (a line a
+ * signal handler write()s, printf not being async-signal-safe), each as a pattern a printed line
+ * can match: what the program can print.
+ */
 function printableShapes(source: string): RegExp[] {
   const unescape = (literal: string) => literal.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
   const conversion = /%[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|z|j|t)?([diouxXscp%])/g;
-  return [...source.matchAll(/\bf?printf\((?:\s*\w+,)?\s*"((?:[^"\\]|\\.)*)"/g)].map(([, literal]) => {
-    const format = unescape(literal!).replace(/\n$/, '');
+  const literals = /\bf?printf\((?:\s*\w+,)?\s*"((?:[^"\\]|\\.)*)"|"((?:[^"\\]|\\.)*\\n)"/g;
+  return [...source.matchAll(literals)].map(([, printed, written]) => {
+    const format = unescape((printed ?? written)!).replace(/\n$/, '');
     const parts = format.split(conversion);
     // split() with one capture group alternates: literal text, conversion letter, literal text, …
     const pattern = parts.map((part, i) => {
