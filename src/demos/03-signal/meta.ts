@@ -53,6 +53,7 @@ export const demo: DemoMeta = {
       listings: textbook,
       cArgs: ['race'],
       expect: { main: 'exited 0' },
+      racy: true,
     },
     {
       id: 'sigwaitinfo',
