@@ -16,8 +16,8 @@ export const demo: DemoMeta = {
   aliases: ['signals', 'kill', 'sigaction'],
   title: { en: 'Signals', zh: '信号' },
   summary: {
-    en: 'A signal is an asynchronous notification: kill() makes the kernel interrupt another process to run its handler, or its default action. Watch the child’s SigBlk, ShdPnd and SigCgt in the kernel panel, see why the textbook version races, and how blocking first fixes it.',
-    zh: '信号是一种异步通知：kill() 让内核打断另一个进程，去执行它的处理函数，或者执行默认动作。在内核面板里盯住子进程的 SigBlk、ShdPnd 和 SigCgt，看看教科书写法为什么有竞态，以及“先阻塞”是怎样消除它的。',
+    en: 'A signal is an asynchronous notification: kill() makes the kernel interrupt another process to run its handler, or its default action. Watch the child’s blocked, pending and caught signals in the kernel panel (SigBlk, ShdPnd and SigCgt in /proc/<pid>/status), see why the textbook version races, and how blocking first fixes it.',
+    zh: '信号是一种异步通知：kill() 让内核打断另一个进程，去执行它的处理函数，或者执行默认动作。在内核面板里盯住子进程被屏蔽、未决和被捕获的信号（即 /proc/<pid>/status 里的 SigBlk、ShdPnd 和 SigCgt），看看教科书写法为什么有竞态，以及“先阻塞”是怎样消除它的。',
   },
   roles: [{ id: 'main', title: { en: 'parent, then child', zh: '父进程与子进程' } }],
   variants: [
@@ -158,8 +158,8 @@ export const demo: DemoMeta = {
     },
     'kill-blocked': {
       text: {
-        en: 'kill() right after fork(), no sleep. If the child is not ready yet, SIGUSR1 waits as pending: its bit shows in the child’s ShdPnd (signals sent to the whole process) until the child takes it.',
-        zh: 'fork() 之后立刻 kill()，不用睡眠。子进程如果还没准备好，SIGUSR1 就挂起等待：在子进程取走它之前，它的 ShdPnd（发给整个进程的挂起信号）里一直有这一位。',
+        en: 'kill() right after fork(), no sleep. If the child is not ready yet, SIGUSR1 waits as pending: the kernel panel lists it under the child’s pending signals (ShdPnd, those sent to the whole process) until the child takes it.',
+        zh: 'fork() 之后立刻 kill()，不用睡眠。子进程如果还没准备好，SIGUSR1 就处于未决状态等着：在子进程取走它之前，内核面板里子进程的“未决”一栏一直有它（对应 ShdPnd，即发给整个进程的未决信号）。',
       },
     },
     'block-three': {
@@ -182,8 +182,8 @@ export const demo: DemoMeta = {
     },
     'wait-done': {
       text: {
-        en: 'sigwaitinfo() waits for SIGUSR2, the parent’s “that’s all”. When it returns, all six signals have been sent, yet ShdPnd shows just one bit each for SIGUSR1 and SIGRTMIN: the count lives elsewhere, in the kernel’s queue of pending signals.',
-        zh: 'sigwaitinfo() 等待 SIGUSR2，也就是父进程发来的“发完了”。它返回时，六个信号都已发出，可 ShdPnd 里 SIGUSR1 和 SIGRTMIN 各只有一位：排了几个并不记在这里，而在内核的挂起信号队列里。',
+        en: 'sigwaitinfo() waits for SIGUSR2, the parent’s “that’s all”. When it returns, all six signals have been sent, yet the panel shows SIGUSR1 and SIGRTMIN pending once each: ShdPnd is a bitmask. The three SIGRTMIN are kept elsewhere, as three entries in the kernel’s queue of pending signals; the extra SIGUSR1s were never kept.',
+        zh: 'sigwaitinfo() 等待 SIGUSR2，也就是父进程发来的“发完了”。它返回时，六个信号都已发出，可面板上 SIGUSR1 和 SIGRTMIN 各只显示一次未决：ShdPnd 只是一个位图。三个 SIGRTMIN 另外保存在内核的未决信号队列里，是三个独立的表项；多出来的两个 SIGUSR1 则根本没有被记下。',
       },
     },
     unblock: {
