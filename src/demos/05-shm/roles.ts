@@ -1,0 +1,169 @@
+// The Node twins of shm-writer.c, shm-reader.c and shm-counter.c: the same calls,
+// in the same order, on the same lines.
+import { O_CREAT, O_RDONLY } from '../../ffi/fcntl.js';
+import type { Pointer } from '../../ffi/libc.js';
+import { IPC_CREAT, IPC_RMID, IPC_STAT } from '../../ffi/sys-ipc.js';
+import { memoryView } from '../../ffi/sys-mman.js';
+import { SEM_UNDO, sembuf, semop as untracedSemop, SETVAL } from '../../ffi/sys-sem.js';
+import type { DemoRoles, Proc } from '../types.js';
+
+const SIZE = 4096; // one page
+const PROJECT = 'm'.charCodeAt(0);
+const WRITTEN = 0;
+const REPLIED = 1;
+const A_HERE = 0;
+const B_HERE = 1;
+const LOCK = 2;
+/** Long enough that the two loops overlap however the scheduler places them. */
+const TIMES = 20_000_000;
+/** Each locked addition is two semop calls: fewer of them keep the run quick. */
+const TIMES_LOCKED = 20_000;
+
+/** What printf("%s", mem) prints: the bytes up to the first NUL. */
+function cString(mem: Pointer): string {
+  const page = memoryView(mem, SIZE);
+  const end = page.indexOf(0);
+  return Buffer.from(page.subarray(0, end === -1 ? SIZE : end)).toString('latin1');
+}
+
+/** strcpy into the segment: plain stores, no system call. */
+function store(mem: Pointer, text: string): void {
+  memoryView(mem, SIZE).set(Buffer.from(`${text}\0`, 'latin1'));
+}
+
+function sem(p: Proc, semid: number, num: number, op: number, flags = 0): void {
+  p.c.semop(semid, sembuf(num, op, flags));
+}
+
+/** ftok on the key file, then the segment and a semaphore set for that key: steps `<prefix>-keyfile` … `-semget`. */
+function open(p: Proc, prefix: string, keyfile: string, nsems: number): { shmid: number; semid: number } {
+  const { c } = p;
+  p.step(`${prefix}-keyfile`);
+  c.close(c.open(keyfile, O_RDONLY | O_CREAT, 0o600));
+  p.step(`${prefix}-ftok`);
+  const key = c.ftok(keyfile, PROJECT);
+  p.step(`${prefix}-shmget`);
+  const shmid = c.shmget(key, SIZE, IPC_CREAT | 0o600);
+  p.step(`${prefix}-semget`);
+  const semid = c.semget(key, nsems, IPC_CREAT | 0o600);
+  return { shmid, semid };
+}
+
+function writer(p: Proc): void {
+  const { c } = p;
+  const { shmid, semid } = open(p, 'w', p.args.at(-1) ?? '', 2);
+  p.print(`writer: pid ${c.getpid()}, shmid ${shmid}, semid ${semid}`);
+  p.step('w-shmat');
+  const mem = c.shmat(shmid, 0);
+  p.step('w-write');
+  store(mem, 'Hello from the writer');
+  p.print(`writer: wrote "${cString(mem)}"`);
+  p.step('w-post');
+  sem(p, semid, WRITTEN, +1);
+  p.step('w-wait');
+  sem(p, semid, REPLIED, -1);
+  p.print(`writer: the reader replied "${cString(mem)}"`);
+  p.step('w-semrm');
+  c.semctl(semid, 0, IPC_RMID);
+  p.step('w-shmdt');
+  c.shmdt(mem);
+  p.print('writer: detached');
+}
+
+function reader(p: Proc): void {
+  const { c } = p;
+  let first = 0;
+  let variant = 'basic';
+  if (p.args[0] === 'basic' || p.args[0] === 'leak') variant = p.args[first++]!;
+  const rest = p.args.slice(first);
+  let ids: { shmid: number; semid: number };
+  if (rest.length === 2) ids = { shmid: Number.parseInt(rest[0]!, 10) || 0, semid: Number.parseInt(rest[1]!, 10) || 0 };
+  else if (rest.length === 1) ids = open(p, 'r', rest[0]!, 2);
+  else throw new Error('usage: shm-reader [basic|leak] KEYFILE | SHMID SEMID');
+  const { shmid, semid } = ids;
+  p.print(`reader: pid ${c.getpid()}, shmid ${shmid}, semid ${semid}`);
+
+  p.step('r-shmat');
+  const mem = c.shmat(shmid, 0);
+  p.step('r-wait');
+  sem(p, semid, WRITTEN, -1);
+  p.step('r-read');
+  p.print(`reader: read "${cString(mem)}"`);
+  p.step('r-stat');
+  const ds = c.shmctl(shmid, IPC_STAT)!;
+  p.print(`reader: IPC_STAT size ${ds.segsz}, nattch ${ds.nattch}, created by pid ${ds.cpid}`);
+  p.step('r-reply');
+  store(mem, 'Thanks, got it');
+  p.step('r-post');
+  sem(p, semid, REPLIED, +1);
+  p.step('r-shmdt');
+  c.shmdt(mem);
+  p.print('reader: detached');
+  if (variant === 'leak') {
+    p.step('r-forget');
+    p.print('reader: no IPC_RMID, the segment outlives us');
+    return;
+  }
+  p.step('r-rmid');
+  c.shmctl(shmid, IPC_RMID);
+  p.print('reader: IPC_RMID, the segment goes when the last process detaches');
+}
+
+/** The loop, outside any step: in step mode the two processes still race through it together. */
+function add(count: Int32Array, semid: number, times: number, locked: boolean): void {
+  // The C loop makes two semop calls per addition; traced, 2 × 20,000 of them would bury the
+  // lesson's events, so the twin makes the same calls here without reporting each one.
+  const lock = sembuf(LOCK, -1, SEM_UNDO);
+  const unlock = sembuf(LOCK, +1, SEM_UNDO);
+  for (let i = 0; i < times; i++) {
+    if (locked) untracedSemop(semid, lock);
+    const seen = count[0]!; // load …
+    count[0] = seen + 1; // … add, store: the other may run in between
+    if (locked) untracedSemop(semid, unlock);
+  }
+}
+
+function counter(p: Proc): void {
+  const { c } = p;
+  const [variant, me, keyfile] = p.args;
+  if (p.args.length !== 3 || (me !== 'a' && me !== 'b')) throw new Error('usage: shm-counter race|semaphore a|b KEYFILE');
+  const locked = variant === 'semaphore';
+  const a = me === 'a';
+  const times = locked ? TIMES_LOCKED : TIMES;
+  const { shmid, semid } = open(p, 'c', keyfile!, 3);
+  p.print(`${me}: pid ${c.getpid()}, shmid ${shmid}, semid ${semid}`);
+  p.step('c-shmat');
+  const mem = c.shmat(shmid, 0);
+  const page = memoryView(mem, SIZE);
+  const count = new Int32Array(page.buffer, page.byteOffset, 1);
+  if (a && locked) {
+    p.step('lock-init');
+    c.semctl(semid, LOCK, SETVAL, 1);
+  }
+  p.step('arrive');
+  sem(p, semid, a ? A_HERE : B_HERE, +1);
+  p.step('start');
+  sem(p, semid, a ? B_HERE : A_HERE, -1);
+  add(count, semid, times, locked);
+  p.print(`${me}: added 1 ${times} times`);
+
+  if (!a) {
+    p.step('b-done');
+    sem(p, semid, B_HERE, +1);
+    p.step('b-shmdt');
+    c.shmdt(mem);
+    return;
+  }
+  p.step('a-wait');
+  sem(p, semid, B_HERE, -1);
+  const total = count[0]!;
+  p.print(`a: count ${total}, expected ${2 * times}, lost ${2 * times - total}`);
+  p.step('a-shmdt');
+  c.shmdt(mem);
+  p.step('a-rmid');
+  c.shmctl(shmid, IPC_RMID);
+  p.step('a-semrm');
+  c.semctl(semid, 0, IPC_RMID);
+}
+
+export const roles: DemoRoles = { writer, reader, a: counter, b: counter };
