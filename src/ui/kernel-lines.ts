@@ -105,7 +105,8 @@ export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pro
       const key = `0x${((row.key ?? 0) >>> 0).toString(16).padStart(8, '0')}`;
       const detail =
         kind === 'shm' ? `size ${row.size} nattch ${row.nattch}` : kind === 'msg' ? `qnum ${row.qnum} cbytes ${row.cbytes}` : `nsems ${row.nsems}`;
-      lines.push({ text: `${kind} id ${id} key ${key} ${detail}` });
+      // The counts are the lesson, the key only a name: they go first, before a narrow pane cuts the line.
+      lines.push({ text: `${kind} id ${id} ${detail} key ${key}` });
     }
   }
   return lines;

@@ -16,14 +16,29 @@ export interface ProcessPaneProps {
   readonly width: number;
 }
 
-/** What a process is doing, in a few words: at a line, blocked in a call (and where), exited. */
-export function describeProc(proc: ProcView, state: ProcessState | undefined, line: number | undefined, lang: Lang): string {
+/** Terminal cells a string takes: CJK characters take two. */
+function cells(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/**
+ * What a process is doing, in a few words: at a line, blocked in a call (and where), exited.
+ * Where it sleeps (wchan) is the lesson: in `room` cells a long call is cut, never the wchan.
+ */
+export function describeProc(proc: ProcView, state: ProcessState | undefined, line: number | undefined, lang: Lang, room = Infinity): string {
   const s = strings[lang];
   if (proc.exit) return formatStatus(proc.exit, lang);
   if (state?.state === 'Z') return s.zombie;
   // At a step with a call still open: a signal handler stopped at its line, inside the call.
   if (proc.atStep && line !== undefined) return `${s.waitingAt} ${line}`;
-  if (proc.call) return `${s.blockedIn} ${formatCall(proc.call.name, proc.call.args)}${state?.wchan ? ` · ${state.wchan}` : ''}`;
+  if (proc.call) {
+    const where = state?.wchan ? ` · ${state.wchan}` : '';
+    const call = `${s.blockedIn} ${formatCall(proc.call.name, proc.call.args)}`;
+    const over = cells(call) + where.length - room;
+    return `${over > 0 && where ? `${call.slice(0, Math.max(0, call.length - over - 1))}…` : call}${where}`;
+  }
   if (!state) return s.starting;
   return s.running;
 }
@@ -47,7 +62,7 @@ export function ProcessPane({ procs, kernel, selected, lines, lang, width }: Pro
             </Text>
             <Text wrap="truncate-end" color={proc.exit ? theme.dim : undefined}>
               {'  '}
-              {describeProc(proc, state, lines.get(proc.pid), lang)}
+              {describeProc(proc, state, lines.get(proc.pid), lang, width - 4)}
             </Text>
           </Box>
         );
