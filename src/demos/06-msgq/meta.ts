@@ -73,8 +73,8 @@ export const demo: DemoMeta = {
     },
     's-send-full': {
       text: {
-        en: 'The bug: sizeof g.m is 112, but the size argument counts mtext alone, which holds 100. The kernel copies 112 bytes starting at mtext, so the last 8 come from past the struct: here g.guard, 0xa5a5a5a5a5a5a5a5; in a real program, whatever happens to lie there. cbytes shows 112.',
-        zh: '错误就在这里：sizeof g.m 是 112，可长度参数只该算 mtext，它只有 100 字节。内核从 mtext 开始复制 112 个字节，最后 8 个就来自结构体之外：这里是 g.guard，即 0xa5a5a5a5a5a5a5a5；真实程序里则是那块内存上碰巧放着的任何东西。cbytes 显示为 112。',
+        en: 'The bug: sizeof g.m is 112, but the size argument counts mtext alone, which holds 100. The kernel copies 112 bytes starting at mtext, so the last 8 come from past the struct: here g.guard, 0xa5a5a5a5a5a5a5a5; in a real program, whatever happens to lie there. If no receiver is waiting yet, the message stays in the queue and cbytes shows 112.',
+        zh: '错误就在这里：sizeof g.m 是 112，可长度参数只该算 mtext，它只有 100 字节。内核从 mtext 开始复制 112 个字节，最后 8 个就来自结构体之外：这里是 g.guard，即 0xa5a5a5a5a5a5a5a5；真实程序里则是那块内存上碰巧放着的任何东西。如果此刻还没有接收方在等，消息就留在队列里，cbytes 显示为 112。',
       },
     },
     'r-keyfile': {
