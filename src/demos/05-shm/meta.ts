@@ -240,16 +240,10 @@ export const demo: DemoMeta = {
         zh: '只有 a 用 semctl(SETVAL) 把锁信号量设为 1，表示“空闲”。它在宣告自己到达之前就设好了，所以 b 不可能在锁初始化之前用到它。循环里每次加法都夹在带 SEM_UNDO 的 semop(-1) 和 semop(+1) 之间：万一某个进程拿着锁死掉，内核会撤销它那次减 1，锁又恢复空闲。',
       },
     },
-    arrive: {
-      text: {
-        en: 'semop() +1 on its own "here" semaphore: this process announces that it is ready to count.',
-        zh: '对自己的“已到达”信号量 semop() 加 1：宣告本进程已经准备好开始计数了。',
-      },
-    },
     start: {
       text: {
-        en: 'semop() -1 on the other’s "here" semaphore sleeps until the other has arrived, so both loops start together. Then the whole loop runs without a step (stepping it would take millions of key presses, and the two would take turns instead of racing).',
-        zh: '对另一方的“已到达”信号量 semop() 减 1：对方没到就一直睡着，这样两个循环能同时开始。之后整个循环一口气跑完，中间不停（一步步走要按几百万次键，而且两个进程会变成轮流执行，就不再竞争了）。',
+        en: 'meet() adds 1 to this process’s "here" semaphore, then takes 1 from the other’s, sleeping until the other has arrived: a rendezvous, so both loops start together. The loop then runs without a step: stepping it would take millions of key presses, and the two would take turns instead of racing.',
+        zh: 'meet() 先给自己的“已到达”信号量加 1，再从对方的信号量减 1，对方没到就一直睡着：这是一次会合，保证两个循环同时开始。之后整个循环一口气跑完，中间不停：一步步走要按几百万次键，而且两个进程会变成轮流执行，就不再竞争了。',
       },
     },
     'b-done': {

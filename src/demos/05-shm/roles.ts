@@ -140,9 +140,10 @@ function counter(p: Proc): void {
     p.step('lock-init');
     c.semctl(semid, LOCK, SETVAL, 1);
   }
-  p.step('arrive');
-  sem(p, semid, a ? A_HERE : B_HERE, +1);
+  // meet(): V on my "here", then P on the other's, with no step between them, so that in step
+  // mode too the second to arrive goes straight on and the two loops run at the same time.
   p.step('start');
+  sem(p, semid, a ? A_HERE : B_HERE, +1);
   sem(p, semid, a ? B_HERE : A_HERE, -1);
   add(count, semid, times, locked);
   p.print(`${me}: added 1 ${times} times`);

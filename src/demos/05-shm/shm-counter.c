@@ -23,6 +23,12 @@ static void sem(int semid, unsigned short num, short op, short flags) {
     if (semop(semid, &sb, 1) == -1) die("semop");
 }
 
+/* A rendezvous: V on my "here", then P on the other's. */
+static void meet(int semid, int a) {
+    sem(semid, a ? A_HERE : B_HERE, +1, 0);
+    sem(semid, a ? B_HERE : A_HERE, -1, 0);
+}
+
 int main(int argc, char *argv[]) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (argc != 4 || (strcmp(argv[2], "a") != 0 && strcmp(argv[2], "b") != 0))
@@ -44,8 +50,7 @@ int main(int argc, char *argv[]) {
     if (count == (void *)-1) die("shmat");
     if (a && locked && semctl(semid, LOCK, SETVAL, 1) == -1) die("semctl"); /* unlocked */ // @step lock-init
 
-    sem(semid, a ? A_HERE : B_HERE, +1, 0);   /* V: I am here */ // @step arrive
-    sem(semid, a ? B_HERE : A_HERE, -1, 0);   /* P: wait for the other, then go */ // @step start
+    meet(semid, a);                     /* both start together */ // @step start
     for (int i = 0; i < times; i++) {
         if (locked) sem(semid, LOCK, -1, SEM_UNDO);     /* P: lock */
         int seen = *count;                  /* load … */

@@ -142,6 +142,17 @@ describe('shm demo', () => {
     expectNothingLeft(recorded);
   });
 
+  it('race in step mode too: the learner steps both to the start line, and the loops still overlap', async () => {
+    const recorded = await recordRun('shm', 'race', { mode: 'step' }, async (run, events) => {
+      await stepUntil(run, () => events.filter((e) => e.kind === 'output' && e.text.includes('added')).length === 2, 'both loops done');
+      run.setMode('run');
+    });
+    const [a] = pidsOf(recorded.events, 'a');
+    const lost = Number(/lost (\d+)$/.exec(outputOf(recorded.events, a!).at(-1)!)?.[1]);
+    expect(lost).toBeGreaterThan(0);
+    expectNothingLeft(recorded);
+  });
+
   it('semaphore: the lock in /proc/sysvipc/sem (600, 3 semaphores) and an exact count', async () => {
     let semRow: SysvRow | undefined;
     const recorded = await recordRun('shm', 'semaphore', { mode: 'step' }, async (run, events) => {
