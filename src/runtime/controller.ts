@@ -54,6 +54,8 @@ interface RunEvents {
   end: [RunResult];
 }
 
+/** How long a parent's events wait for those of a child it reaped (they are normally a loop turn behind). */
+const HOLD_MS = 1000;
 const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGFPE', 'SIGABRT', 'SIGTRAP', 'SIGSYS']);
 
 function freeLoopbackPort(): Promise<number> {
@@ -107,6 +109,12 @@ export class Run extends EventEmitter<RunEvents> {
   private pendingAdvance = false;
   /** A free TCP port on 127.0.0.1, for demos that meet by port. */
   private port: number | null = null;
+  /**
+   * A parent's events from the waitpid() return that reaped a child whose own events are still on
+   * their way (the child's trace connection is newer, so it is read later), held until they have
+   * all arrived: the record then reads in the order things happened.
+   */
+  private readonly held = new Map<number, { child: number; events: TraceEvent[]; timer: NodeJS.Timeout }>();
 
   constructor(options: RunOptions) {
     super();
@@ -193,14 +201,53 @@ export class Run extends EventEmitter<RunEvents> {
           this.procs.set(event.pid, proc);
           if (this.mode === 'run') socket.write(Buffer.from([RUN_FREE]));
         }
-        this.record(event, proc);
+        this.deliver(event, proc);
       }
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {
-      if (proc) proc.socket = null;
+      if (proc) {
+        proc.socket = null;
+        this.release(proc.pid);
+      }
       this.checkEnd();
     });
+  }
+
+  private deliver(event: TraceEvent, proc: Proc | null): void {
+    const hold = proc ? this.held.get(proc.pid) : undefined;
+    if (hold) {
+      hold.events.push(event);
+      return;
+    }
+    const child = event.kind === 'return' && event.name === 'waitpid' ? (event.value as { pid?: unknown } | null)?.pid : undefined;
+    if (proc && typeof child === 'number' && this.streamOpen(child)) {
+      // A child that died before it could say hello must not hold its parent back for long.
+      const timer = setTimeout(() => {
+        this.release(child);
+        this.checkEnd();
+      }, HOLD_MS);
+      this.held.set(proc.pid, { child, events: [event], timer });
+      return;
+    }
+    this.record(event, proc);
+    if (event.kind === 'exit' && event.pid === proc?.pid) this.release(event.pid);
+  }
+
+  /** Whether a child's trace connection may still bring events: not yet connected, or not yet closed nor ended. */
+  private streamOpen(pid: number): boolean {
+    if (this.events.some((e) => e.kind === 'exit' && e.pid === pid)) return false;
+    return this.procs.get(pid)?.socket !== null;
+  }
+
+  /** The child's events are all in: let its parents' held events through, in order. */
+  private release(child: number): void {
+    for (const [parent, hold] of [...this.held]) {
+      if (hold.child !== child) continue;
+      clearTimeout(hold.timer);
+      this.held.delete(parent);
+      for (const event of hold.events) this.deliver(event, this.procs.get(parent) ?? null);
+    }
   }
 
   private record(event: TraceEvent | RunEvent, proc: Proc | null): void {
@@ -316,7 +363,7 @@ export class Run extends EventEmitter<RunEvents> {
   private allDone(): boolean {
     const runnersDone = this.runners.every((r) => r.child.exitCode !== null || r.child.signalCode !== null);
     const socketsClosed = [...this.procs.values()].every((p) => p.socket === null);
-    return runnersDone && socketsClosed;
+    return runnersDone && socketsClosed && this.held.size === 0;
   }
 
   private checkEnd(): void {
@@ -383,6 +430,7 @@ export class Run extends EventEmitter<RunEvents> {
       await Promise.all(this.runners.map((r) => r.child));
       await this.kernel.stop();
       await this.processesGone();
+      for (const { child } of [...this.held.values()]) this.release(child);
       // A process the run had to kill was no one's child to reap: say how it ended.
       for (const proc of this.procs.values()) {
         if (this.stopReason && !this.events.some((e) => e.kind === 'exit' && e.pid === proc.pid)) {

@@ -82,6 +82,9 @@ describe('anon-mem demo', () => {
     expect(callsOf(events, parent!)).toEqual(['memfd_create', 'ftruncate', 'mmap', 'fork', 'waitpid', 'munmap', 'close']);
     // The child's write is plain stores: no system call at all between fork and _exit.
     expect(callsOf(events, child!)).toEqual(['fork']);
+    // The record reads in the order things happened: all of the child before the waitpid() that reaped it.
+    const lastOfChild = events.findLastIndex((e) => e.pid === child);
+    expect(lastOfChild).toBeLessThan(events.findIndex((e) => e.kind === 'return' && e.name === 'waitpid'));
     const mmap = events.find((e) => e.kind === 'call' && e.name === 'mmap');
     expect(mmap).toMatchObject({ args: [4096, 3, 1, expect.any(Number), 0] }); // PROT_READ|PROT_WRITE, MAP_SHARED
     expect(result.exits.get('main')).toEqual({ code: 0, signal: null, core: false });
