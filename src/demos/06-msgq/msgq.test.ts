@@ -92,17 +92,26 @@ class LabTerminal {
   readonly exitCode: Promise<number | null>;
   private readonly child: ChildProcess;
   private readonly listeners = new Set<() => void>();
+  private stderr = '';
+  private closed = false;
 
   constructor(role: string, base: string) {
     this.child = spawn(process.execPath, [CLI, 'msgq', '--role', role, '--json'], {
       env: { ...process.env, TMPDIR: base, XDG_RUNTIME_DIR: '' },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     createInterface({ input: this.child.stdout! }).on('line', (line) => {
       this.events.push(JSON.parse(line) as RunEvent);
       for (const listener of this.listeners) listener();
     });
-    this.exitCode = new Promise((resolve) => this.child.on('close', (code) => resolve(code)));
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exitCode = new Promise((resolve) =>
+      this.child.on('close', (code) => {
+        this.closed = true;
+        for (const listener of this.listeners) listener();
+        resolve(code);
+      }),
+    );
   }
 
   get pid(): number {
@@ -112,9 +121,13 @@ class LabTerminal {
   until(predicate: (events: readonly RunEvent[]) => boolean, what: string, timeoutMs = 15_000): Promise<void> {
     return new Promise((resolve, reject) => {
       const check = () => {
-        if (!predicate(this.events)) return;
-        done();
-        resolve();
+        if (predicate(this.events)) {
+          done();
+          resolve();
+        } else if (this.closed) {
+          done();
+          reject(new Error(`the CLI ended before ${what}: ${this.stderr.trim() || 'no stderr'}`));
+        }
       };
       const timer = setTimeout(() => {
         done();
