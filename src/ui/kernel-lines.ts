@@ -64,7 +64,13 @@ function unixLines(snapshot: KernelSnapshot, holders: ReadonlyMap<string, readon
   ];
 }
 
-export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly ProcView[], lang: Lang): KernelLine[] {
+/** How many bytes of a page fit after `tag` on a line `width` wide: "tag addr " then 3 columns of hex and 1 of ASCII per byte, and 2 bars. */
+function bytesFitting(width: number, tag: string): number {
+  return Math.max(4, Math.min(8, Math.floor((width - tag.length - 10) / 4)));
+}
+
+/** `width`: the panel's inside width, so that a page's bytes show whole, hex and ASCII, rather than clipped. */
+export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly ProcView[], lang: Lang, width = Infinity): KernelLine[] {
   const s = strings[lang];
   if (!snapshot) return [{ text: s.starting, dim: true }];
   const lines: KernelLine[] = [];
@@ -82,7 +88,7 @@ export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pro
       holders.set(key, [...(holders.get(key) ?? []), `${tag}${fd.access ?? ''}`]);
     }
     for (const map of state.maps) lines.push({ text: `${tag} map ${map.perms} ${map.name}`, color });
-    for (const region of snapshot.memory[state.pid] ?? []) lines.push({ text: `${tag} ${region.addr.slice(-6)} ${hexView(region.hex)}`, color });
+    for (const region of snapshot.memory[state.pid] ?? []) lines.push({ text: `${tag} ${region.addr.slice(-6)} ${hexView(region.hex, bytesFitting(width, tag))}`, color });
     const signals = [
       state.sigBlk.length ? `${s.sigBlk} ${state.sigBlk.join(' ')}` : '',
       state.sigPnd.length ? `${s.sigPnd} ${state.sigPnd.join(' ')}` : '',

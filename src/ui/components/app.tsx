@@ -188,7 +188,7 @@ export function App(props: AppProps) {
           <ListingPane file={shownFile} listing={listings.get(shownFile)!} marks={marks} rows={layout.listingRows} width={layout.listingWidth} />
           <Box flexDirection="column" width={layout.sideWidth}>
             <ProcessPane procs={state.procs} kernel={kernelState} selected={selected?.pid ?? null} lines={stepLines} lang={lang} width={layout.sideWidth} />
-            <KernelPane title={s.kernel} lines={kernelLines(state.kernel, state.procs, lang)} width={layout.sideWidth} rows={kernelRows} />
+            <KernelPane title={s.kernel} lines={kernelLines(state.kernel, state.procs, lang, layout.sideWidth - 2)} width={layout.sideWidth} rows={kernelRows} />
           </Box>
         </Box>
       ) : null}
