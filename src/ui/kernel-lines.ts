@@ -49,27 +49,21 @@ function shortName(path: string): string {
 
 /**
  * /proc/net/unix rows of the run's sockets: who holds each, its state and name,
- * and the socket it is connected to (sock_diag), with who holds that one.
+ * and, on a line of its own (paths are long), the socket it is connected to (sock_diag) and who holds that one.
  */
-function unixLines(snapshot: KernelSnapshot, holders: ReadonlyMap<string, readonly string[]>, unnamed: string): KernelLine[] {
+function unixLines(snapshot: KernelSnapshot, holders: ReadonlyMap<string, readonly string[]>, words: { unnamed: string; peer: string }): KernelLine[] {
   const rows = snapshot.unix ?? [];
   if (rows.length === 0) return [];
-  const who = (inode: number) => (holders.get(`socket:${inode}`) ?? []).map((tag) => tag.replace(/[rw]+$/, '')).join(' ');
+  const who = (inode: number) => `${(holders.get(`socket:${inode}`) ?? []).map((tag) => tag.replace(/[rw]+$/, '')).join(' ')} ${inode}`.trim();
   return [
     { text: '/proc/net/unix', dim: true },
-    ...rows.map((row) => {
-      const peer = row.peer ? ` ⇄ ${`${who(row.peer)} ${row.peer}`.trim()}` : '';
-      return { text: ` ${`${who(row.inode)} ${row.inode}`.trim()} ${row.type} ${row.state} ${row.path ? shortName(row.path) : unnamed}${peer}` };
-    }),
+    ...rows.flatMap((row) => [
+      { text: ` ${who(row.inode)} ${row.type} ${row.state} ${row.path ? shortName(row.path) : words.unnamed}` },
+      ...(row.peer ? [{ text: `   ⇄ ${words.peer} ${who(row.peer)}` }] : []),
+    ]),
   ];
 }
 
-/** How many bytes of a page fit after `tag` on a line `width` wide: "tag addr " then 3 columns of hex and 1 of ASCII per byte, and 2 bars. */
-function bytesFitting(width: number, tag: string): number {
-  return Math.max(4, Math.min(8, Math.floor((width - tag.length - 10) / 4)));
-}
-
-/** `width`: the panel's inside width, so that a page's bytes show whole, hex and ASCII, rather than clipped. */
 export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly ProcView[], lang: Lang, width = Infinity): KernelLine[] {
   const s = strings[lang];
   if (!snapshot) return [{ text: s.starting, dim: true }];
@@ -104,7 +98,7 @@ export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pro
     const level = fill === undefined ? '' : ` ${formatBytes(fill)}/${formatBytes(PIPE_CAPACITY)} ${bar(fill / PIPE_CAPACITY, 8)}`;
     lines.push({ text: `${object} ⇄ ${who.join(' ')}${level}` });
   }
-  lines.push(...unixLines(snapshot, holders, s.unnamed));
+  lines.push(...unixLines(snapshot, holders, { unnamed: s.unnamed, peer: s.peer }));
   for (const [kind, rows] of Object.entries(snapshot.sysv)) {
     for (const row of rows ?? []) {
       const id = row.shmid ?? row.msqid ?? row.semid;

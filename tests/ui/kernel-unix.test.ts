@@ -30,21 +30,23 @@ const snapshot: KernelSnapshot = {
 };
 
 describe('kernel lines for Unix sockets', () => {
-  it('lists the run’s sockets from /proc/net/unix with their peers, instead of bare socket holders', () => {
+  it('lists the run’s sockets from /proc/net/unix each peer on a line of its own, instead of bare socket holders', () => {
     const lines = kernelLines(snapshot, foldEntries(entries).procs, 'en').map((l) => l.text);
     expect(lines).toEqual([
       'S fds: 18 rw socket:500, 19 rw socket:502',
       'C fds: 18 rw socket:501',
       '/proc/net/unix',
       ' S 500 stream LISTEN …/sock',
-      ' S 502 stream CONNECTED …/sock ⇄ C 501',
-      ' C 501 stream CONNECTED (unnamed) ⇄ S 502',
+      ' S 502 stream CONNECTED …/sock',
+      '   ⇄ peer C 501',
+      ' C 501 stream CONNECTED (unnamed)',
+      '   ⇄ peer S 502',
     ]);
   });
 
   it('says unnamed in Chinese and keeps an abstract name’s @', () => {
     const abstract: KernelSnapshot = { ...snapshot, unix: [{ ...snapshot.unix![0]!, path: '@/tmp/ipc-demo-1000-x/sock' }, snapshot.unix![2]!] };
     const lines = kernelLines(abstract, foldEntries(entries).procs, 'zh').map((l) => l.text);
-    expect(lines.slice(-2)).toEqual([' S 500 stream LISTEN @…/sock', ' C 501 stream CONNECTED （未命名） ⇄ S 502']);
+    expect(lines.slice(-3)).toEqual([' S 500 stream LISTEN @…/sock', ' C 501 stream CONNECTED （未命名）', '   ⇄ 对端 S 502']);
   });
 });

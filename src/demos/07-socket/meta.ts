@@ -221,8 +221,8 @@ export const demo: DemoMeta = {
     },
     'dc-connect': {
       text: {
-        en: 'connect() on a datagram socket sends nothing and the server never hears of it: it only sets the default destination for send() and filters out datagrams from anyone else. Until the server is bound it fails with ENOENT or ECONNREFUSED, so the client retries every 50 ms.',
-        zh: '对数据报套接字调用 connect() 并不会发出任何东西，服务器也察觉不到：它只是给 send() 设定默认目的地址，并挡掉其他地址发来的数据报。服务器绑定之前它会以 ENOENT 或 ECONNREFUSED 失败，所以客户端每 50 毫秒重试一次。',
+        en: 'connect() on a datagram socket sends nothing: it only sets the default destination for send() and filters out datagrams from anyone else. /proc/net/unix then shows both sockets as connected (St 03), but only the client has a peer; before the server is bound, connect() fails with ENOENT or ECONNREFUSED and the client retries every 50 ms.',
+        zh: '对数据报套接字调用 connect() 不会发出任何东西：它只是给 send() 设定默认目的地址，并挡掉其他地址发来的数据报。此后 /proc/net/unix 里两个套接字都显示为已连接（St 03），但只有客户端有对端；服务器绑定之前，connect() 会以 ENOENT 或 ECONNREFUSED 失败，客户端每 50 毫秒重试一次。',
       },
     },
     'dc-send': {
