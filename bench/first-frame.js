@@ -19,16 +19,20 @@ function timeTo(command, marker) {
     let elapsed = null;
     child.stdout.on('data', (chunk) => {
       seen += chunk;
-      if (elapsed === null && seen.includes(marker)) {
+      // Colours may sit between the marker's characters: compare the text without them.
+      if (elapsed === null && seen.replace(ANSI, '').includes(marker)) {
         elapsed = Number(process.hrtime.bigint() - start) / 1e6;
         child.stdin.write('q');
       }
     });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('error', reject);
+    child.on('exit', () => clearTimeout(timer));
     child.on('exit', () => (elapsed === null ? reject(new Error(`no "${marker}" from: ${command}`)) : resolve(elapsed)));
   });
 }
 
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const base = [];
