@@ -64,6 +64,11 @@ function unixLines(snapshot: KernelSnapshot, holders: ReadonlyMap<string, readon
   ];
 }
 
+/** How many bytes of a page fit after `tag` on a line `width` wide: "tag addr " then 3 columns of hex and 1 of ASCII per byte, and 2 bars. */
+function bytesFitting(width: number, tag: string): number {
+  return Math.max(4, Math.min(8, Math.floor((width - tag.length - 10) / 4)));
+}
+
 export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly ProcView[], lang: Lang, width = Infinity): KernelLine[] {
   const s = strings[lang];
   if (!snapshot) return [{ text: s.starting, dim: true }];
