@@ -1,10 +1,9 @@
-import { rmSync } from 'node:fs';
-
 // Two bundles: the controller (CLI, Ink, React in production mode) and the
 // runner (koffi and the demos, no React). koffi stays external: its native
 // binary comes from its platform package.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import { METAS_MODULE, registrySource } from './demo-registry.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -42,15 +41,20 @@ const common = {
   banner: { js: "import { createRequire as __ipcRequire } from 'node:module'; const require = __ipcRequire(import.meta.url);" },
   plugins: [demoRegistry, noDevtools],
   logLevel: 'warning',
+  metafile: true,
   legalComments: 'none',
 };
 
 const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
 
-rmSync(`${root}dist`, { recursive: true, force: true });
-await Promise.all([
+// dist/ is rebuilt in place, never emptied first: a run (or a test) that starts
+// while another build is writing still finds dist/cli.js. Stale chunks go after.
+const results = await Promise.all([
   // Split, so that what the CLI imports lazily stays lazy: Ink and React only for
   // the interactive screen, koffi only where libc is called (clean, doctor).
   build({ ...common, entryPoints: { cli: `${root}src/cli.ts` }, splitting: true, chunkNames: 'chunk-[hash]', define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version) } }),
   build({ ...common, entryPoints: { runner: `${root}src/runtime/runner-main.ts` } }),
 ]);
+
+const outputs = new Set(results.flatMap((result) => Object.keys(result.metafile.outputs).map((path) => basename(path))));
+for (const file of readdirSync(`${root}dist`)) if (!outputs.has(file)) rmSync(`${root}dist/${file}`, { recursive: true, force: true });
