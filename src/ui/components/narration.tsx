@@ -13,10 +13,13 @@ export interface NarrationProps {
 export function Narration({ where, color, text, notes, rows }: NarrationProps) {
   return (
     <Box flexDirection="column" height={rows} overflow="hidden">
+      {/* A note keeps its row; a lesson too long for the rest is what gets cut, not drawn over the note. */}
       {notes.map((note, i) => (
-        <Text key={i} color={note.color} wrap="truncate-end">
-          {note.text}
-        </Text>
+        <Box key={i} flexShrink={0}>
+          <Text color={note.color} wrap="truncate-end">
+            {note.text}
+          </Text>
+        </Box>
       ))}
       <Text wrap="wrap">
         <Text color={color} bold>
