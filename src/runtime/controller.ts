@@ -12,7 +12,8 @@ import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
 import { GO, RUN_FREE, type Mode, type TraceEvent } from './protocol.js';
 import { createRunDir, joinLabDir, KEY_FILE, liveOwners, release, removeRunDir, traceSocketPath } from './run-dir.js';
 import { KernelWatch } from './kernel-watch.js';
-import { removeRecordedObjects } from './sysv-cleanup.js';
+import { sysvFailure } from './kernel/sysv-limits.js';
+import { recordedObjectsLeft, removeRecordedObjects } from './sysv-cleanup.js';
 import { runnerPath } from './runner-path.js';
 
 export interface RunOptions {
@@ -266,6 +267,8 @@ export class Run extends EventEmitter<RunEvents> {
     this.events.push(stamped);
     this.emit('event', stamped);
     this.kernel.poke();
+    const failure = event.kind === 'return' && event.errno ? sysvFailure(event.name, event.errno) : null;
+    if (failure) this.note('sysv-error', failure, event.pid);
     if (event.kind === 'step' && proc?.waiting && this.pendingAdvance && this.mode === 'step') this.advance(proc.pid);
   }
 
@@ -377,8 +380,13 @@ export class Run extends EventEmitter<RunEvents> {
     return this.finish(this.stopReason);
   }
 
-  /** Leaves the run's directory, and removes it if no other terminal still uses it. */
-  removeDir(): void {
+  /**
+   * Leaves the run's directory, and removes it if no other terminal still uses it. `keepObjects`:
+   * an exit that cannot wait for the System V objects to be removed (that loads libc) leaves the
+   * directory, their record in it, to the next start's sweep.
+   */
+  removeDir(keepObjects = false): void {
+    if (keepObjects && this.runDir && recordedObjectsLeft(this.runDir)) return;
     if (this.runDir && release(this.runDir)) removeRunDir(this.runDir);
   }
 

@@ -9,14 +9,18 @@ let installed = false;
 /** What the screen must do before the process exits on a signal (Ink: restore the terminal). */
 let beforeExit: () => void = () => undefined;
 
+/** A signal is ending the controller: the runs are being stopped, which takes a moment. */
+let leaving = false;
+
 function killEverything(): void {
   for (const run of active) {
     run.killAll();
-    run.removeDir();
+    run.removeDir(true);
   }
 }
 
 function onSignal(signal: NodeJS.Signals): void {
+  leaving = true;
   beforeExit();
   const runs = [...active];
   for (const run of runs) run.killAll();
@@ -29,6 +33,10 @@ function install(): void {
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.on(signal, () => onSignal(signal));
   process.on('exit', killEverything);
   process.on('uncaughtException', (error) => {
+    // The terminal went away (SIGHUP as its window closes): writes to it fail, and must not cut
+    // short the stop that removes the run's System V objects.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (leaving && (code === 'EIO' || code === 'EPIPE')) return;
     killEverything();
     process.stderr.write(`ipc-demo: internal error: ${error.stack ?? String(error)}\n`);
     process.exit(70);

@@ -18,6 +18,11 @@ function stillThere(object: RecordedObject): boolean {
   return parseSysvTable(text).some((row) => row[ID_COLUMN[object.kind]] === object.id && row.key === object.key && row.uid === uid);
 }
 
+/** Whether any object the run recorded is still there (synchronous, for exit paths). */
+export function recordedObjectsLeft(dir: string): boolean {
+  return readObjects(dir).some(stillThere);
+}
+
 /** Removes the run's leftover objects; returns a line for each one removed. */
 export async function removeRecordedObjects(dir: string): Promise<string[]> {
   const removed: string[] = [];

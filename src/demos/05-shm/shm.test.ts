@@ -1,7 +1,7 @@
 // The shm demo, run for real: what /proc/sysvipc shows of the segment and its
 // semaphores step by step, the bytes in the page, lost and exact counts, a
 // leaked segment, and two terminals meeting in lab mode.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // Demos do not import the runtime: its types come through the test helpers.
 import { expectNothingLeft, outputOf, pidsOf, recordRun, stepUntil, until, type Recorded } from '../../../tests/helpers/run.js';
+import { CLI as BIN, Terminal } from '../../../tests/helpers/terminal.js';
 
 type RunEvent = Recorded['events'][number];
 type SysvRow = Readonly<Record<string, number>>;
@@ -208,6 +209,36 @@ describe('shm demo', () => {
       }
     } finally {
       if (existsSync(base)) rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('the terminal closes mid-run (SIGHUP, its tty gone): the segment and the semaphores go with the run', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'ipc-shm-hup-'));
+    const term = new Terminal(`env -u CI ${process.execPath} ${BIN} shm --variant race`, 140, 30, { TMPDIR: base, XDG_RUNTIME_DIR: '' });
+    try {
+      const stepOf = (screen: string) => Number(/· step (\d+)/.exec(screen)?.[1] ?? -1);
+      let screen = await term.waitFor((s) => stepOf(s) >= 1, 'the first step');
+      while (!/shm id \d+ .*key 0x[0-9a-f]{8}/.test(screen)) {
+        const before = stepOf(screen);
+        term.keys('Space');
+        screen = await term.waitFor((s) => stepOf(s) > before, 'the next step');
+      }
+      const key = Number.parseInt(/shm id \d+ .*key (0x[0-9a-f]{8})/.exec(screen)![1]!, 16) | 0;
+      const live = (kind: 'shm' | 'sem') => parseSysvTable(readFileSync(`/proc/sysvipc/${kind}`, 'utf8')).filter((row) => row.key === key);
+      expect(live('shm')).toHaveLength(1);
+      const cli = Number(readFileSync(`/proc/${term.shellPid()}/task/${term.shellPid()}/children`, 'utf8').trim().split(' ')[0]);
+      term.close();
+      const deadline = Date.now() + 15_000;
+      while (existsSync(`/proc/${cli}`) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(existsSync(`/proc/${cli}`), 'the controller ended').toBe(false);
+      expect(live('shm')).toEqual([]);
+      expect(live('sem')).toEqual([]);
+      expect(readdirSync(base)).toEqual([]);
+    } finally {
+      term.close();
+      // Had the run left anything, its record is in `base`: the sweep removes it before the directory goes.
+      spawnSync(process.execPath, [BIN, 'clean'], { env: { ...process.env, TMPDIR: base, XDG_RUNTIME_DIR: '' }, stdio: 'ignore' });
+      rmSync(base, { recursive: true, force: true });
     }
   });
 });
