@@ -30,7 +30,26 @@ function cli(args: string[], env: Record<string, string> = {}, nodeArgs: string[
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Whether this process may make a private IPC namespace (root, with unshare(1)): limits can then be lowered there alone. */
+const canUnshareIpc = spawnSync('unshare', ['--ipc', 'true']).status === 0;
+
 describe('bad input', () => {
+  it.skipIf(!canUnshareIpc).each([
+    ['msgq', 'msgmni'],
+  ])('%s with the System V limit %s exhausted: exit 1, the limit named and what to do, nothing left', (demo, limit) => {
+    // A private IPC namespace with the limit at 0: the host's objects and limits are untouched.
+    const r = spawnSync('unshare', ['--ipc', 'sh', '-c', `echo 0 > /proc/sys/kernel/${limit} && exec "$0" "$@"`, process.execPath, CLI, demo, '--plain'], {
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: base, XDG_RUNTIME_DIR: '' },
+      timeout: 30_000,
+    });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`failed with ENOSPC: the system-wide limit kernel\\.${limit} = 0 is reached \\(0 in use\\)`));
+    expect(r.stdout).toMatch(/`ipc-demo clean` removes what dead ipc-demo runs left/);
+    expect(r.stdout).toMatch(/sudo sysctl -w kernel\.\w+=<more>/);
+  });
+
+
   it('an unknown option: exit 2, the option named, and where to look', () => {
     const r = cli(['pipe', '--colour']);
     expect(r.code).toBe(2);

@@ -11,7 +11,8 @@ export type NoteCode =
   | 'leak-removed' // a System V object outlived the run; the controller removed it
   | 'runner-failed' // a runner could not start or crashed
   | 'hung' // a process ran for a long time without a step or a call: the watchdog ended the run
-  | 'stopped'; // the user or a signal ended the run early
+  | 'stopped' // the user or a signal ended the run early
+  | 'sysv-error'; // a System V get call failed for a reason of the system's (a limit, another's object): detail `call ERRNO [limit=value used]`
 
 export interface NoteEvent {
   readonly kind: 'note';

@@ -81,7 +81,19 @@ export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'no
       return s.stopped;
     case 'hung':
       return `${s.hung} (pid ${detail})`;
+    case 'sysv-error':
+      return sysvErrorText(detail, lang);
   }
+}
+
+/** A sysv-error note (`call ERRNO [limit=value used]`) told as what happened and what to do. */
+export function sysvErrorText(detail: string, lang: Lang): string {
+  const s = strings[lang];
+  const [call = '', errno = '', setting = '', used = '?'] = detail.split(' ');
+  const [limit = '?', value = '?'] = setting.split('=');
+  const template = errno === 'ENOSPC' ? s.sysvNoSpace : errno === 'EACCES' ? s.sysvAccess : s.sysvExists;
+  const fill: Record<string, string> = { call: `${call}()`, limit, value, used, sysctl: limit.startsWith('kernel.sem') ? 'kernel.sem' : limit };
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => fill[name] ?? '');
 }
 
 export { formatCall };
