@@ -48,23 +48,25 @@ int main(int argc, char *argv[]) {
     printf("%s: pid %d, shmid %d, semid %d\n", me, getpid(), shmid, semid);
     volatile int *count = shmat(shmid, NULL, 0);         // @step c-shmat
     if (count == (void *)-1) die("shmat");
-    if (a && locked && semctl(semid, LOCK, SETVAL, 1) == -1) die("semctl"); /* unlocked */ // @step lock-init
+    if (a && locked)                    /* 1 = free */
+        if (semctl(semid, LOCK, SETVAL, 1) == -1) die("semctl"); // @step lock-init
 
-    meet(semid, a);                     /* both start together */ // @step start
+    meet(semid, a);                     /* start together */ // @step start
+    /* load, add, store: the other process may store in between */
     for (int i = 0; i < times; i++) {
-        if (locked) sem(semid, LOCK, -1, SEM_UNDO);     /* P: lock */
-        int seen = *count;                  /* load … */
-        *count = seen + 1;                  /* … add, store: the other may run in between */
-        if (locked) sem(semid, LOCK, +1, SEM_UNDO);     /* V: unlock */
+        if (locked) sem(semid, LOCK, -1, SEM_UNDO); /* P: lock */
+        int seen = *count;
+        *count = seen + 1;
+        if (locked) sem(semid, LOCK, +1, SEM_UNDO); /* V: unlock */
     }
     printf("%s: added 1 %d times\n", me, times);
 
     if (!a) {
-        sem(semid, B_HERE, +1, 0);          /* V: b is done */ // @step b-done
+        sem(semid, B_HERE, +1, 0);      /* V: b is done */ // @step b-done
         if (shmdt((void *)count) == -1) die("shmdt");    // @step b-shmdt
         return 0;
     }
-    sem(semid, B_HERE, -1, 0);              /* P: wait until b is done */ // @step a-wait
+    sem(semid, B_HERE, -1, 0);          /* P: await b */ // @step a-wait
     printf("a: count %d, expected %d, lost %d\n", *count, 2 * times, 2 * times - *count);
     if (shmdt((void *)count) == -1) die("shmdt");        // @step a-shmdt
     if (shmctl(shmid, IPC_RMID, NULL) == -1) die("shmctl"); // @step a-rmid

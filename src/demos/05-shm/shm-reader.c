@@ -39,7 +39,7 @@ int main(int argc, char *argv[]) {
     const char *variant = "basic";
     if (argc > 1 && (strcmp(argv[1], "basic") == 0 || strcmp(argv[1], "leak") == 0))
         variant = argv[first++];
-    if (argc - first == 2) {            /* typed by hand from the writer's output */
+    if (argc - first == 2) {            /* ids typed by hand */
         shmid = atoi(argv[first]);
         semid = atoi(argv[first + 1]);
     } else if (argc - first == 1) {
@@ -51,14 +51,14 @@ int main(int argc, char *argv[]) {
 
     char *mem = shmat(shmid, NULL, 0);                   // @step r-shmat
     if (mem == (void *)-1) die("shmat");
-    sem(semid, WRITTEN, -1);            /* P: sleep until the writer posts */ // @step r-wait
+    sem(semid, WRITTEN, -1);    /* P: await it */    // @step r-wait
     printf("reader: read \"%s\"\n", mem);                // @step r-read
     struct shmid_ds ds;
     if (shmctl(shmid, IPC_STAT, &ds) == -1) die("shmctl"); // @step r-stat
     printf("reader: IPC_STAT size %zu, nattch %lu, created by pid %d\n",
            ds.shm_segsz, ds.shm_nattch, ds.shm_cpid);
     strcpy(mem, "Thanks, got it");                       // @step r-reply
-    sem(semid, REPLIED, +1);            /* V: the reply is there */ // @step r-post
+    sem(semid, REPLIED, +1);    /* V: replied */     // @step r-post
     if (shmdt(mem) == -1) die("shmdt");                  // @step r-shmdt
     printf("reader: detached\n");
     if (strcmp(variant, "leak") == 0) {

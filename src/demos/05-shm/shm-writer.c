@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #define SIZE 4096                      /* one page */
-enum { WRITTEN, REPLIED };             /* the two semaphores: events, both start at 0 */
+enum { WRITTEN, REPLIED };             /* two semaphores, both from 0 */
 
 static void die(const char *call) { perror(call); exit(1); }
 
@@ -26,7 +26,7 @@ int main(int argc, char *argv[]) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (argc < 2) errx(2, "usage: %s KEYFILE", argv[0]);
     const char *keyfile = argv[argc - 1];
-    int fd = open(keyfile, O_RDONLY | O_CREAT, 0600);   /* ftok needs a file */ // @step w-keyfile
+    int fd = open(keyfile, O_RDONLY | O_CREAT, 0600);   // @step w-keyfile
     if (fd == -1 || close(fd) == -1) die("open");
     key_t key = ftok(keyfile, 'm');                      // @step w-ftok
     if (key == -1) die("ftok");
@@ -40,10 +40,10 @@ int main(int argc, char *argv[]) {
     if (mem == (void *)-1) die("shmat");
     strcpy(mem, "Hello from the writer");                // @step w-write
     printf("writer: wrote \"%s\"\n", mem);
-    sem(semid, WRITTEN, +1);            /* V: the message is there */ // @step w-post
-    sem(semid, REPLIED, -1);            /* P: sleep until the reply */ // @step w-wait
+    sem(semid, WRITTEN, +1);    /* V: written */     // @step w-post
+    sem(semid, REPLIED, -1);    /* P: await reply */ // @step w-wait
     printf("writer: the reader replied \"%s\"\n", mem);
-    if (semctl(semid, 0, IPC_RMID) == -1) die("semctl"); /* its last user */ // @step w-semrm
+    if (semctl(semid, 0, IPC_RMID) == -1) die("semctl"); // @step w-semrm
     if (shmdt(mem) == -1) die("shmdt");                  // @step w-shmdt
     printf("writer: detached\n");
     return 0;
