@@ -42,7 +42,8 @@ function listDemos(lang: Lang): string {
   const lines = demos.map((demo) => {
     const aliases = demo.aliases.length ? ` (${demo.aliases.join(', ')})` : '';
     const variants = demo.variants.map((v) => v.id).join(', ');
-    return `  ${demo.order}  ${demo.id.padEnd(9)} ${demo.title[lang]}${aliases}\n     ${lang === 'zh' ? '变体' : 'variants'}: ${variants}`;
+    const roles = demo.section === 'unrelated' ? `\n     ${lang === 'zh' ? '角色（--role）' : 'roles (--role)'}: ${demo.roles.map((r) => r.id).join(', ')}` : '';
+    return `  ${demo.order}  ${demo.id.padEnd(9)} ${demo.title[lang]}${aliases}\n     ${lang === 'zh' ? '变体' : 'variants'}: ${variants}${roles}`;
   });
   return lines.join('\n');
 }
@@ -162,10 +163,13 @@ Examples:
   ipc-demo pipe --lang zh       in Chinese (中文)
   ipc-demo pipe --plain         a narrated transcript, no keys needed
   ipc-demo pipe --json | jq .   one event per line for scripts
-  ipc-demo list                 the demos and their variants
+  ipc-demo list                 the demos, their roles and variants
+  ipc-demo fifo --role reader   lab mode, terminal 1 (terminal 2: --role writer)
   ipc-demo source pipe > pipe.c the C program, to compile and run yourself
-  ipc-demo clean                remove what killed runs left behind
-  ipc-demo doctor               check this machine and say how to fix what is missing
+  ipc-demo clean                remove what killed runs left behind, and list it
+                                (the same sweep runs quietly at every start)
+  ipc-demo doctor               check Linux, /proc, memfd, System V limits, terminal,
+                                cc and Node, and say how to fix what is missing
 
 Keys: space/→ next step · ← back (replay) · tab switch process · p play · r run · v variants · l language · ? help · q quit
 Exit codes: 0 done · 1 the run failed · 2 bad usage · 3 unsupported environment`,
@@ -178,10 +182,11 @@ Exit codes: 0 done · 1 the run failed · 2 bad usage · 3 unsupported environme
 
   program
     .command('list')
-    .description('list the demos, their aliases and variants')
+    .description('list the demos, their aliases, variants and roles')
     .option('-l, --lang <lang>', 'language: zh or en', parseLang)
-    .action((options: { lang?: Lang }) => {
-      process.stdout.write(`${listDemos(detectLang(options.lang))}\n`);
+    .action((options: { lang?: Lang }, command: Command) => {
+      // The program's own --lang takes the option when it comes after `list`.
+      process.stdout.write(`${listDemos(detectLang(options.lang ?? command.optsWithGlobals<{ lang?: Lang }>().lang))}\n`);
     });
   program
     .command('source')
