@@ -113,6 +113,8 @@ export class RuntimeProc implements Proc {
     this.emit({ kind: 'return', name, value: describeArg(value) });
     if (name === 'pipe') for (const fd of value as number[]) this.watched.add(fd);
     if (name === 'open' && isFifo(value as number)) this.watched.add(value as number);
+    // The other end may have reported this pipe since: say its level again even if ours did not change.
+    if ((name === 'read' || name === 'write') && this.watched.has(args[0] as number)) this.lastState = '';
     if (name === 'mmap') this.mappings.set(value as bigint, Number(args[0]));
     if (name === 'shmat') this.mappings.set(value as bigint, MEMORY_SHOWN);
     if (name === 'munmap' || name === 'shmdt') this.mappings.delete(args[0] as bigint);
