@@ -1,0 +1,98 @@
+// Lab mode as two learners use it: each section-2 demo's two programs in two
+// tmux panes, one in Chinese and one in English, each pane stepping its own
+// side with the space bar until both runs are complete; then q in both, and
+// nothing of either is left.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demos } from '../../src/demos/registry.js';
+import { sysvRows } from '../helpers/kernel.js';
+import { CLI, Terminal } from '../helpers/terminal.js';
+
+let base = '';
+let terminal: Terminal | null = null;
+
+beforeEach(() => {
+  base = mkdtempSync(join(tmpdir(), 'ipc-lab-'));
+});
+
+afterEach(() => {
+  terminal?.close();
+  terminal = null;
+  rmSync(base, { recursive: true, force: true });
+});
+
+const PANES = ['main:0.0', 'main:0.1'] as const;
+const DONE = ['运行结束', 'Run complete'] as const;
+
+/** The header's step count: how far a pane's run has gone. */
+function stepCount(screen: string): number {
+  const counts = [...(screen.split('\n')[0] ?? '').matchAll(/(?:step|步骤) (\d+)/g)];
+  return Number(counts.at(-1)?.[1] ?? 0);
+}
+
+function runPids(): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (cmdline.includes('runner.js') && cmdline.includes(base)) return true;
+        return cmdline.includes(CLI) && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`TMPDIR=${base}`);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const unrelated = demos.filter((demo) => demo.section === 'unrelated');
+
+describe('lab mode in two terminals', () => {
+  it.each(unrelated.map((demo) => [demo.id, demo] as const))('%s: two panes meet, each steps its own side to the end', async (_id, demo) => {
+    const variant = demo.variants[0]!;
+    const roles = Object.keys(variant.listings);
+    expect(roles).toHaveLength(2);
+    const command = (role: string, lang: string) => `env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} ${demo.id} --role ${role} --lang ${lang}; echo "EXIT=$?"; sleep 600`;
+    const t = new Terminal(command(roles[0]!, 'zh'), 200, 40);
+    terminal = t;
+    t.tmux('split-window', '-h', '-t', 'main', command(roles[1]!, 'en'));
+    const screens = () => PANES.map((pane) => t.tmux('capture-pane', '-p', '-t', pane));
+    const wait = async (ok: (s: readonly string[]) => boolean, what: string) => {
+      const deadline = Date.now() + 20_000;
+      for (let s = screens(); Date.now() < deadline; s = screens()) {
+        if (ok(s)) return s;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`timed out waiting for ${what}:\n${screens().join('\n────\n')}`);
+    };
+    await wait((s) => s[0]!.includes(demo.title.zh) && s[1]!.includes(demo.title.en), 'both panes to start');
+    const ended = (s: readonly string[]) => s.every((screen, i) => screen.includes(DONE[i]!));
+    let s = screens();
+    let rounds = 0;
+    const seen = new Set<number>();
+    while (!ended(s)) {
+      for (const pid of runPids()) seen.add(pid);
+      expect(rounds++, 'rounds of key presses').toBeLessThan(200);
+      // One key in each pane still running; a key pressed while its process
+      // is blocked waits for that process's next line.
+      const before = s.map(stepCount);
+      PANES.forEach((pane, i) => s[i]!.includes(DONE[i]!) || t.tmux('send-keys', '-t', pane, ' '));
+      s = await wait((now) => ended(now) || now.some((screen, i) => stepCount(screen) > before[i]!), 'a step in either pane');
+    }
+    // Both ran their whole program: every marked line of each listing was a step.
+    for (const [i, role] of roles.entries()) expect(stepCount(s[i]!), role).toBeGreaterThan(1);
+    expect(s.join('\n')).not.toMatch(/Stuck|卡住了|runner failed|运行器出错|took too long/);
+    for (const pane of PANES) t.tmux('send-keys', '-t', pane, 'q');
+    s = await wait((now) => now.every((screen) => /EXIT=\d+/.test(screen)), 'both shells');
+    expect(s.map((screen) => Number(/EXIT=(\d+)/.exec(screen)?.[1]))).toEqual([0, 0]);
+    expect(readdirSync(base), 'lab and run directories left').toEqual([]);
+    expect(runPids(), 'processes left').toEqual([]);
+    // No segment or queue a process of either run made or used is left (other tests' objects may be;
+    // /proc/sysvipc/sem names no process: the shm tests check the semaphores).
+    const ours = (row: Record<string, number>, ...columns: string[]) => columns.some((column) => seen.has(row[column] ?? -1));
+    const left = [...sysvRows('shm').filter((row) => ours(row, 'cpid', 'lpid')), ...sysvRows('msg').filter((row) => ours(row, 'lspid', 'lrpid'))];
+    expect(left, 'System V objects left').toEqual([]);
+  }, 90_000);
+});
