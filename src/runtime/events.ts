@@ -1,5 +1,6 @@
 // What a run reports to whoever shows it: the processes' own trace events,
 // notes from the controller, and kernel snapshots (the screen's right side).
+import type { TcpSocketRow } from './kernel/net-tcp.js';
 import type { UnixSocketRow } from './kernel/net-unix.js';
 import type { ProcessState } from './kernel/process-state.js';
 import type { SysvKind, SysvRow } from './kernel/sysvipc.js';
@@ -34,4 +35,6 @@ export interface KernelSnapshot {
   readonly memory: Readonly<Record<number, readonly { readonly addr: string; readonly hex: string }[]>>;
   /** The run's Unix domain sockets in /proc/net/unix (those its processes hold), each with its peer from sock_diag. */
   readonly unix?: readonly UnixSocketRow[];
+  /** The run's TCP sockets in /proc/net/tcp, and the TIME_WAIT ends their connections left. */
+  readonly tcp?: readonly TcpSocketRow[];
 }

@@ -4,6 +4,7 @@
 import type { Run } from './controller.js';
 import type { KernelSnapshot } from './events.js';
 import { readProcessMemory } from './kernel/process-memory.js';
+import { readNetTcp } from './kernel/net-tcp.js';
 import { readNetUnix } from './kernel/net-unix.js';
 import { readProcessState, type ProcessState } from './kernel/process-state.js';
 import { readSysv, type SysvKind, type SysvRow } from './kernel/sysvipc.js';
@@ -87,9 +88,10 @@ export class KernelWatch {
     const processes = (await Promise.all(this.pids().map((pid) => readProcessState(pid, hidden(pid))))).filter((p) => p.state !== null);
     this.latest = processes;
     const sysv = await this.sysv();
-    const unix = await readNetUnix(new Set(processes.flatMap((p) => p.fds.flatMap((f) => (f.kind === 'socket' && f.inode !== null ? [f.inode] : [])))));
+    const sockets = new Set(processes.flatMap((p) => p.fds.flatMap((f) => (f.kind === 'socket' && f.inode !== null ? [f.inode] : []))));
+    const [unix, tcp] = await Promise.all([readNetUnix(sockets), readNetTcp(sockets)]);
     const memory = await this.currentMemory(processes);
-    const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: Object.fromEntries(this.pipeFill), memory, ...(unix.length > 0 ? { unix } : {}) };
+    const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: Object.fromEntries(this.pipeFill), memory, ...(unix.length > 0 ? { unix } : {}), ...(tcp.length > 0 ? { tcp } : {}) };
     const key = JSON.stringify({ ...snapshot, t: 0 });
     if (key !== this.last) {
       this.last = key;

@@ -69,6 +69,20 @@ function bytesFitting(width: number, tag: string): number {
   return Math.max(4, Math.min(8, Math.floor((width - tag.length - 10) / 4)));
 }
 
+/** /proc/net/tcp rows of the run's sockets: who holds each (no one for TIME_WAIT), its state and ends. */
+function tcpLines(snapshot: KernelSnapshot, holders: ReadonlyMap<string, readonly string[]>): KernelLine[] {
+  const rows = snapshot.tcp ?? [];
+  if (rows.length === 0) return [];
+  const who = (inode: number) => (inode === 0 ? '-' : `${(holders.get(`socket:${inode}`) ?? []).map((tag) => tag.replace(/[rw]+$/, '')).join(' ')} ${inode}`.trim());
+  return [
+    { text: '/proc/net/tcp', dim: true },
+    ...rows.flatMap((row) => [
+      { text: ` ${who(row.inode)} ${row.state} ${row.local}` },
+      ...(row.state === 'LISTEN' ? [] : [{ text: `   ⇄ ${row.remote}` }]),
+    ]),
+  ];
+}
+
 export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly ProcView[], lang: Lang, width = Infinity): KernelLine[] {
   const s = strings[lang];
   if (!snapshot) return [{ text: s.starting, dim: true }];
@@ -95,7 +109,7 @@ export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pro
     ].filter(Boolean);
     if (signals.length) lines.push({ text: `${tag} sig ${signals.join('; ')}`, color });
   }
-  const inUnixTable = new Set((snapshot.unix ?? []).map((row) => `socket:${row.inode}`));
+  const inUnixTable = new Set([...(snapshot.unix ?? []), ...(snapshot.tcp ?? [])].map((row) => `socket:${row.inode}`));
   for (const [object, who] of holders) {
     if (inUnixTable.has(object)) continue; // shown with its /proc/net/unix row below
     const inode = Number(object.split(':')[1]);
@@ -104,6 +118,7 @@ export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pro
     lines.push({ text: `${object} ⇄ ${who.join(' ')}${level}` });
   }
   lines.push(...unixLines(snapshot, holders, { unnamed: s.unnamed, peer: s.peer }));
+  lines.push(...tcpLines(snapshot, holders));
   for (const [kind, rows] of Object.entries(snapshot.sysv)) {
     for (const row of rows ?? []) {
       const id = row.shmid ?? row.msqid ?? row.semid;

@@ -1,4 +1,4 @@
-// The kernel panel's /proc/net/unix view: each of the run's sockets with its
+// The kernel panel's /proc/net/unix and /proc/net/tcp views: each of the run's sockets with its
 // holder, state and name, linked to its peer; a path shortened to its last component.
 import { describe, expect, it } from 'vitest';
 import type { KernelSnapshot } from '../../src/runtime/events.js';
@@ -48,5 +48,27 @@ describe('kernel lines for Unix sockets', () => {
     const abstract: KernelSnapshot = { ...snapshot, unix: [{ ...snapshot.unix![0]!, path: '@/tmp/ipc-demo-1000-x/sock' }, snapshot.unix![2]!] };
     const lines = kernelLines(abstract, foldEntries(entries).procs, 'zh').map((l) => l.text);
     expect(lines.slice(-3)).toEqual([' S 500 stream LISTEN @…/sock', ' C 501 stream CONNECTED （未命名）', '   ⇄ 对端 S 502']);
+  });
+
+  it('lists TCP sockets from /proc/net/tcp with their remote ends; a closed end belongs to no one', () => {
+    const tcp: KernelSnapshot = {
+      ...snapshot,
+      unix: [],
+      tcp: [
+        { inode: 500, local: '127.0.0.1:40001', remote: '0.0.0.0:0', state: 'LISTEN' },
+        { inode: 502, local: '127.0.0.1:40001', remote: '127.0.0.1:55538', state: 'CLOSE_WAIT' },
+        { inode: 0, local: '127.0.0.1:55538', remote: '127.0.0.1:40001', state: 'FIN_WAIT2' },
+      ],
+    };
+    const lines = kernelLines(tcp, foldEntries(entries).procs, 'en').map((l) => l.text);
+    expect(lines.slice(2)).toEqual([
+      'socket:501 ⇄ Crw',
+      '/proc/net/tcp',
+      ' S 500 LISTEN 127.0.0.1:40001',
+      ' S 502 CLOSE_WAIT 127.0.0.1:40001',
+      '   ⇄ 127.0.0.1:55538',
+      ' - FIN_WAIT2 127.0.0.1:55538',
+      '   ⇄ 127.0.0.1:40001',
+    ]);
   });
 });

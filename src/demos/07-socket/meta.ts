@@ -323,8 +323,8 @@ export const demo: DemoMeta = {
     },
     'tc-close': {
       text: {
-        en: 'close() sends FIN: the server’s read() returns 0. As the side that closed first, the client’s end stays in TIME_WAIT for a while (watch /proc/net/tcp).',
-        zh: 'close() 发出 FIN，服务器的 read() 随之返回 0。客户端是先关闭的一方，它这一端会在 TIME_WAIT 状态停留一会儿（可以看 /proc/net/tcp）。',
+        en: 'close() sends FIN: the server’s read() returns 0. The client’s end outlives its fd: /proc/net/tcp shows it in FIN_WAIT2, held by no process, and once the server closes too it waits in TIME_WAIT for up to a minute.',
+        zh: 'close() 发出 FIN，服务器的 read() 随之返回 0。客户端这一端比它的 fd 活得久：/proc/net/tcp 里它处于 FIN_WAIT2，已不属于任何进程；等服务器也关闭后，它还要在 TIME_WAIT 状态停留最多一分钟。',
       },
     },
   },

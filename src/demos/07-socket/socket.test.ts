@@ -229,9 +229,9 @@ describe('socket demo', () => {
     expectCleanEnd(recorded, [join(recorded.dir, 'server.sock'), join(recorded.dir, 'client.sock')]);
   });
 
-  it('tcp: LISTEN in /proc/net/tcp, accept asleep in inet_csk_accept, read in wait_woken', async () => {
+  it('tcp: LISTEN in /proc/net/tcp, accept asleep in inet_csk_accept, read in wait_woken, the client’s closed end in FIN_WAIT2', async () => {
     const seen: Record<string, unknown> = {};
-    const recorded = await recordRun('socket', 'tcp', { mode: 'step' }, async (run, events) => {
+    const recorded = await recordRun('socket', 'tcp', { mode: 'step' }, async (run, events, snapshots) => {
       const server = role(events, 'server');
       const client = role(events, 'client');
       const port = Number(run.argv('server')[0]);
@@ -241,9 +241,21 @@ describe('socket demo', () => {
       seen.listen = readFileSync('/proc/net/tcp', 'utf8').split('\n').filter((l) => l.includes(`${local} 00000000:0000 0A`)).length;
       await stepUntil(run, () => blockedIn(run, client(), 'read', /wait_woken/), 'the client asleep in read()', (pid) => pid === client());
       seen.readWchan = wchan(client());
+      // The server answers and stops at its next read(); the client reads, closes first and exits.
+      const serverReads = () => events.filter((e) => e.kind === 'step' && e.pid === server() && (e as { step: string }).step === 'ts-read').length;
+      await stepUntil(run, () => serverReads() === 2 && waitingAt(run, events, server(), 'ts-read'), 'the server answered', (pid) => pid === server());
+      await stepUntil(run, () => returned(events, client(), 'close').length === 1, 'the client closed', (pid) => pid === client());
+      const closing = () => (snapshots.at(-1)?.tcp ?? []).map((r) => `${r.inode === 0 ? 'no one' : 'held'} ${r.state}`).sort();
+      await until(run, () => closing().includes('no one FIN_WAIT2'), 'the closed client end in /proc/net/tcp');
+      seen.closing = closing();
       run.setMode('run');
     });
-    expect(seen).toEqual({ acceptWchan: 'inet_csk_accept', listen: 1, readWchan: 'wait_woken' });
+    expect(seen).toEqual({
+      acceptWchan: 'inet_csk_accept',
+      listen: 1,
+      readWchan: 'wait_woken',
+      closing: ['held CLOSE_WAIT', 'held LISTEN', 'no one FIN_WAIT2'],
+    });
     const [client] = pidsOf(recorded.events, 'client');
     expect(outputOf(recorded.events, client!).slice(1)).toEqual(CLIENT_SAYS);
     expectCleanEnd(recorded, []);
