@@ -2,7 +2,7 @@
 // sockets of the demo, the ftok key file, and a record of the System V objects
 // the run created, so that a later start can remove what a killed run left.
 // In lab mode two terminals of one user share one such directory.
-import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -58,7 +58,11 @@ export function traceSocketPath(dir: string): string {
 
 function claim(dir: string): void {
   const owner: Owner = { pid: process.pid, startTime: processStartTime(process.pid) ?? '' };
-  writeFileSync(join(dir, `owner-${process.pid}.json`), JSON.stringify(owner), { mode: 0o600 });
+  // Written whole under another name, then renamed: a sweep by another start that reads a
+  // half-written owner file takes the directory for a dead run's and removes it.
+  const partial = join(dir, `.owner-${process.pid}.partial`);
+  writeFileSync(partial, JSON.stringify(owner), { mode: 0o600 });
+  renameSync(partial, join(dir, `owner-${process.pid}.json`));
   if (!existsSync(join(dir, KEY_FILE))) writeFileSync(join(dir, KEY_FILE), '', { mode: 0o600 });
 }
 
