@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demos } from '../src/demos/registry.js';
+import { demos, findDemo } from '../src/demos/registry.js';
 import { parseSysvTable } from '../src/runtime/kernel/sysvipc.js';
 
 const PEER = 'ipcdemo-peer';
@@ -34,9 +34,9 @@ function stageTool(): string {
   return dir;
 }
 
-function runAs(user: string | null, demo: string, base: string): Promise<Seen> {
+function runAs(user: string | null, demo: string, base: string, uid: number, extra: string[] = []): Promise<Seen> {
   const cli = join(stage, 'bin/ipc-demo.js');
-  const args = [cli, demo, '--json', '--mode', 'play', '--delay', '40'];
+  const args = [cli, demo, '--json', '--mode', 'play', '--delay', '40', ...extra];
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: base, TMPDIR: base };
   const child = user
     ? spawn('runuser', ['-u', user, '--', process.execPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -47,14 +47,14 @@ function runAs(user: string | null, demo: string, base: string): Promise<Seen> {
   createInterface({ input: child.stdout! }).on('line', (line) => {
     const event = JSON.parse(line) as { kind: string; name?: string; args?: unknown[]; pid: number };
     if (event.kind === 'call' && /^(shm|msg|sem)get$/.test(event.name ?? '')) seen.keys.add(Number(event.args?.[0]));
-    if (event.kind === 'step') inspect(base, seen);
+    if (event.kind === 'step') inspect(base, uid, seen);
   });
   return new Promise((resolve) => child.on('exit', (code) => resolve({ ...seen, code, stderr })));
 }
 
-/** While the run is live: its directories and its System V objects, as the kernel has them. */
-function inspect(base: string, seen: Seen): void {
-  for (const name of readdirSync(base).filter((n) => n.startsWith('ipc-demo-'))) {
+/** While the run is live: its user's directories and its System V objects, as the kernel has them. */
+function inspect(base: string, uid: number, seen: Seen): void {
+  for (const name of readdirSync(base).filter((n) => n.startsWith(`ipc-demo-${uid}-`))) {
     if (seen.dirs.has(name)) continue;
     try {
       const st = statSync(join(base, name));
@@ -85,11 +85,13 @@ describe.skipIf(!isRoot)('two users on one machine', () => {
   });
 
   it.each(demos.map((d) => d.id))('%s: root twice and a second user at once, apart', async (demo) => {
-    const bases = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'ipc-users-base-')));
-    for (const base of bases) chmodSync(base, 0o1777);
+    // One shared temp dir (sticky, world-writable, as /tmp is) for all three runs:
+    // root's two, as one user's two terminals, and the other user's.
+    const base = mkdtempSync(join(tmpdir(), 'ipc-users-base-'));
+    chmodSync(base, 0o1777);
+    const bases = [base];
     try {
-      // Root's two runs share one temp dir, as one user's two terminals do.
-      const [a, b, peer] = await Promise.all([runAs(null, demo, bases[0]!), runAs(null, demo, bases[0]!), runAs(PEER, demo, bases[1]!)]);
+      const [a, b, peer] = await Promise.all([runAs(null, demo, base, 0), runAs(null, demo, base, 0), runAs(PEER, demo, base, peerUid)]);
       for (const seen of [a, b, peer]) {
         expect(seen.stderr).not.toMatch(/EACCES|EEXIST|permission denied/i);
         expect(seen.code).toBe(0);
@@ -100,9 +102,41 @@ describe.skipIf(!isRoot)('two users on one machine', () => {
       for (const dir of peer.dirs.values()) expect(dir).toMatchObject({ mode: 0o700, uid: peerUid });
       for (const object of [...a.objects, ...b.objects]) expect(object).toMatchObject({ perms: 600, uid: 0 });
       for (const object of peer.objects) expect(object).toMatchObject({ perms: 600, uid: peerUid });
+      // A demo that makes System V objects was seen making them, in every run.
+      if (Object.values(findDemo(demo)!.sources).some((source) => /\b(shm|msg|sem)get\(/.test(source))) {
+        for (const seen of [a, b, peer]) expect(seen.objects.length).toBeGreaterThan(0);
+      }
       for (const base of bases) expect(readdirSync(base).filter((n) => n.startsWith('ipc-demo-'))).toEqual([]);
     } finally {
       for (const base of bases) rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it.each(demos.filter((d) => d.section === 'unrelated').map((d) => d.id))('%s in lab mode: each user\'s two terminals meet each other, never the other user\'s', async (demo) => {
+    const base = mkdtempSync(join(tmpdir(), 'ipc-users-lab-'));
+    chmodSync(base, 0o1777);
+    try {
+      const roles = Object.keys(findDemo(demo)!.variants[0]!.listings);
+      const runs = await Promise.all(
+        [null, PEER].flatMap((user) => roles.map((role) => runAs(user, demo, base, user ? peerUid : 0, ['--role', role]))),
+      );
+      for (const seen of runs) {
+        expect(seen.stderr).not.toMatch(/EACCES|EEXIST|permission denied/i);
+        expect(seen.code).toBe(0);
+      }
+      // Each user's lab directory is its own, and the other cannot look inside.
+      const [rootA, rootB, peerA, peerB] = runs as [Seen, Seen, Seen, Seen];
+      const labs = (seen: Seen) => [...seen.dirs.entries()].filter(([name]) => name.includes('-lab-'));
+      for (const seen of runs) expect(labs(seen)).toHaveLength(1);
+      expect(labs(rootA).map(([name]) => name)).toEqual(labs(rootB).map(([name]) => name));
+      expect(labs(peerA).map(([name]) => name)).toEqual(labs(peerB).map(([name]) => name));
+      for (const [, dir] of [...labs(rootA), ...labs(rootB)]) expect(dir).toEqual({ mode: 0o700, uid: 0, peerCanList: false });
+      for (const [, dir] of [...labs(peerA), ...labs(peerB)]) expect(dir).toMatchObject({ mode: 0o700, uid: peerUid });
+      for (const object of [...rootA.objects, ...rootB.objects]) expect(object).toMatchObject({ perms: 600, uid: 0 });
+      for (const object of [...peerA.objects, ...peerB.objects]) expect(object).toMatchObject({ perms: 600, uid: peerUid });
+      expect(readdirSync(base).filter((n) => n.startsWith('ipc-demo-'))).toEqual([]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
     }
   });
 });
