@@ -56,8 +56,8 @@ export const demo: DemoMeta = {
       id: 'atomic',
       title: { en: 'Two writers, PIPE_BUF', zh: '两个写者与 PIPE_BUF' },
       summary: {
-        en: 'Writers A and B each send 32 records of exactly PIPE_BUF (4096) bytes into one FIFO, twice as much as it holds, so both sleep in pipe_write and their records interleave. A write of up to PIPE_BUF bytes is atomic: the reader checks every record and finds none torn.',
-        zh: '写者 A 和 B 各自往同一个 FIFO 写 32 条记录，每条正好 PIPE_BUF（4096）字节，总量是管道容量的两倍，所以两个写者都会睡在 pipe_write 里，各自的记录交错到达。不超过 PIPE_BUF 字节的写是原子的：读者逐条检查，没有一条被撕裂。',
+        en: 'Writers A and B each send 32 records of exactly PIPE_BUF (4096) bytes into one FIFO, twice as much as it holds, so both sleep in the kernel (wchan anon_pipe_write) and their records interleave. A write of up to PIPE_BUF bytes is atomic: the reader checks every record and finds none torn.',
+        zh: '写者 A 和 B 各自往同一个 FIFO 写 32 条记录，每条正好 PIPE_BUF（4096）字节，总量是管道容量的两倍，所以两个写者都会在内核里睡眠（wchan 为 anon_pipe_write），各自的记录交错到达。不超过 PIPE_BUF 字节的写是原子的：读者逐条检查，没有一条被撕裂。',
       },
       listings: { writer: 'fifo-writer.c', writer2: 'fifo-writer.c', reader: 'fifo-reader.c' },
       argv: { writer: ['atomic', 'A', '{dir}/fifo'], writer2: ['atomic', 'B', '{dir}/fifo'], reader: ['atomic', '{dir}/fifo'] },
@@ -108,14 +108,14 @@ export const demo: DemoMeta = {
     },
     'write-record': {
       text: {
-        en: 'One write() of exactly PIPE_BUF bytes. POSIX makes it atomic: the record goes in whole, never mixed with another writer’s bytes; if there is no room, the writer sleeps in pipe_write until there is room for all of it.',
-        zh: '一次 write() 正好写 PIPE_BUF 字节。POSIX 保证它是原子的：整条记录一次写进去，绝不会和其他写者的字节混在一起；空间不够时，写者睡在 pipe_write 里，直到整条都放得下。',
+        en: 'One write() of exactly PIPE_BUF bytes. POSIX makes it atomic: the record goes in whole, never mixed with another writer’s bytes; if there is no room, the writer sleeps (anon_pipe_write; pipe_write on older kernels) until there is room for all of it.',
+        zh: '一次 write() 正好写 PIPE_BUF 字节。POSIX 保证它是原子的：整条记录一次写进去，绝不会和其他写者的字节混在一起；空间不够时，写者就睡眠等待（anon_pipe_write，旧内核上叫 pipe_write），直到整条都放得下。',
       },
     },
     read: {
       text: {
-        en: 'read() returns the bytes waiting in the FIFO, or sleeps in pipe_read while it is empty and a writer still has it open; once no writer is left it returns 0, end of file.',
-        zh: 'read() 返回 FIFO 里已有的字节；FIFO 为空而仍有写者打开着它时，就睡在 pipe_read 里；一个写者都不剩时，返回 0，即文件结束。',
+        en: 'read() returns the bytes waiting in the FIFO, or sleeps (anon_pipe_read; pipe_read on older kernels) while it is empty and a writer still has it open; once no writer is left it returns 0, end of file.',
+        zh: 'read() 返回 FIFO 里已有的字节；FIFO 为空而仍有写者打开着它时，就睡眠等待（anon_pipe_read，旧内核上叫 pipe_read）；一个写者都不剩时，返回 0，即文件结束。',
       },
     },
     'read-record': {
