@@ -92,7 +92,7 @@ export function sysvErrorText(detail: string, lang: Lang): string {
   const [call = '', errno = '', setting = '', used = '?'] = detail.split(' ');
   const [limit = '?', value = '?'] = setting.split('=');
   const template = errno === 'ENOSPC' ? s.sysvNoSpace : errno === 'EACCES' ? s.sysvAccess : s.sysvExists;
-  const fill: Record<string, string> = { call: `${call}()`, limit, value, used, sysctl: limit.startsWith('kernel.sem') ? 'kernel.sem' : limit };
+  const fill: Record<string, string> = { call: `${call}()`, limit, value, used, raise: limit.startsWith('kernel.sem') ? 'kernel.sem="<SEMMSL> <SEMMNS> <SEMOPM> <more>"' : `${limit}=<more>` };
   return template.replace(/\{(\w+)\}/g, (_, name: string) => fill[name] ?? '');
 }
 

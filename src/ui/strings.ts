@@ -31,7 +31,7 @@ const en = {
   hung: 'A process ran for 10 s without reaching its next line: ipc-demo ended the run (a bug in ipc-demo; please report it).',
   stopped: 'Stopped.',
   sysvNoSpace:
-    '{call} failed with ENOSPC: the system-wide limit {limit} = {value} is reached ({used} in use). `ipc-demo clean` removes what dead ipc-demo runs left; `ipcs` lists the rest, which only their owner or root can remove with `ipcrm`. An administrator can raise the limit: sudo sysctl -w {sysctl}=<more>.',
+    '{call} failed with ENOSPC: the system-wide limit {limit} = {value} is reached ({used} in use). `ipc-demo clean` removes what dead ipc-demo runs left; `ipcs` lists the rest, which only their owner or root can remove with `ipcrm`. An administrator can raise the limit: sudo sysctl -w {raise}.',
   sysvAccess:
     '{call} failed with EACCES: an object with this key already exists and its permissions do not let you in (another user\'s, or made with other modes). `ipcs -a` shows its owner; ipc-demo\'s keys are per user and per run, so another program chose the same key.',
   sysvExists:
@@ -98,7 +98,7 @@ const zh: Strings = {
   runnerFailed: '运行器出错：',
   hung: '有进程连续 10 秒没有走到下一行：ipc-demo 已终止本次运行（这是 ipc-demo 的缺陷，请报告）。',
   sysvNoSpace:
-    '{call} 失败，错误 ENOSPC：已达到系统级上限 {limit} = {value}（已用 {used} 个）。`ipc-demo clean` 会删除已结束的 ipc-demo 运行遗留的对象；其余对象可用 `ipcs` 查看，只有其所有者或 root 能用 `ipcrm` 删除。管理员可以调高上限：sudo sysctl -w {sysctl}=<更大的值>。',
+    '{call} 失败，错误 ENOSPC：已达到系统级上限 {limit} = {value}（已用 {used} 个）。`ipc-demo clean` 会删除已结束的 ipc-demo 运行遗留的对象；其余对象可用 `ipcs` 查看，只有其所有者或 root 能用 `ipcrm` 删除。管理员可以调高上限：sudo sysctl -w {raise}。',
   sysvAccess:
     '{call} 失败，错误 EACCES：这个键对应的对象已经存在，但它的权限不允许你访问（属于其他用户，或以别的权限创建）。`ipcs -a` 可查看其所有者；ipc-demo 的键按用户、按运行各不相同，说明是别的程序用了同一个键。',
   sysvExists:

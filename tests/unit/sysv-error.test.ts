@@ -39,7 +39,7 @@ describe('System V failures the system explains', () => {
     const [, , setting, used] = detail.split(' ');
     expect(setting).toMatch(/^kernel\.shmmni=\d+$/);
     expect(Number(used)).toBeGreaterThanOrEqual(0);
-    expect(sysvFailure('semget', 'ENOSPC')).toMatch(/^semget ENOSPC kernel\.sem \(semmni\)=\d+ \d+$/);
+    expect(sysvFailure('semget', 'ENOSPC')).toMatch(/^semget ENOSPC kernel\.sem\(semmni\)=\d+ \d+$/);
   });
 
   it('EACCES points at another owner; other calls and errnos are the program\'s own business', () => {

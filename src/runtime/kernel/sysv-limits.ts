@@ -23,7 +23,8 @@ function inUse(kind: 'shm' | 'msg' | 'sem'): number {
 
 /** The limit on the number of objects of a kind: its sysctl name and value. */
 function limit(kind: 'shm' | 'msg' | 'sem'): { name: string; value: string } {
-  if (kind === 'sem') return { name: 'kernel.sem (semmni)', value: read('/proc/sys/kernel/sem')?.split(/\s+/)[3] ?? '?' };
+  // kernel.sem is four numbers: SEMMSL SEMMNS SEMOPM SEMMNI; the number of sets is the fourth.
+  if (kind === 'sem') return { name: 'kernel.sem(semmni)', value: read('/proc/sys/kernel/sem')?.split(/\s+/)[3] ?? '?' };
   const name = kind === 'shm' ? 'shmmni' : 'msgmni';
   return { name: `kernel.${name}`, value: read(`/proc/sys/kernel/${name}`) ?? '?' };
 }
