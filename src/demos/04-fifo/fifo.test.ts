@@ -45,16 +45,20 @@ async function meet(run: Run, events: RunEvent[], snapshots: KernelSnapshot[], f
   await until(run, () => pid(first) > 0 && pid(other) > 0, 'both programs started');
   await stepUntil(run, () => run.procs.get(pid(first))?.inCall === 'open' && wchan(pid(first)) === 'wait_for_partner', `${first} asleep in open()`, (p) => p === pid(first));
   const sleptIn = wchan(pid(first));
-  expect(run.procs.get(pid(other))?.waiting, `${other} still held at its first line`).toBe(true);
+  await until(run, () => run.procs.get(pid(other))?.waiting === true, `${other} held at its first line`);
   expect(returns(events, pid(other), 'open')).toEqual([]);
-  await stepUntil(run, () => returns(events, pid(first), 'open').length === 1, `${first}'s open() returning`, (p) => p === pid(other));
+  // Step the other only through its own open(), so both then wait at their next lines with the FIFO open.
+  await stepUntil(run, () => returns(events, pid(other), 'open').length === 1, `${other}'s open() returning`, (p) => p === pid(other));
+  await until(run, () => returns(events, pid(first), 'open').length === 1, `${first}'s open() returning`);
   let inode = 0;
   await until(run, () => {
     const [a] = fifoInodes(snapshots.at(-1), pid(first));
     const [b] = fifoInodes(snapshots.at(-1), pid(other));
     inode = a ?? 0;
     return a !== undefined && a === b;
-  }, 'the same FIFO inode in both fd tables');
+  }, 'the same FIFO inode in both fd tables').catch((error: unknown) => {
+    throw new Error(`${String(error)}: ${JSON.stringify(snapshots.at(-1)?.processes.map((p) => [p.pid, p.fds]))} ${JSON.stringify([...run.procs.values()].map((p) => [p.pid, p.role, p.ownFds]))}`);
+  });
   run.setMode('run');
   return { sleptIn, inode };
 }
