@@ -1,7 +1,7 @@
 /* fifo-reader.c: opens a named pipe (FIFO) for reading, reads until end of
  * file, and removes the FIFO's name when it is done with it.
  * Build: cc -Wall -Werror -o fifo-reader fifo-reader.c
- * Run:   ./fifo-reader [atomic] PATH     (with ./fifo-writer PATH) */
+ * Run:   ./fifo-reader [atomic | torn] PATH     (with ./fifo-writer) */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define WRITERS 2                       /* atomic: writers A and B */
+#define WRITERS 2                       /* atomic, torn: writers A and B */
 #define RECORDS 32                      /* records from each */
 
 static void die(const char *call) { perror(call); exit(1); }
@@ -44,41 +44,37 @@ static void read_message(int fd) {
     printf("reader: end of file, the writer closed its end\n");
 }
 
-/* A record is "A 0007AAAA…A\n": whose it is, its number, filler, newline. */
-static int intact(const char *rec, int next[WRITERS]) {
-    int w = rec[0] - 'A';
-    if (w < 0 || w >= WRITERS) return 0;
-    char head[16];
-    snprintf(head, sizeof head, "%c %04d", rec[0], next[w]);
-    if (memcmp(rec, head, 6) != 0 || rec[PIPE_BUF - 1] != '\n') return 0;
-    for (int i = 6; i < PIPE_BUF - 1; i++)
-        if (rec[i] != rec[0]) return 0;
-    next[w]++;
-    return 1;
-}
-
-static int read_records(int fd, const char *path) {
-    static char rec[PIPE_BUF];
-    int next[WRITERS] = {0}, torn = 0, got = 0;
-    size_t have = 0;
+/* Every byte is its writer's letter, so the reader can tell where each piece
+ * came from. A record is torn where the other writer's bytes begin while the
+ * current writer is in the middle of one of its records. */
+static int read_records(int fd, const char *path, size_t size) {
+    static char buf[65536];
+    long got[WRITERS] = {0}, all = 0;
+    int cur = -1, turns = 0, torn = 0;
     for (;;) {
-        ssize_t n = read(fd, rec + have, sizeof rec - have); // @step read-record
+        ssize_t n = read(fd, buf, sizeof buf);           // @step read-record
         if (n == -1) die("read");
         if (n == 0) {               /* no writer has the FIFO open right now */
-            if (got == WRITERS * RECORDS) break;
+            if (all == (long)(WRITERS * RECORDS * size)) break;
             if (close(fd) == -1) die("close");
             fd = open(path, O_RDONLY);  /* the other writer is still to come */
             if (fd == -1) die("open");
             continue;
         }
-        have += n;
-        if (have < sizeof rec) continue;
-        have = 0;
-        got++;
-        if (!intact(rec, next)) torn++;
+        for (ssize_t i = 0; i < n; i++, all++) {
+            int w = buf[i] == 'B';
+            if (cur != -1 && w != cur) {
+                turns++;
+                if (got[cur] % size != 0) torn++;
+            }
+            cur = w;
+            got[w]++;
+        }
     }
-    printf("reader: %d records of %d bytes: %d from A, %d from B, %d torn\n",
-           got, PIPE_BUF, next[0], next[1], torn);
+    printf("reader: %ld records of %zu bytes from A, %ld from B\n",
+           got[0] / (long)size, size, got[1] / (long)size);
+    printf("reader: the writers took turns %d times, %d of them in the middle of a record\n",
+           turns, torn);
     printf("reader: end of file, both writers closed their ends\n");
     return fd;
 }
@@ -86,10 +82,11 @@ static int read_records(int fd, const char *path) {
 int main(int argc, char *argv[]) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (argc < 2) {
-        fprintf(stderr, "usage: %s [atomic] PATH\n", argv[0]);
+        fprintf(stderr, "usage: %s [atomic | torn] PATH\n", argv[0]);
         return 2;
     }
-    int atomic = argc > 2 && strcmp(argv[1], "atomic") == 0;
+    int torn = argc > 2 && strcmp(argv[1], "torn") == 0;
+    int records = torn || (argc > 2 && strcmp(argv[1], "atomic") == 0);
     const char *path = argv[argc - 1];
 
     make_fifo(path);
@@ -97,8 +94,8 @@ int main(int argc, char *argv[]) {
     int fd = open(path, O_RDONLY);         /* sleeps until a writer opens */ // @step open
     if (fd == -1) die("open");
     printf("reader: open() returned, a writer has the FIFO open\n");
-    if (atomic)
-        fd = read_records(fd, path);
+    if (records)
+        fd = read_records(fd, path, torn ? 20 * PIPE_BUF : PIPE_BUF);
     else
         read_message(fd);
     if (close(fd) == -1) die("close");                   // @step close

@@ -1,7 +1,7 @@
 /* fifo-writer.c: opens a named pipe (FIFO) for writing and sends into it
  * whatever program opens the same path for reading.
  * Build: cc -Wall -Werror -o fifo-writer fifo-writer.c
- * Run:   ./fifo-writer [nonblock | atomic ID] PATH     (with ./fifo-reader PATH) */
+ * Run:   ./fifo-writer [nonblock | atomic ID | torn ID] PATH   (with ./fifo-reader) */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define RECORDS 32                      /* atomic: records per writer */
+#define RECORDS 32                      /* atomic, torn: records per writer */
 
 static void die(const char *call) { perror(call); exit(1); }
 
@@ -38,13 +38,16 @@ static int make_fifo(const char *me, const char *path) {
 int main(int argc, char *argv[]) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (argc < 2) {
-        fprintf(stderr, "usage: %s [nonblock | atomic ID] PATH\n", argv[0]);
+        fprintf(stderr, "usage: %s [nonblock | atomic ID | torn ID] PATH\n", argv[0]);
         return 2;
     }
     const char *mode = argc > 2 ? argv[1] : "basic", *path = argv[argc - 1];
-    int atomic = strcmp(mode, "atomic") == 0 && argc > 3;
+    int torn = strcmp(mode, "torn") == 0;
+    int records = (torn || strcmp(mode, "atomic") == 0) && argc > 3;
+    /* atomic: PIPE_BUF bytes; torn: 20 pages, more than PIPE_BUF and than the pipe holds */
+    size_t size = torn ? 20 * PIPE_BUF : PIPE_BUF;
     char me[16] = "writer";
-    if (atomic) snprintf(me, sizeof me, "writer %c", argv[2][0]);
+    if (records) snprintf(me, sizeof me, "writer %c", argv[2][0]);
 
     int created = make_fifo(me, path);
     printf("%s: pid %d, opening %s for writing\n", me, getpid(), base(path));
@@ -61,17 +64,14 @@ int main(int argc, char *argv[]) {
     if (fd == -1) die("open");
     printf("%s: open() returned, a reader has the FIFO open\n", me);
 
-    if (atomic) {
-        static char rec[PIPE_BUF];          /* PIPE_BUF bytes: one write is atomic */
+    if (records) {
+        static char rec[20 * PIPE_BUF];
+        memset(rec, argv[2][0], size);       /* every byte says whose it is: "AAAA…" */
         for (int i = 0; i < RECORDS; i++) {
-            memset(rec, argv[2][0], sizeof rec);
-            snprintf(rec, 7, "%c %04d", argv[2][0], i);    /* "A 0007" */
-            rec[6] = argv[2][0];
-            rec[sizeof rec - 1] = '\n';
-            /* never short: up to PIPE_BUF bytes go in whole, or the write sleeps */
-            if (write(fd, rec, sizeof rec) == -1) die("write"); // @step write-record
+            /* up to PIPE_BUF bytes go in whole, or the write sleeps; more may go in pieces */
+            if (write(fd, rec, size) == -1) die("write");     // @step write-record
         }
-        printf("%s: wrote %d records of %d bytes\n", me, RECORDS, PIPE_BUF);
+        printf("%s: wrote %d records of %zu bytes\n", me, RECORDS, size);
     } else {
         const char *msg = "Hello through the FIFO";
         if (write(fd, msg, strlen(msg)) == -1) die("write"); // @step write

@@ -56,11 +56,23 @@ export const demo: DemoMeta = {
       id: 'atomic',
       title: { en: 'Two writers, PIPE_BUF', zh: '两个写者与 PIPE_BUF' },
       summary: {
-        en: 'Writers A and B each send 32 records of exactly PIPE_BUF (4096) bytes into one FIFO, twice as much as it holds, so both sleep in the kernel (wchan anon_pipe_write) and their records interleave. A write of up to PIPE_BUF bytes is atomic: the reader checks every record and finds none torn.',
-        zh: '写者 A 和 B 各自往同一个 FIFO 写 32 条记录，每条正好 PIPE_BUF（4096）字节，总量是管道容量的两倍，所以两个写者都会在内核里睡眠（wchan 为 anon_pipe_write），各自的记录交错到达。不超过 PIPE_BUF 字节的写是原子的：读者逐条检查，没有一条被撕裂。',
+        en: 'Writers A and B each send 32 records of exactly PIPE_BUF (4096) bytes, every byte its writer’s letter, into one FIFO. How often they take turns depends on scheduling, but a write of up to PIPE_BUF bytes is atomic: the reader finds every turn at a record boundary, none in the middle of a record.',
+        zh: '写者 A 和 B 往同一个 FIFO 各写 32 条记录，每条正好 PIPE_BUF（4096）字节，每个字节都是写者自己的字母。两者轮流了几次取决于调度，但不超过 PIPE_BUF 字节的写是原子的：读者发现每次轮换都发生在记录边界上，没有一次落在记录中间。',
       },
       listings: { writer: 'fifo-writer.c', writer2: 'fifo-writer.c', reader: 'fifo-reader.c' },
       argv: { writer: ['atomic', 'A', '{dir}/fifo'], writer2: ['atomic', 'B', '{dir}/fifo'], reader: ['atomic', '{dir}/fifo'] },
+      racy: true,
+    },
+    {
+      id: 'torn',
+      title: { en: 'Records bigger than PIPE_BUF', zh: '超过 PIPE_BUF 的记录' },
+      summary: {
+        en: 'The same, with records of 80 KiB: more than PIPE_BUF and more than the pipe’s 64 KiB. A write that does not fit goes in piece by piece, sleeping in between (anon_pipe_write), and the other writer’s bytes land in the middle of the record: the reader counts torn records. The exact counts change from run to run.',
+        zh: '同样的做法，但每条记录 80 KiB：既超过 PIPE_BUF，也超过管道的 64 KiB 容量。放不下的写会一段一段地写进去，中间要睡眠等待（anon_pipe_write），另一个写者的字节就会插进这条记录的中间：读者统计被撕裂的记录数。具体数字每次运行都不一样。',
+      },
+      listings: { writer: 'fifo-writer.c', writer2: 'fifo-writer.c', reader: 'fifo-reader.c' },
+      argv: { writer: ['torn', 'A', '{dir}/fifo'], writer2: ['torn', 'B', '{dir}/fifo'], reader: ['torn', '{dir}/fifo'] },
+      racy: true,
     },
   ],
   steps: {
@@ -108,8 +120,8 @@ export const demo: DemoMeta = {
     },
     'write-record': {
       text: {
-        en: 'One write() of exactly PIPE_BUF bytes. POSIX makes it atomic: the record goes in whole, never mixed with another writer’s bytes; if there is no room, the writer sleeps (anon_pipe_write; pipe_write on older kernels) until there is room for all of it.',
-        zh: '一次 write() 正好写 PIPE_BUF 字节。POSIX 保证它是原子的：整条记录一次写进去，绝不会和其他写者的字节混在一起；空间不够时，写者就睡眠等待（anon_pipe_write，旧内核上叫 pipe_write），直到整条都放得下。',
+        en: 'One write() per record. Up to PIPE_BUF bytes, POSIX makes it atomic: if there is no room, the writer sleeps (anon_pipe_write; pipe_write on older kernels) until all of it fits, so no other writer’s bytes get in between. A bigger write may go in piece by piece.',
+        zh: '每条记录一次 write()。不超过 PIPE_BUF 字节时，POSIX 保证写是原子的：空间不够，写者就睡眠等待（anon_pipe_write，旧内核上叫 pipe_write），直到整条都放得下，其他写者的字节不会插进来。更大的写则可能被分成几段写入。',
       },
     },
     read: {
@@ -120,8 +132,8 @@ export const demo: DemoMeta = {
     },
     'read-record': {
       text: {
-        en: 'The reader asks for the rest of one record and checks each whole record: one writer’s letter throughout, and that writer’s next number. A 0 (no writer open right now) before all 64 arrived means the FIFO is opened again to wait for the other writer.',
-        zh: '读者每次只要求读完当前这一条记录的剩余部分，并检查每条完整的记录：从头到尾是同一个写者的字母，编号也是这个写者的下一个。如果 64 条还没收齐就读到 0（此刻没有写者打开），就重新打开 FIFO，等另一个写者。',
+        en: 'The reader reads whatever is there and looks at every byte: its letter says which writer it came from, so a switch to the other writer while the current one is in the middle of a record is a torn record. A 0 (no writer has it open right now) before everything arrived means opening the FIFO again to wait for the other writer.',
+        zh: '读者有多少读多少，并逐字节检查：字节上的字母说明它来自哪个写者；如果当前写者的一条记录还没写完，就换成了另一个写者的字节，这条记录就被撕裂了。如果数据还没收齐就读到 0（此刻没有写者打开 FIFO），就重新打开它，等另一个写者。',
       },
     },
     close: {

@@ -7,9 +7,11 @@ import type { DemoRoles, Proc } from '../types.js';
 
 /** <limits.h>: writes of up to this many bytes to a pipe or FIFO are atomic. */
 const PIPE_BUF = 4096;
-/** atomic: the writers A and B, and the records each sends. */
+/** atomic, torn: the writers A and B, and the records each sends. */
 const WRITERS = 2;
 const RECORDS = 32;
+/** torn: 20 pages, more than PIPE_BUF and more than the pipe holds. */
+const TORN_SIZE = 20 * PIPE_BUF;
 const MESSAGE = 'Hello through the FIFO';
 
 function base(path: string): string {
@@ -35,21 +37,15 @@ function makeFifo(p: Proc, me: string, path: string): boolean {
   return false;
 }
 
-/** One record: "A 0007" then the writer's letter up to PIPE_BUF - 1 bytes, then a newline. */
-function record(id: string, i: number): Uint8Array {
-  const rec = Buffer.alloc(PIPE_BUF, id);
-  rec.write(`${id} ${String(i).padStart(4, '0')}`, 0, 'latin1');
-  rec[PIPE_BUF - 1] = 0x0a;
-  return rec;
-}
-
 function writer(p: Proc): void {
   const { c } = p;
   const mode = p.args.length > 1 ? p.args[0]! : 'basic';
   const path = p.args.at(-1)!;
-  const atomic = mode === 'atomic' && p.args.length > 2;
-  const id = atomic ? p.args[1]!.charAt(0) : '';
-  const me = atomic ? `writer ${id}` : 'writer';
+  const torn = mode === 'torn';
+  const records = (torn || mode === 'atomic') && p.args.length > 2;
+  const size = torn ? TORN_SIZE : PIPE_BUF;
+  const id = records ? p.args[1]!.charAt(0) : '';
+  const me = records ? `writer ${id}` : 'writer';
 
   const created = makeFifo(p, me, path);
   p.print(`${me}: pid ${c.getpid()}, opening ${base(path)} for writing`);
@@ -71,13 +67,13 @@ function writer(p: Proc): void {
   }
   p.print(`${me}: open() returned, a reader has the FIFO open`);
 
-  if (atomic) {
+  if (records) {
+    const rec = Buffer.alloc(size, id); // every byte says whose it is: "AAAA…"
     for (let i = 0; i < RECORDS; i++) {
-      const rec = record(id, i);
       p.step('write-record');
       c.write(fd, rec);
     }
-    p.print(`${me}: wrote ${RECORDS} records of ${PIPE_BUF} bytes`);
+    p.print(`${me}: wrote ${RECORDS} records of ${size} bytes`);
   } else {
     const msg = Buffer.from(MESSAGE);
     p.step('write');
@@ -100,48 +96,45 @@ function readMessage(p: Proc, fd: number): void {
   p.print('reader: end of file, the writer closed its end');
 }
 
-/** As intact() in the C: the record is whole, one writer's, and the next of its numbers. */
-function intact(rec: Uint8Array, next: number[]): boolean {
-  const w = rec[0]! - 0x41;
-  if (w < 0 || w >= WRITERS) return false;
-  const head = `${String.fromCharCode(rec[0]!)} ${String(next[w]).padStart(4, '0')}`;
-  if (Buffer.from(rec.subarray(0, 6)).toString('latin1') !== head || rec[PIPE_BUF - 1] !== 0x0a) return false;
-  for (let i = 6; i < PIPE_BUF - 1; i++) if (rec[i] !== rec[0]) return false;
-  next[w]! += 1;
-  return true;
-}
-
-function readRecords(p: Proc, fd: number, path: string): number {
+/** Every byte is its writer's letter; a record is torn where the other writer's bytes begin mid-record. */
+function readRecords(p: Proc, fd: number, path: string, size: number): number {
   const { c } = p;
-  const rec = new Uint8Array(PIPE_BUF);
-  const next = [0, 0];
+  const buf = new Uint8Array(65536);
+  const got = [0, 0];
+  let all = 0;
+  let cur = -1;
+  let turns = 0;
   let torn = 0;
-  let got = 0;
-  let have = 0;
   for (;;) {
     p.step('read-record');
-    const n = c.read(fd, rec.subarray(have));
+    const n = c.read(fd, buf);
     if (n === 0) {
-      if (got === WRITERS * RECORDS) break;
+      if (all === WRITERS * RECORDS * size) break;
       // No writer has the FIFO open right now: the other one is still to come.
       c.close(fd);
       fd = c.open(path, O_RDONLY);
       continue;
     }
-    have += n;
-    if (have < PIPE_BUF) continue;
-    have = 0;
-    got++;
-    if (!intact(rec, next)) torn++;
+    for (let i = 0; i < n; i++, all++) {
+      const w = buf[i] === 0x42 ? 1 : 0;
+      if (cur !== -1 && w !== cur) {
+        turns++;
+        if (got[cur]! % size !== 0) torn++;
+      }
+      cur = w;
+      got[w]! += 1;
+    }
   }
-  p.print(`reader: ${got} records of ${PIPE_BUF} bytes: ${next[0]} from A, ${next[1]} from B, ${torn} torn`);
+  p.print(`reader: ${got[0]! / size} records of ${size} bytes from A, ${got[1]! / size} from B`);
+  p.print(`reader: the writers took turns ${turns} times, ${torn} of them in the middle of a record`);
   p.print('reader: end of file, both writers closed their ends');
   return fd;
 }
 
 function reader(p: Proc): void {
   const { c } = p;
-  const atomic = p.args.length > 1 && p.args[0] === 'atomic';
+  const torn = p.args.length > 1 && p.args[0] === 'torn';
+  const records = torn || (p.args.length > 1 && p.args[0] === 'atomic');
   const path = p.args.at(-1)!;
 
   makeFifo(p, 'reader', path);
@@ -149,7 +142,7 @@ function reader(p: Proc): void {
   p.step('open');
   let fd = c.open(path, O_RDONLY);
   p.print('reader: open() returned, a writer has the FIFO open');
-  if (atomic) fd = readRecords(p, fd, path);
+  if (records) fd = readRecords(p, fd, path, torn ? TORN_SIZE : PIPE_BUF);
   else readMessage(p, fd);
   p.step('close');
   c.close(fd);
