@@ -51,6 +51,7 @@ static int read_records(int fd, const char *path, size_t size) {
     static char buf[65536];
     long got[WRITERS] = {0}, all = 0;
     int cur = -1, turns = 0, torn = 0;
+    sleep(1);               /* let both writers open the FIFO and fill it */ // @step settle
     for (;;) {
         ssize_t n = read(fd, buf, sizeof buf);           // @step read-record
         if (n == -1) die("read");

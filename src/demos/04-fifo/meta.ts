@@ -130,6 +130,12 @@ export const demo: DemoMeta = {
         zh: 'read() 返回 FIFO 里已有的字节；FIFO 为空而仍有写者打开着它时，就睡眠等待（anon_pipe_read，旧内核上叫 pipe_read）；一个写者都不剩时，返回 0，即文件结束。',
       },
     },
+    settle: {
+      text: {
+        en: 'The reader waits a second before its first read, so that both writers have opened the FIFO and filled it: both now sleep in write(), and every bit of room the reader makes is fought over.',
+        zh: '读者先等一秒再开始读，好让两个写者都打开 FIFO 并把它写满：此时两个写者都睡在 write() 里，读者每腾出一点空间，它们都要争抢。',
+      },
+    },
     'read-record': {
       text: {
         en: 'The reader reads whatever is there and looks at every byte: its letter says which writer it came from, so a switch to the other writer while the current one is in the middle of a record is a torn record. A 0 (no writer has it open right now) before everything arrived means opening the FIFO again to wait for the other writer.',

@@ -105,6 +105,8 @@ function readRecords(p: Proc, fd: number, path: string, size: number): number {
   let cur = -1;
   let turns = 0;
   let torn = 0;
+  p.step('settle');
+  c.usleep(1_000_000);
   for (;;) {
     p.step('read-record');
     const n = c.read(fd, buf);
