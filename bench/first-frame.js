@@ -2,6 +2,7 @@
 // pseudo-terminal, next to `node -e 0` in the same pseudo-terminal. Medians.
 // Target: ≤ 2.5× node -e 0 (a bare ink app is ~9× here).
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../bin/ipc-demo.js', import.meta.url));
@@ -20,7 +21,7 @@ function timeTo(command, marker) {
     child.stdout.on('data', (chunk) => {
       seen += chunk;
       // Colours may sit between the marker's characters: compare the text without them.
-      if (elapsed === null && seen.replace(ANSI, '').includes(marker)) {
+      if (elapsed === null && stripVTControlCharacters(seen).includes(marker)) {
         elapsed = Number(process.hrtime.bigint() - start) / 1e6;
         child.stdin.write('q');
       }
@@ -32,7 +33,6 @@ function timeTo(command, marker) {
   });
 }
 
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const base = [];
