@@ -247,7 +247,12 @@ export class Run extends EventEmitter<RunEvents> {
       if (hold.child !== child) continue;
       clearTimeout(hold.timer);
       this.held.delete(parent);
-      for (const event of hold.events) this.deliver(event, this.procs.get(parent) ?? null);
+      // The waitpid() return goes straight to the record (it reports the child's exit): delivered
+      // again, it would hold the parent once more for a child that never connected (killed before hello).
+      const [reaped, ...after] = hold.events;
+      const proc = this.procs.get(parent) ?? null;
+      if (reaped) this.record(reaped, proc);
+      for (const event of after) this.deliver(event, proc);
     }
   }
 
