@@ -122,7 +122,8 @@ describe('signal demo', () => {
     const recorded = await recordRun('signal', 'queueing', { mode: 'step' }, async (run, events, snapshots) => {
       const child = () => pidsOf(events, 'child')[0];
       await stepUntil(run, () => waitingAt(run, events, child(), 'unblock'), 'the child at sigprocmask(SIG_UNBLOCK)', (pid) => lastStep(events, pid) !== 'unblock');
-      await until(run, () => (kernelOf(snapshots, child())?.sigPnd.length ?? 0) === 2, 'two pending signals');
+      // Inside sigwaitinfo() the kernel unblocks SIGUSR2 while it sleeps: wait for a view from after it returned.
+      await until(run, () => kernelOf(snapshots, child())?.sigBlk.length === 3 && kernelOf(snapshots, child())?.sigPnd.length === 2, 'three blocked, two pending');
       before = kernelOf(snapshots, child());
       run.setMode('run');
     });
