@@ -102,12 +102,10 @@ export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pro
     }
     for (const map of state.maps) lines.push({ text: `${tag} map ${map.perms} ${map.name}`, color });
     for (const region of snapshot.memory[state.pid] ?? []) lines.push({ text: `${tag} ${region.addr.slice(-6)} ${hexView(region.hex, bytesFitting(width, tag))}`, color });
-    const signals = [
-      state.sigBlk.length ? `${s.sigBlk} ${state.sigBlk.join(' ')}` : '',
-      state.sigPnd.length ? `${s.sigPnd} ${state.sigPnd.join(' ')}` : '',
-      state.sigCgt.length ? `${s.sigCgt} ${state.sigCgt.join(' ')}` : '',
-    ].filter(Boolean);
-    if (signals.length) lines.push({ text: `${tag} sig ${signals.join('; ')}`, color });
+    // One line per mask: three masks of a few names each do not fit one line of the panel.
+    for (const [label, names] of [[s.sigBlk, state.sigBlk], [s.sigPnd, state.sigPnd], [s.sigCgt, state.sigCgt]] as const) {
+      if (names.length) lines.push({ text: `${tag} sig ${label} ${names.join(' ')}`, color });
+    }
   }
   const inUnixTable = new Set([...(snapshot.unix ?? []), ...(snapshot.tcp ?? [])].map((row) => `socket:${row.inode}`));
   for (const [object, who] of holders) {

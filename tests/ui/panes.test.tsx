@@ -98,13 +98,14 @@ describe('ProcessPane', () => {
 describe('KernelPane', () => {
   it('links the two ends of one pipe inode and shows its fill and the signal masks', () => {
     const lines = kernelLines(snapshot, foldEntries(entries).procs, 'en');
-    const { lastFrame } = render(<KernelPane title="kernel" lines={lines} width={44} rows={4} />);
+    const { lastFrame } = render(<KernelPane title="kernel" lines={lines} width={44} rows={5} />);
     expect(lastFrame()).toBe(
       [
         '╭─ kernel ─────────────────────────────────╮',
         '│P fds: 4 w pipe:77                        │',
         '│C fds: 3 r pipe:77                        │',
-        '│C sig blocked SIGUSR1; pending SIGUSR1    │',
+        '│C sig blocked SIGUSR1                     │',
+        '│C sig pending SIGUSR1                     │',
         '│pipe:77 ⇄ Pw Cr 16 KiB/64 KiB ██░░░░░░    │',
         '╰──────────────────────────────────────────╯',
       ].join('\n'),
