@@ -52,6 +52,8 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
         case 'call':
           return [];
         case 'return':
+          // A child killed before its hello (signal's textbook race) is still the child when it is reaped.
+          if (event.name === 'fork' && typeof event.value === 'number' && event.value > 0 && !roles.has(event.value)) roles.set(event.value, 'child');
           return [`    ${event.name}() = ${formatValue(event.value)}${event.errno ? ` ${event.errno} (${event.message ?? ''})` : ''}`];
         case 'output':
           return [`  ${who(event.pid)}${event.fd === 2 ? chalk.red(' stderr') : ''} | ${event.text}`];
