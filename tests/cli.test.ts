@@ -40,3 +40,16 @@ describe('ipc-demo --help', () => {
     expect(r.stdout).toMatch(/ipc-demo fifo --role reader/);
   });
 });
+
+describe('play mode without a terminal', () => {
+  it('a stuck run is said once and ends, as no one is at the keys to quit it', () => {
+    const r = cli('pipe', '--variant', 'unclosed', '--mode', 'play', '--delay', '10', '--json');
+    expect(r.code).toBe(0);
+    const notes = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; code?: string; status?: { signal: string | null } })
+      .filter((e) => e.kind === 'note');
+    expect(notes.map((n) => n.code)).toEqual(['stuck']);
+  });
+});

@@ -35,6 +35,8 @@ export async function runText(options: TextRunOptions): Promise<RunResult> {
   run.on('event', (event) => {
     if (options.json) write(jsonLine(event));
     else for (const line of text.event(event)) write(line);
+    // No one is at the keys to quit a stuck run in play mode: it ends as in run mode.
+    if (event.kind === 'note' && event.code === 'stuck') void run.stop('stuck');
   });
   const ended = new Promise<RunResult>((resolve) => run.once('end', resolve));
   await run.start();
