@@ -23,12 +23,20 @@ const kernelOf = (snapshots: readonly KernelSnapshot[], pid: number | undefined)
 const waitingAt = (run: Run, events: readonly RunEvent[], pid: number | undefined, step: string) =>
   pid !== undefined && lastStep(events, pid) === step && run.waitingPids().includes(pid);
 
-/** Node's handlers (inspector on SIGUSR1, SIGINT/SIGTERM) never show: a process catches only what the demo installs. */
+/**
+ * Node's handlers (the inspector on SIGUSR1, SIGINT/SIGTERM) never show: a process catches only
+ * what the demo installs, and no inspector ever opens a listening socket (the demo itself opens none).
+ */
 function expectCaughtOnly(snapshots: readonly KernelSnapshot[], pid: number, allowed: readonly string[]): void {
+  let seen = 0;
   for (const snapshot of snapshots) {
     const state = snapshot.processes.find((p) => p.pid === pid);
-    if (state) expect(state.sigCgt.filter((name) => !allowed.includes(name)), `pid ${pid} at ${snapshot.t} ms`).toEqual([]);
+    if (!state) continue;
+    seen++;
+    expect(state.sigCgt.filter((name) => !allowed.includes(name)), `pid ${pid} at ${snapshot.t} ms`).toEqual([]);
+    expect(state.fds.filter((fd) => fd.kind === 'socket'), `pid ${pid} at ${snapshot.t} ms`).toEqual([]);
   }
+  expect(seen, `kernel views of pid ${pid}`).toBeGreaterThan(0);
 }
 
 describe('signal demo', () => {
@@ -89,8 +97,19 @@ describe('signal demo', () => {
   });
 
   it('sigwaitinfo: si_pid is the parent’s pid, and no handler is ever installed', async () => {
-    const recorded = await recordRun('signal', 'sigwaitinfo');
+    let waiting: ProcessState | undefined;
+    const recorded = await recordRun('signal', 'sigwaitinfo', { mode: 'step' }, async (run, events, snapshots) => {
+      const parent = () => pidsOf(events, 'main')[0];
+      const child = () => pidsOf(events, 'child')[0];
+      // The parent sends; the child, held before sigwaitinfo(), has it pending, with no handler.
+      const killed = () => events.some((e) => e.kind === 'return' && e.name === 'kill' && e.pid === parent());
+      await stepUntil(run, () => killed() && waitingAt(run, events, child(), 'sigwaitinfo'), 'the parent past kill(), the child at sigwaitinfo()', (pid) => pid === parent());
+      await until(run, () => kernelOf(snapshots, child())?.sigPnd.includes('SIGUSR1') ?? false, 'SIGUSR1 pending in the child');
+      waiting = kernelOf(snapshots, child());
+      run.setMode('run');
+    });
     const { events, snapshots } = recorded;
+    expect(waiting).toMatchObject({ sigBlk: ['SIGUSR1'], sigPnd: ['SIGUSR1'], sigCgt: [] });
     const [parent] = pidsOf(events, 'main');
     const [child] = pidsOf(events, 'child');
     const info = events.find((e) => e.kind === 'return' && e.name === 'sigwaitinfo');
