@@ -459,9 +459,11 @@ export class Run extends EventEmitter<RunEvents> {
       await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
       this.removeDir();
       const exits = new Map<string, WaitStatus>();
+      // A child killed before its hello is known only by its parent's fork() return.
+      const forked = new Set(this.events.flatMap((e) => (e.kind === 'return' && e.name === 'fork' && typeof e.value === 'number' && e.value > 0 ? [e.value] : [])));
       for (const event of this.events) {
         if (event.kind !== 'exit') continue;
-        const role = this.procs.get(event.pid)?.role ?? this.runners.find((r) => r.child.pid === event.pid)?.role;
+        const role = this.procs.get(event.pid)?.role ?? this.runners.find((r) => r.child.pid === event.pid)?.role ?? (forked.has(event.pid) ? 'child' : undefined);
         if (role && !exits.has(role)) exits.set(role, event.status);
       }
       const notes = this.events.flatMap((e) => (e.kind === 'note' ? [e.code] : []));
