@@ -3,7 +3,7 @@
 import { existsSync, fstatSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { libcCalls, type Libc } from '../ffi/index.js';
-import { ErrnoError } from '../ffi/libc.js';
+import { ErrnoError, errnoName, lastErrno, strerror } from '../ffi/libc.js';
 import { forkProcess } from '../ffi/fork.js';
 import { fionread } from '../ffi/sys-ioctl.js';
 import { memoryView } from '../ffi/sys-mman.js';
@@ -47,6 +47,9 @@ function isFifo(fd: number): boolean {
     return false;
   }
 }
+
+/** Calls whose only return is -1 with EINTR, after a handler ran: not an error, but the errno is shown. */
+const INTERRUPTED_BY_DESIGN = new Set(['pause', 'sigsuspend']);
 
 function cName(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -108,9 +111,10 @@ export class RuntimeProc implements Proc {
       if (error instanceof ErrnoError) this.emit({ kind: 'return', name, value: -1, errno: error.code, message: error.description });
       throw error;
     }
+    const errno = value === -1 && INTERRUPTED_BY_DESIGN.has(name) ? lastErrno() : 0;
     // A signal handler may have taken steps inside the call (pause, sigsuspend): it returns to this line.
     this.currentStep = at;
-    this.emit({ kind: 'return', name, value: describeArg(value) });
+    this.emit({ kind: 'return', name, value: describeArg(value), ...(errno ? { errno: errnoName(errno), message: strerror(errno) } : {}) });
     if (name === 'pipe') for (const fd of value as number[]) this.watched.add(fd);
     if (name === 'open' && isFifo(value as number)) this.watched.add(value as number);
     // The other end may have reported this pipe since: say its level again even if ours did not change.

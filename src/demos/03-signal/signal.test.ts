@@ -53,7 +53,7 @@ describe('signal demo', () => {
     // The handler's step falls between sigsuspend's call and its return, which belongs to the sigsuspend line again.
     const kinds = events.filter((e) => e.pid === child).flatMap(describeEvent);
     expect(kinds.slice(kinds.indexOf('call sigsuspend'), kinds.indexOf('return sigsuspend') + 1)).toEqual(['call sigsuspend', 'step handler', 'return sigsuspend']);
-    expect(events.find((e) => e.kind === 'return' && e.name === 'sigsuspend')).toMatchObject({ pid: child, value: -1, step: 'sigsuspend' });
+    expect(events.find((e) => e.kind === 'return' && e.name === 'sigsuspend')).toMatchObject({ pid: child, value: -1, errno: 'EINTR', step: 'sigsuspend' });
     expect(result.exits.get('main')).toEqual({ code: 0, signal: null, core: false });
     expect(result.exits.get('child')).toEqual({ code: 0, signal: null, core: false });
     expectNothingLeft(recorded);
@@ -88,7 +88,7 @@ describe('signal demo', () => {
     // The handler's step came inside the open sigsuspend call; its return belongs to the sigsuspend line again.
     const kinds = events.filter((e) => e.pid === child).flatMap(describeEvent);
     expect(kinds.slice(kinds.indexOf('call sigsuspend'), kinds.indexOf('return sigsuspend') + 1)).toEqual(['call sigsuspend', 'step handler', 'return sigsuspend']);
-    expect(events.find((e) => e.kind === 'return' && e.name === 'sigsuspend')).toMatchObject({ value: -1, step: 'sigsuspend' });
+    expect(events.find((e) => e.kind === 'return' && e.name === 'sigsuspend')).toMatchObject({ value: -1, errno: 'EINTR', step: 'sigsuspend' });
     expect(outputOf(events, child!).filter((line) => line.includes('handler caught'))).toHaveLength(1);
     expectCaughtOnly(snapshots, parent!, []);
     expectCaughtOnly(snapshots, child!, ['SIGUSR1']);
@@ -160,7 +160,7 @@ describe('signal demo', () => {
     const [child] = pidsOf(events, 'child');
     expect(outputOf(events, child!)).toEqual(['child: handler caught SIGUSR1', 'child: pause() returned']);
     expect(outputOf(events, parent!)).toEqual([`parent: sent SIGUSR1 to child pid ${child}`, `parent: child pid ${child} exited 0`]);
-    expect(events.find((e) => e.kind === 'return' && e.name === 'pause')).toMatchObject({ value: -1, step: 'pause' });
+    expect(events.find((e) => e.kind === 'return' && e.name === 'pause')).toMatchObject({ value: -1, errno: 'EINTR', step: 'pause' });
     expectNothingLeft(recorded);
   });
 
