@@ -1,5 +1,6 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useMemo, useState } from 'react';
+import wrapAnsi from 'wrap-ansi';
 import { parseListing, type Listing } from '../../demos/listing.js';
 import type { DemoMeta, Lang, VariantMeta } from '../../demos/types.js';
 import type { Mode } from '../../runtime/protocol.js';
@@ -148,12 +149,8 @@ export function App(props: AppProps) {
     return <Text color={theme.error}>{s.tooSmall}</Text>;
   }
 
-  const layout = computeLayout(columns, rows);
   const kernelState = state.kernel?.processes ?? [];
   const stepLines = new Map(state.procs.map((p) => [p.pid, (lineOf(p) ?? -1) + 1] as const).filter(([, l]) => l > 0));
-  const procRows = Math.max(2, state.procs.length * 2) + 2;
-  const kernelRows = Math.max(2, layout.listingRows + 2 - procRows - 2);
-
   const focusStep = selected?.step ?? state.lastStep?.step;
   const lesson = focusStep ? (demo.steps[focusStep]?.text[lang] ?? '') : variant.summary[lang];
   const focusLine = selected ? lineOf(selected) : undefined;
@@ -166,6 +163,12 @@ export function App(props: AppProps) {
     const after = next ? `${s.nextDemo} ${next.title[lang]} — ${s.nextDemoKeys}` : `${props.tourPosition ? `${s.tourEnd} ` : ''}${s.doneKeys}`;
     notes.push({ text: `${s.done} ${exits}  ${after}`, color: theme.ok });
   }
+
+  const shownNotes = notes.slice(-2);
+  const lessonRows = wrapAnsi(`${where}${where ? '  ' : ''}${lesson}`, columns, { hard: true, trim: false }).split('\n').length;
+  const layout = computeLayout(columns, rows, shownNotes.length + lessonRows);
+  const procRows = Math.max(2, state.procs.length * 2) + 2;
+  const kernelRows = Math.max(2, layout.listingRows + 2 - procRows - 2);
 
   const modeLabel = { step: s.modeStep, play: s.modePlay, run: s.modeRun }[mode];
   const position = cursor === null ? s.live : `${s.replay} ${steps.filter((i) => i <= upTo).length}/${steps.length}`;
@@ -193,7 +196,7 @@ export function App(props: AppProps) {
         </Box>
       ) : null}
       <OutputPane output={state.output} procs={state.procs} rows={layout.outputRows} lang={lang} />
-      <Narration where={where} color={selected ? processColor(selected.index) : undefined} text={lesson} notes={notes.slice(-2)} rows={layout.narrationRows} />
+      <Narration where={where} color={selected ? processColor(selected.index) : undefined} text={lesson} notes={shownNotes} rows={layout.narrationRows} />
       <KeyBar text={layout.columns >= 100 ? s.keys : s.keysShort} />
     </Box>
   );
