@@ -1,0 +1,52 @@
+// What a user gets from the registry: the packed tarball, run with npx in an
+// empty folder. Only koffi is installed with it, and no install script runs.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+let work = '';
+let tarball = '';
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'ipc-pack-'));
+  const packed = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8' });
+  expect(packed.status, packed.stderr).toBe(0);
+  tarball = join(work, packed.stdout.trim().split('\n').at(-1)!);
+}, 60_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed tarball', () => {
+  it('holds the bundles and the launcher, no sources, tests or node_modules', () => {
+    const files = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.trim().split('\n');
+    expect(files).toContain('package/bin/ipc-demo.js');
+    expect(files).toContain('package/dist/cli.js');
+    expect(files).toContain('package/dist/runner.js');
+    expect(files.filter((f) => !/^package\/(bin\/|dist\/|package\.json$|README\.md$|LICENSE)/.test(f))).toEqual([]);
+  });
+
+  it('runs with npx in an empty folder: a demo of each section, to the end, nothing left', () => {
+    const empty = join(work, 'empty');
+    const runs = join(work, 'tmp');
+    mkdirSync(empty);
+    mkdirSync(runs);
+    for (const demo of ['pipe', 'shm']) {
+      const r = spawnSync('npx', ['--yes', '--package', tarball, 'ipc-demo', demo, '--plain'], {
+        cwd: empty,
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: runs, XDG_RUNTIME_DIR: '', npm_config_ignore_scripts: 'true' },
+        timeout: 120_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/exited 0 · \S+: exited 0\n$/);
+    }
+    expect(readdirSync(empty)).toEqual([]);
+    expect(readdirSync(runs).filter((n) => n.startsWith('ipc-demo-'))).toEqual([]);
+  }, 240_000);
+});
