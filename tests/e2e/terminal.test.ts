@@ -70,6 +70,17 @@ describe('in a real terminal', () => {
     expectNothingLeft();
   });
 
+  it('two keys typed faster than the screen reads them are two steps, not none', async () => {
+    const t = start('pipe');
+    await t.waitFor((s) => marked(s, 'P', 'pipe(fd)') && / step 1 /.test(s.split('\n')[0]!), 'the first step');
+    // One write of two spaces: the program reads them as one chunk.
+    t.keys('-l', '  ');
+    // pipe() and fork() both run: the parent stands after fork() (a forked child adds its own first step).
+    await t.waitFor((s) => marked(s, 'P', 'if (pid == -1)') || Number(/ step (\d+) /.exec(s.split('\n')[0]!)?.[1]) >= 3, 'two steps taken');
+    await t.press('q', restored, 'the shell');
+    expectNothingLeft();
+  });
+
   it('Ctrl-C mid-run: exits, terminal restored, nothing left', async () => {
     const t = start('pipe --lang zh');
     await t.waitFor((s) => s.includes('匿名管道'), 'the demo');

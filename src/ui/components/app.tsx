@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useMemo, useState } from 'react';
 import wrapAnsi from 'wrap-ansi';
 import { parseListing, type Listing } from '../../demos/listing.js';
@@ -88,7 +88,7 @@ export function App(props: AppProps) {
     exit();
   };
 
-  useInput((input, key) => {
+  const onKey = (input: string, key: Key): void => {
     if (input === 'q' || (key.ctrl && input === 'c')) return quit();
     if (overlay === 'variants') {
       if (key.escape || input === 'v') setOverlay('none');
@@ -143,6 +143,12 @@ export function App(props: AppProps) {
       return;
     }
     if (input === 'n' && result && next) props.onNext();
+  };
+  // Keys typed faster than the screen reads them arrive as one chunk ("  " for
+  // two spaces): each is its own key press, as the learner meant it.
+  useInput((input, key) => {
+    if (input.length > 1 && !key.ctrl && !key.meta && /^[ -~]+$/.test(input)) for (const ch of input) onKey(ch, key);
+    else onKey(input, key);
   });
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
