@@ -103,9 +103,14 @@ export class RuntimeProc implements Proc {
   private call<T>(name: string, args: readonly unknown[], run: () => T): T {
     this.emit({ kind: 'call', name, args: args.map(describeArg) });
     const at = this.currentStep;
+    const sysv = SYSV_GETS[name];
+    const dir = dirname(this.options.tracePath);
+    // Recorded before the call and right after it, ahead of any report: SIGKILL may come anywhere.
+    if (sysv) recordObject(dir, sysv, null, Number(args[0]));
     let value: T;
     try {
       value = run();
+      if (sysv && typeof value === 'number') recordObject(dir, sysv, value, Number(args[0]));
     } catch (error) {
       this.currentStep = at;
       if (error instanceof ErrnoError) this.emit({ kind: 'return', name, value: -1, errno: error.code, message: error.description });
@@ -123,8 +128,6 @@ export class RuntimeProc implements Proc {
     if (name === 'shmat') this.mappings.set(value as bigint, MEMORY_SHOWN);
     if (name === 'munmap' || name === 'shmdt') this.mappings.delete(args[0] as bigint);
     this.reportState();
-    const sysv = SYSV_GETS[name];
-    if (sysv && typeof value === 'number') recordObject(dirname(this.options.tracePath), sysv, value, Number(args[0]));
     return value;
   }
 

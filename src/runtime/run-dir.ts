@@ -135,13 +135,17 @@ export function release(dir: string): boolean {
 
 export interface RecordedObject {
   readonly kind: 'shm' | 'msg' | 'sem';
-  readonly id: number;
+  /**
+   * The id the get call returned; null for an intent, recorded before the call by its key:
+   * a process killed (SIGKILL) between the call's return and its record still leaves a trace.
+   */
+  readonly id: number | null;
   readonly key: number;
 }
 
 /** Appends one object to the run's record: a single short write, safe from several processes. */
-export function recordObject(dir: string, kind: RecordedObject['kind'], id: number, key: number): void {
-  appendFileSync(join(dir, OBJECTS_FILE), `${kind} ${id} ${key}\n`, { mode: 0o600 });
+export function recordObject(dir: string, kind: RecordedObject['kind'], id: number | null, key: number): void {
+  appendFileSync(join(dir, OBJECTS_FILE), `${kind} ${id ?? '?'} ${key}\n`, { mode: 0o600 });
 }
 
 export function readObjects(dir: string): RecordedObject[] {
@@ -155,7 +159,7 @@ export function readObjects(dir: string): RecordedObject[] {
     .split('\n')
     .map((line) => line.split(' '))
     .filter((f): f is [RecordedObject['kind'], string, string] => f.length === 3 && ['shm', 'msg', 'sem'].includes(f[0]!))
-    .map(([kind, id, key]) => ({ kind, id: Number(id), key: Number(key) }));
+    .map(([kind, id, key]) => ({ kind, id: id === '?' ? null : Number(id), key: Number(key) }));
 }
 
 /** The run directories of this user under `base` whose controllers are all dead. */

@@ -7,20 +7,27 @@ import { parseSysvTable } from './kernel/sysvipc.js';
 
 const ID_COLUMN = { shm: 'shmid', msg: 'msqid', sem: 'semid' } as const;
 
-function stillThere(object: RecordedObject): boolean {
+/**
+ * The ids of a recorded object still there, ours: by id and key, or for an intent (no id) by key
+ * alone — the key is ftok() of a file in the run's private directory, so it is the run's own.
+ */
+function stillThere(object: RecordedObject): number[] {
   let text: string;
   try {
     text = readFileSync(`/proc/sysvipc/${object.kind}`, 'utf8');
   } catch {
-    return false;
+    return [];
   }
   const uid = process.getuid?.() ?? 0;
-  return parseSysvTable(text).some((row) => row[ID_COLUMN[object.kind]] === object.id && row.key === object.key && row.uid === uid);
+  if (object.id === null && object.key === 0) return []; // IPC_PRIVATE: no key to find it by
+  return parseSysvTable(text)
+    .filter((row) => (object.id === null || row[ID_COLUMN[object.kind]] === object.id) && row.key === object.key && row.uid === uid)
+    .map((row) => row[ID_COLUMN[object.kind]]!);
 }
 
 /** Whether any object the run recorded is still there (synchronous, for exit paths). */
 export function recordedObjectsLeft(dir: string): boolean {
-  return readObjects(dir).some(stillThere);
+  return readObjects(dir).some((object) => stillThere(object).length > 0);
 }
 
 /** Removes the run's leftover objects; returns a line for each one removed. */
@@ -28,16 +35,18 @@ export async function removeRecordedObjects(dir: string): Promise<string[]> {
   const removed: string[] = [];
   const seen = new Set<string>();
   for (const object of readObjects(dir)) {
-    const name = `${object.kind} ${object.id}`;
-    if (seen.has(name) || !stillThere(object)) continue;
-    seen.add(name);
-    try {
-      // Loaded only when there is something to remove: the controller otherwise never loads libc.
-      const { removeSysvObject } = await import('../ffi/sys-ipc.js');
-      removeSysvObject(object.kind, object.id);
-      removed.push(`${name} (key 0x${(object.key >>> 0).toString(16).padStart(8, '0')})`);
-    } catch {
-      // gone between the check and the removal: nothing left to do
+    for (const id of stillThere(object)) {
+      const name = `${object.kind} ${id}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      try {
+        // Loaded only when there is something to remove: the controller otherwise never loads libc.
+        const { removeSysvObject } = await import('../ffi/sys-ipc.js');
+        removeSysvObject(object.kind, id);
+        removed.push(`${name} (key 0x${(object.key >>> 0).toString(16).padStart(8, '0')})`);
+      } catch {
+        // gone between the check and the removal: nothing left to do
+      }
     }
   }
   return removed;
