@@ -24,7 +24,15 @@ function onSignal(signal: NodeJS.Signals): void {
   beforeExit();
   const runs = [...active];
   for (const run of runs) run.killAll();
-  void Promise.all(runs.map((run) => run.stop('stopped'))).finally(() => process.exit(SIGNAL_EXIT[signal] ?? 1));
+  void Promise.all(runs.map((run) => run.stop('stopped'))).finally(async () => {
+    if (signal === 'SIGHUP') {
+      // The terminal is gone: Node's own exit would restore its modes, fail (EIO) and abort
+      // (a core dump where those are on). Everything is removed by now: end without atexit.
+      const { exit } = await import('../ffi/unistd.js');
+      exit(SIGNAL_EXIT.SIGHUP!);
+    }
+    process.exit(SIGNAL_EXIT[signal] ?? 1);
+  });
 }
 
 function install(): void {
@@ -33,10 +41,14 @@ function install(): void {
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.on(signal, () => onSignal(signal));
   process.on('exit', killEverything);
   process.on('uncaughtException', (error) => {
-    // The terminal went away (SIGHUP as its window closes): writes to it fail, and must not cut
-    // short the stop that removes the run's System V objects.
+    // The terminal went away (its window closed): writes to it fail, before or after the SIGHUP
+    // that comes with it. Either way it is a hangup, and must not cut short the stop that
+    // removes the run's System V objects.
     const code = (error as NodeJS.ErrnoException).code;
-    if (leaving && (code === 'EIO' || code === 'EPIPE')) return;
+    if (code === 'EIO' || code === 'EPIPE') {
+      if (!leaving) onSignal('SIGHUP');
+      return;
+    }
     killEverything();
     process.stderr.write(`ipc-demo: internal error: ${error.stack ?? String(error)}\n`);
     process.exit(70);

@@ -218,12 +218,20 @@ describe('shm demo', () => {
     try {
       const stepOf = (screen: string) => Number(/· step (\d+)/.exec(screen)?.[1] ?? -1);
       let screen = await term.waitFor((s) => stepOf(s) >= 1, 'the first step');
-      while (!/shm id \d+ .*key 0x[0-9a-f]{8}/.test(screen)) {
-        const before = stepOf(screen);
+      // Step until the kernel has the segment (made by a process on the screen), then see it on screen.
+      const segment = (s: string) => {
+        const pids = [...s.matchAll(/ [AB] [ab] (\d+)/g)].map((m) => Number(m[1]));
+        return parseSysvTable(readFileSync('/proc/sysvipc/shm', 'utf8')).find((row) => pids.includes(row.cpid!));
+      };
+      while (!segment(screen)) {
+        // A key takes a process to its next line, or into a call it sleeps in (meet's semop):
+        // either way the screen changes.
+        const before = screen;
         term.keys('Space');
-        screen = await term.waitFor((s) => stepOf(s) > before, 'the next step');
+        screen = await term.waitFor((s) => s !== before, 'the effect of the key');
       }
-      const key = Number.parseInt(/shm id \d+ .*key (0x[0-9a-f]{8})/.exec(screen)![1]!, 16) | 0;
+      const { shmid, key } = segment(screen)! as { shmid: number; key: number };
+      screen = await term.waitFor((s) => s.includes(`shm id ${shmid} `), 'the segment in the kernel panel');
       const live = (kind: 'shm' | 'sem') => parseSysvTable(readFileSync(`/proc/sysvipc/${kind}`, 'utf8')).filter((row) => row.key === key);
       expect(live('shm')).toHaveLength(1);
       const cli = Number(readFileSync(`/proc/${term.shellPid()}/task/${term.shellPid()}/children`, 'utf8').trim().split(' ')[0]);
@@ -231,7 +239,7 @@ describe('shm demo', () => {
       const deadline = Date.now() + 15_000;
       while (existsSync(`/proc/${cli}`) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(existsSync(`/proc/${cli}`), 'the controller ended').toBe(false);
-      expect(live('shm')).toEqual([]);
+      expect(live('shm'), JSON.stringify(readdirSync(base, { recursive: true }))).toEqual([]);
       expect(live('sem')).toEqual([]);
       expect(readdirSync(base)).toEqual([]);
     } finally {
