@@ -56,10 +56,11 @@ export function seeded(seed: number): () => number {
   };
 }
 
-export function planFaults(count: number, rand: () => number): Fault[] {
+/** `count` faults, round-robin over every demo and variant, starting at case `offset`. */
+export function planFaults(count: number, rand: () => number, offset = 0): Fault[] {
   const cases = demos.flatMap((demo) => demo.variants.map((variant) => ({ demo: demo.id, variant: variant.id, forks: demo.section === 'related' })));
   return Array.from({ length: count }, (_, i) => {
-    const c = cases[i % cases.length]!;
+    const c = cases[(offset + i) % cases.length]!;
     const terminal = rand() < 0.15;
     const target = terminal ? 'terminal' : random(c.forks ? TARGETS : TARGETS.filter((t) => t !== 'child'), rand);
     return { demo: c.demo, variant: c.variant, target, signal: terminal ? 'SIGHUP' : random(SIGNALS, rand), afterSteps: Math.floor(rand() * 8) };
