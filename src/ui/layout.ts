@@ -15,7 +15,7 @@ export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 
 /**
- * `narrationNeed`: the rows the narration would take unwrapped to the width (notes and the
+ * `narrationNeed`: the rows the narration would take, wrapped to the width (notes and the
  * lesson). It gets them, up to a cap, from the listing: the lesson is the screen's teaching.
  */
 export function computeLayout(columns: number, rows: number, narrationNeed = 0): Layout {
