@@ -43,6 +43,7 @@ const common = {
   logLevel: 'warning',
   metafile: true,
   legalComments: 'none',
+  minify: true,
 };
 
 const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
