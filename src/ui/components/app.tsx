@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import wrapAnsi from 'wrap-ansi';
 import { parseListing, type Listing } from '../../demos/listing.js';
 import type { DemoMeta, Lang, VariantMeta } from '../../demos/types.js';
@@ -55,7 +55,14 @@ export function App(props: AppProps) {
   const [cursor, setCursor] = useState<number | null>(null);
   const [selectedPid, setSelectedPid] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<Overlay>('none');
-  const [highlighted, setHighlighted] = useState(Math.max(0, demo.variants.indexOf(variant)));
+  const [highlighted, setHighlightedState] = useState(Math.max(0, demo.variants.indexOf(variant)));
+  // Read by the key handler: a key may come before the handler of the last render is in place,
+  // and enter must run the variant on screen, not the one a stale closure saw.
+  const highlightedRef = useRef(highlighted);
+  const setHighlighted = (index: number) => {
+    highlightedRef.current = index;
+    setHighlightedState(index);
+  };
   const s = strings[lang];
 
   const listings = useMemo(() => new Map<string, Listing>(Object.entries(demo.sources).map(([file, src]) => [file, parseListing(src)])), [demo]);
@@ -92,9 +99,9 @@ export function App(props: AppProps) {
     if (input === 'q' || (key.ctrl && input === 'c')) return quit();
     if (overlay === 'variants') {
       if (key.escape || input === 'v') setOverlay('none');
-      else if (key.upArrow) setHighlighted((h) => (h + demo.variants.length - 1) % demo.variants.length);
-      else if (key.downArrow) setHighlighted((h) => (h + 1) % demo.variants.length);
-      else if (key.return) props.onVariant(demo.variants[highlighted]!);
+      else if (key.upArrow) setHighlighted((highlightedRef.current + demo.variants.length - 1) % demo.variants.length);
+      else if (key.downArrow) setHighlighted((highlightedRef.current + 1) % demo.variants.length);
+      else if (key.return) props.onVariant(demo.variants[highlightedRef.current]!);
       return;
     }
     if (overlay === 'help' && (key.escape || input === '?')) return setOverlay('none');
