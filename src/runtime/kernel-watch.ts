@@ -29,6 +29,13 @@ export class KernelWatch {
   private stuckPolls = 0;
   /** Bytes waiting per pipe inode, from the processes' own state events. */
   private readonly pipeFill = new Map<number, number>();
+  /**
+   * Each process's last word on each of its pipe fds, in the order they came. A report can come
+   * before any poll has seen the fd (just made by pipe()): it is kept, and every poll maps the
+   * reports to inodes again, newest last, so none is lost to that race.
+   */
+  private readonly pipeReports = new Map<string, { readonly pid: number; readonly fd: number; readonly bytes: number; readonly seq: number }>();
+  private pipeSeq = 0;
   private readonly memory = new Map<number, readonly { readonly addr: string; readonly hex: string }[]>();
   private latest: readonly ProcessState[] = [];
 
@@ -72,10 +79,14 @@ export class KernelWatch {
     const event = this.run.events.at(-1);
     if (event?.kind !== 'state') return;
     if (event.memory) this.memory.set(event.pid, event.memory);
-    const proc = this.latest.find((p) => p.pid === event.pid);
-    for (const { fd, bytes } of event.pipes) {
-      const inode = proc?.fds.find((f) => f.fd === fd)?.inode;
-      if (inode != null) this.pipeFill.set(inode, bytes);
+    for (const { fd, bytes } of event.pipes) this.pipeReports.set(`${event.pid}:${fd}`, { pid: event.pid, fd, bytes, seq: ++this.pipeSeq });
+    this.applyPipeReports();
+  }
+
+  private applyPipeReports(): void {
+    for (const report of [...this.pipeReports.values()].sort((a, b) => a.seq - b.seq)) {
+      const inode = this.latest.find((p) => p.pid === report.pid)?.fds.find((f) => f.fd === report.fd)?.inode;
+      if (inode != null) this.pipeFill.set(inode, report.bytes);
     }
   }
 
@@ -87,6 +98,7 @@ export class KernelWatch {
     const hidden = (pid: number) => new Set(this.run.procs.get(pid)?.ownFds ?? []);
     const processes = (await Promise.all(this.pids().map((pid) => readProcessState(pid, hidden(pid))))).filter((p) => p.state !== null);
     this.latest = processes;
+    this.applyPipeReports();
     const sysv = await this.sysv();
     const sockets = new Set(processes.flatMap((p) => p.fds.flatMap((f) => (f.kind === 'socket' && f.inode !== null ? [f.inode] : []))));
     const [unix, tcp] = await Promise.all([readNetUnix(sockets), readNetTcp(sockets)]);
