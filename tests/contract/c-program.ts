@@ -2,7 +2,7 @@
 // one variant's programs for real (all roles at once, as the controller starts
 // runners), and collect what each printed and how it ended.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DemoMeta, VariantMeta } from '../../src/demos/types.js';
@@ -17,6 +17,12 @@ export interface CResult {
 
 const buildDir = mkdtempSync(join(tmpdir(), 'ipc-contract-build-'));
 const built = new Map<string, string>();
+
+/** The compiled listings go when the test file is done: a run leaves nothing behind, a test run neither. */
+export function removeBuilds(): void {
+  rmSync(buildDir, { recursive: true, force: true });
+  built.clear();
+}
 
 /** Compiles with `cc -Wall -Werror`; throws with the compiler's message if it does not. */
 export function compile(demo: DemoMeta, file: string): string {

@@ -6,13 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { roles as roleRegistry } from 'virtual:demo-roles';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseListing } from '../../src/demos/listing.js';
 import { DEMO_IDS, demos } from '../../src/demos/registry.js';
 import type { DemoMeta, VariantMeta } from '../../src/demos/types.js';
 import type { RunEvent } from '../../src/runtime/events.js';
 import { expectNothingLeft, recordRun } from '../helpers/run.js';
-import { compile, runC, type CResult } from './c-program.js';
+import { compile, removeBuilds, runC, type CResult } from './c-program.js';
+
+afterAll(removeBuilds);
 
 // Pids and the ids the kernel gives System V objects differ from run to run.
 const normalise = (line: string) => line.replace(/\b(pid|shmid|semid) \d+/g, '$1 N');
