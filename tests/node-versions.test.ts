@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildForkStress } from './helpers/fork-stress.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../src/demos/registry.js';
 import { FORK_NODE_FLAGS } from '../src/ffi/fork-flags.js';
@@ -30,16 +30,7 @@ beforeAll(async () => {
     expect(existsSync(node)).toBe(true);
     nodes.set(major, node);
   }
-  await build({
-    entryPoints: [`${root}tests/fixtures/fork-stress.ts`],
-    outfile: stress,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    external: ['koffi'],
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await buildForkStress(stress);
 }, 600_000);
 
 afterAll(() => {

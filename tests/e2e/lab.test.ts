@@ -2,13 +2,13 @@
 // tmux panes, one in Chinese and one in English, each pane stepping its own
 // side with the space bar until both runs are complete; then q in both, and
 // nothing of either is left.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demos } from '../../src/demos/registry.js';
 import { sysvRows } from '../helpers/kernel.js';
-import { CLI, Terminal } from '../helpers/terminal.js';
+import { CLI, runPids, Terminal } from '../helpers/terminal.js';
 
 let base = '';
 let terminal: Terminal | null = null;
@@ -30,21 +30,6 @@ const DONE = ['运行结束', 'Run complete'] as const;
 function stepCount(screen: string): number {
   const counts = [...(screen.split('\n')[0] ?? '').matchAll(/(?:step|步骤) (\d+)/g)];
   return Number(counts.at(-1)?.[1] ?? 0);
-}
-
-function runPids(): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (cmdline.includes('runner.js') && cmdline.includes(base)) return true;
-        return cmdline.includes(CLI) && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`TMPDIR=${base}`);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
 
 const unrelated = demos.filter((demo) => demo.section === 'unrelated');
@@ -73,7 +58,7 @@ describe('lab mode in two terminals', () => {
     let rounds = 0;
     const seen = new Set<number>();
     while (!ended(s)) {
-      for (const pid of runPids()) seen.add(pid);
+      for (const pid of runPids(base)) seen.add(pid);
       expect(rounds++, 'rounds of key presses').toBeLessThan(200);
       // One key in each pane still running; a key pressed while its process
       // is blocked waits for that process's next line.
@@ -88,7 +73,7 @@ describe('lab mode in two terminals', () => {
     s = await wait((now) => now.every((screen) => /EXIT=\d+/.test(screen)), 'both shells');
     expect(s.map((screen) => Number(/EXIT=(\d+)/.exec(screen)?.[1]))).toEqual([0, 0]);
     expect(readdirSync(base), 'lab and run directories left').toEqual([]);
-    expect(runPids(), 'processes left').toEqual([]);
+    expect(runPids(base), 'processes left').toEqual([]);
     // No segment or queue a process of either run made or used is left (other tests' objects may be;
     // /proc/sysvipc/sem names no process: the shm tests check the semaphores).
     const ours = (row: Record<string, number>, ...columns: string[]) => columns.some((column) => seen.has(row[column] ?? -1));

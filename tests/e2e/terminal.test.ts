@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, Terminal } from '../helpers/terminal.js';
+import { CLI, runPids, Terminal } from '../helpers/terminal.js';
 
 let base = '';
 let terminal: Terminal | null = null;
@@ -26,25 +26,9 @@ function start(args: string, columns = 80, rows = 24): Terminal {
   return terminal;
 }
 
-/** The controller (the CLI with this test's TMPDIR) and its runners (trace socket under it). */
-function runPids(): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (cmdline.includes('runner.js') && cmdline.includes(base)) return true;
-        return cmdline.includes(CLI) && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`TMPDIR=${base}`);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
 function expectNothingLeft(): void {
   expect(readdirSync(base), 'run directories left').toEqual([]);
-  expect(runPids(), 'processes of the run left').toEqual([]);
+  expect(runPids(base), 'processes of the run left').toEqual([]);
 }
 
 const restored = (screen: string) => screen.includes('BEFORE') && /EXIT=\d+/.test(screen);

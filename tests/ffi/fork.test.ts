@@ -3,7 +3,7 @@
 // runner does, because the recipe needs --single-threaded on the command line.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildForkStress } from '../helpers/fork-stress.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORK_NODE_FLAGS } from '../../src/ffi/fork-flags.js';
 
@@ -11,16 +11,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = `${root}dist/fork-stress.js`;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [`${root}tests/fixtures/fork-stress.ts`],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    external: ['koffi'],
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await buildForkStress(bundle);
 });
 
 describe('fork from Node', () => {

@@ -1,10 +1,27 @@
 // A real terminal for the real CLI: tmux on a private socket, keys in,
 // screens out, and waits that poll a condition (never a fixed sleep).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../bin/ipc-demo.js', import.meta.url));
+
+/** The controllers (the CLI started with TMPDIR=base) and runners (trace socket under base) alive now. */
+export function runPids(base: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (cmdline.includes('runner.js') && cmdline.includes(base)) return true;
+        return cmdline.includes(CLI) && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`TMPDIR=${base}`);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 export class Terminal {
   private readonly socket = `ipcdemo-${randomBytes(4).toString('hex')}`;

@@ -1,0 +1,20 @@
+// The fork-stress fixture, bundled like a runner (koffi external) so that it runs
+// in its own node process, started with the fork recipe's flags.
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Bundles tests/fixtures/fork-stress.ts to `outfile` (under dist/, where koffi resolves). */
+export async function buildForkStress(outfile: string): Promise<void> {
+  await build({
+    entryPoints: [`${root}tests/fixtures/fork-stress.ts`],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    external: ['koffi'],
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
