@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { execa, type ResultPromise } from 'execa';
+import type { ResultPromise } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import type { WaitStatus } from '../ffi/wait-status.js';
 import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
@@ -105,6 +105,7 @@ export class Run extends EventEmitter<RunEvents> {
   private playTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private readonly kernel: KernelWatch;
+  private starting: Promise<void> | null = null;
   private ending: Promise<RunResult> | null = null;
   private stopReason: RunResult['reason'] | null = null;
   private pendingAdvance = false;
@@ -156,7 +157,13 @@ export class Run extends EventEmitter<RunEvents> {
     );
   }
 
-  async start(): Promise<void> {
+  /** Starts the runners. A stop() while this is under way waits for it, then ends what it started. */
+  start(): Promise<void> {
+    this.starting ??= this.launch();
+    return this.starting;
+  }
+
+  private async launch(): Promise<void> {
     const tracePath = traceSocketPath(this.dir);
     if (this.roles().some((role) => (this.options.variant.argv?.[role] ?? []).some((arg) => arg.includes('{port}')))) {
       this.port = this.options.lab ? await labPort(this.dir) : await freeLoopbackPort();
@@ -166,6 +173,10 @@ export class Run extends EventEmitter<RunEvents> {
       this.server!.once('error', reject);
       this.server!.listen(tracePath, () => resolve());
     });
+    // execa is loaded here, not at startup: the first frame does not wait for it (~20 ms).
+    const { execa } = await import('execa');
+    // Stopped while starting (q at once): start nothing, stop() has already begun to finish.
+    if (this.stopReason) return;
     const gate = this.mode === 'run' ? 'free' : 'step';
     for (const role of this.roles()) {
       const child = execa(process.execPath, [...FORK_NODE_FLAGS, runnerPath(), this.options.demo.id, role, tracePath, gate, ...this.argv(role)], {
@@ -439,6 +450,9 @@ export class Run extends EventEmitter<RunEvents> {
 
   private finish(reason: RunResult['reason']): Promise<RunResult> {
     this.ending ??= (async () => {
+      // A start under way ends first: its server and runners are then there to be ended too.
+      await this.starting?.catch(() => undefined);
+      if (this.stopReason) this.killAll();
       this.stopPlay();
       if (this.watchdog) clearTimeout(this.watchdog);
       await Promise.all(this.runners.map((r) => r.child));
