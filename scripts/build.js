@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
+import { stringWidthPrefilter, yogaWasmFile } from './bundle-patches.js';
 import { METAS_MODULE, registrySource } from './demo-registry.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -34,16 +35,20 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // Node 20's V8 has the /v flag; esbuild's table does not know it and would turn each such
+  // literal into new RegExp(), which compiles at load: string-width's emoji regex alone is ~10 ms.
+  supported: { 'regexp-set-notation': true },
   outdir: `${root}dist`,
   loader: { '.c': 'text' },
   external: ['koffi'],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __ipcRequire } from 'node:module'; const require = __ipcRequire(import.meta.url);" },
-  plugins: [demoRegistry, noDevtools],
+  plugins: [demoRegistry, noDevtools, yogaWasmFile(`${root}dist`), stringWidthPrefilter],
   logLevel: 'warning',
   metafile: true,
   legalComments: 'none',
-  minify: true,
+  // NO_MINIFY=1 npm run build: readable bundles, for a profile (node --cpu-prof) with names in it.
+  minify: !process.env.NO_MINIFY,
 };
 
 const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
@@ -57,5 +62,5 @@ const results = await Promise.all([
   build({ ...common, entryPoints: { runner: `${root}src/runtime/runner-main.ts` } }),
 ]);
 
-const outputs = new Set(results.flatMap((result) => Object.keys(result.metafile.outputs).map((path) => basename(path))));
+const outputs = new Set(['yoga.wasm', ...results.flatMap((result) => Object.keys(result.metafile.outputs).map((path) => basename(path)))]);
 for (const file of readdirSync(`${root}dist`)) if (!outputs.has(file)) rmSync(`${root}dist/${file}`, { recursive: true, force: true });
