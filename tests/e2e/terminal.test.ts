@@ -34,8 +34,8 @@ function expectNothingLeft(): void {
 const restored = (screen: string) => screen.includes('BEFORE') && /EXIT=\d+/.test(screen);
 const exitCode = (screen: string) => Number(/EXIT=(\d+)/.exec(screen)?.[1]);
 
-/** The listing's line marked for a process tag: "17 C▶  ...". */
-const marked = (screen: string, tag: string, code: string) => screen.split('\n').some((line) => line.includes(`${tag}▶`) && line.includes(code));
+/** The listing's line marked for a process tag: "17 C►  ...". */
+const marked = (screen: string, tag: string, code: string) => screen.split('\n').some((line) => line.includes(`${tag}►`) && line.includes(code));
 
 describe('in a real terminal', () => {
   it('steps through the pipe demo, marks the child’s line, speaks both languages, quits with q', async () => {

@@ -26,8 +26,8 @@ function start(args: string): Terminal {
   return t;
 }
 
-/** The listing's line marked for a process tag: "97 R▶  int fd = open(…". */
-const marked = (screen: string, tag: string, code: string) => screen.split('\n').some((line) => line.includes(`${tag}▶`) && line.includes(code));
+/** The listing's line marked for a process tag: "97 R►  int fd = open(…". */
+const marked = (screen: string, tag: string, code: string) => screen.split('\n').some((line) => line.includes(`${tag}►`) && line.includes(code));
 const fifoInode = (screen: string) => /fifo:(\d+)/.exec(screen)?.[1];
 const exitCode = (screen: string) => Number(/EXIT=(\d+)/.exec(screen)?.[1]);
 

@@ -49,7 +49,7 @@ export function ListingPane({ file, listing, marks, rows, width }: ListingPanePr
                 </Text>
               ))}
               {here.length === 0 ? <Text> </Text> : null}
-              {here.length > 0 ? <Text color={here[0]!.color}>{here.length === 1 ? '▶' : ''}</Text> : null}
+              {here.length > 0 ? <Text color={here[0]!.color}>{here.length === 1 ? '►' : ''}</Text> : null}
             </Box>
             <Text inverse={selected} wrap="truncate-end">
               {shown}
