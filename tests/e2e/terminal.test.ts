@@ -1,7 +1,7 @@
 // The CLI driven in a real terminal, as a learner drives it: start, step, see
 // the child's line marked, switch language, quit (q, Ctrl-C, kill -TERM), and
 // find the terminal restored and nothing left behind.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -114,6 +114,22 @@ describe('in a real terminal', () => {
     await t.press('Down', (s) => /› unclosed/.test(s), 'unclosed highlighted');
     await t.press('Enter', (s) => s.includes('variant unclosed') && marked(s, 'P', 'pipe(fd)'), 'the new variant, from its start');
     await t.press('q', restored, 'the shell');
+    expectNothingLeft();
+  });
+
+  it.each([
+    ['q', ['q']],
+    ['q then ^D', ['q', 'C-d']],
+  ])('%s typed before the screen is up still quits', async (_, keys) => {
+    // The shell holds the program back until the keys sit in the terminal's input queue.
+    const gate = join(base, 'go');
+    terminal = new Terminal(`echo BEFORE; until [ -e ${gate} ]; do sleep 0.05; done; rm ${gate}; env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} pipe`);
+    await terminal.waitFor((s) => s.includes('BEFORE'), 'the shell');
+    await terminal.press('q', (s) => s.split('\n')[1]!.startsWith('q'), 'q echoed by the terminal');
+    if (keys.includes('C-d')) terminal.keys('C-d');
+    writeFileSync(gate, '');
+    const s = await terminal.waitFor(restored, 'the shell after quitting');
+    expect(exitCode(s)).toBe(0);
     expectNothingLeft();
   });
 

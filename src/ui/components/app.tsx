@@ -152,9 +152,11 @@ export function App(props: AppProps) {
     if (input === 'n' && result && next) props.onNext();
   };
   // Keys typed faster than the screen reads them arrive as one chunk ("  " for
-  // two spaces): each is its own key press, as the learner meant it.
+  // two spaces): each is its own key press, as the learner meant it. Keys typed
+  // before the screen was up arrive so too, and an end of input typed then (^D)
+  // comes through as a NUL: "q\0" is still q.
   useInput((input, key) => {
-    if (input.length > 1 && !key.ctrl && !key.meta && /^[ -~]+$/.test(input)) for (const ch of input) onKey(ch, key);
+    if (input.length > 1 && !key.ctrl && !key.meta && /^[ -~\0]+$/.test(input)) for (const ch of input.replaceAll('\0', '')) onKey(ch, key);
     else onKey(input, key);
   });
 
