@@ -196,7 +196,11 @@ describe('signal demo', () => {
       // The child gets past signal() and stops before pause(); the parent then sends.
       await stepUntil(run, () => waitingAt(run, events, child(), 'pause') && waitingAt(run, events, parent(), 'sleep'), 'child at pause(), parent at sleep()', (pid) =>
         pid === parent() ? lastStep(events, pid) === 'fork' : lastStep(events, pid) !== 'pause');
-      await stepUntil(run, () => waitingAt(run, events, child(), 'handler'), 'the handler, run while the child waits at pause()', (pid) => pid === parent());
+      // kill() makes two processes report at once: the parent announces its wait line, the child its
+      // handler. Either may reach the controller first, and a parent left at its step is waiting for
+      // the learner, not asleep in the kernel (the run is not stuck then): step it into waitpid().
+      const inWaitpid = () => events.some((e) => e.kind === 'call' && e.name === 'waitpid' && e.pid === parent());
+      await stepUntil(run, () => inWaitpid() && waitingAt(run, events, child(), 'handler'), 'the parent in waitpid(), the child in its handler inside pause()', (pid) => pid === parent());
       run.advance(child());
       // The handler is done: the child is back at pause(), announced again, and goes in.
       await until(run, () => stepsOf(events, child()).filter((s) => s === 'pause').length === 2 && run.waitingPids().includes(child()!), 'the child back at pause()');
@@ -205,10 +209,12 @@ describe('signal demo', () => {
       await run.stop();
     });
     const { events } = recorded;
+    const [parent] = pidsOf(events, 'main');
     const [child] = pidsOf(events, 'child');
     expect(stepsOf(events, child)).toEqual(['signal', 'pause', 'handler', 'pause']);
     expect(outputOf(events, child!)).toEqual(['child: handler caught SIGUSR1']);
     expect(stuckDetail).toContain(`${child} pause`);
+    expect(stuckDetail).toContain(`${parent} waitpid`);
     expectNothingLeft(recorded);
   });
 
