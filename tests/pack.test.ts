@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNothingLeftOf, RunTrace } from './helpers/leftovers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let work = '';
@@ -36,6 +37,7 @@ describe('the packed tarball', () => {
     const runs = join(work, 'tmp');
     mkdirSync(empty);
     mkdirSync(runs);
+    const trace = new RunTrace();
     for (const demo of ['pipe', 'shm']) {
       const r = spawnSync('npx', ['--yes', '--package', tarball, 'ipc-demo', demo, '--plain'], {
         cwd: empty,
@@ -43,10 +45,13 @@ describe('the packed tarball', () => {
         env: { ...process.env, TMPDIR: runs, XDG_RUNTIME_DIR: '', npm_config_ignore_scripts: 'true' },
         timeout: 120_000,
       });
+      trace.addTranscript(r.stdout);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/exited 0 · \S+: exited 0\n$/);
     }
     expect(readdirSync(empty)).toEqual([]);
-    expect(readdirSync(runs).filter((n) => n.startsWith('ipc-demo-'))).toEqual([]);
+    // The transcript names every process and the ids shmget and semget returned: none of them is left.
+    expect(trace.ids.shm.size + trace.ids.sem.size).toBeGreaterThanOrEqual(2);
+    expectNothingLeftOf(trace, runs, (n) => n.startsWith('ipc-demo-'));
   }, 240_000);
 });
