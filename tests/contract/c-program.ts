@@ -2,13 +2,14 @@
 // one variant's programs for real (all roles at once, as the controller starts
 // runners), and collect what each printed and how it ended.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DemoMeta, VariantMeta } from '../../src/demos/types.js';
 
 export interface CResult {
   readonly role: string;
+  readonly pid: number;
   readonly stdout: string[];
   readonly stderr: string[];
   readonly code: number | null;
@@ -47,12 +48,16 @@ export function argvFor(variant: VariantMeta, role: string, dir: string, port: n
   return args.map((arg) => arg.replaceAll('{dir}', dir).replaceAll('{key}', join(dir, 'ipc.key')).replaceAll('{port}', String(port)));
 }
 
+/** A second name for the key file: its inode, so its ftok() key, stays the run's even after a program unlinks ipc.key. */
+export const HELD_KEY = 'ipc.key.held';
+
 /**
  * Runs every role's program at once. `stuckAfterMs`: the demo's own run got
  * stuck, so the C program will too: end it (its whole process group) after that long.
  */
 export function runC(demo: DemoMeta, variant: VariantMeta, dir: string, port: number, stuckAfterMs?: number): Promise<CResult[]> {
   writeFileSync(join(dir, 'ipc.key'), '', { mode: 0o600 });
+  linkSync(join(dir, 'ipc.key'), join(dir, HELD_KEY));
   return Promise.all(
     Object.entries(variant.listings).map(
       ([role, file]) =>
@@ -65,7 +70,7 @@ export function runC(demo: DemoMeta, variant: VariantMeta, dir: string, port: nu
           const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), stuckAfterMs ?? 30_000);
           child.on('close', (code, signal) => {
             clearTimeout(timer);
-            resolve({ role, stdout: lines(stdout), stderr: lines(stderr), code, signal });
+            resolve({ role, pid: child.pid!, stdout: lines(stdout), stderr: lines(stderr), code, signal });
           });
         }),
     ),

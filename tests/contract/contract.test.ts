@@ -11,8 +11,9 @@ import { parseListing } from '../../src/demos/listing.js';
 import { DEMO_IDS, demos } from '../../src/demos/registry.js';
 import type { DemoMeta, VariantMeta } from '../../src/demos/types.js';
 import type { RunEvent } from '../../src/runtime/events.js';
+import { removeSysv, RunTrace } from '../helpers/leftovers.js';
 import { expectNothingLeft, recordRun } from '../helpers/run.js';
-import { compile, removeBuilds, runC, type CResult } from './c-program.js';
+import { compile, HELD_KEY, removeBuilds, runC, type CResult } from './c-program.js';
 
 afterAll(removeBuilds);
 
@@ -115,6 +116,16 @@ describe.each(demos.map((demo) => [demo.id, demo] as const))('%s', (_id, demo) =
     const dir = mkdtempSync(join(tmpdir(), 'ipc-contract-run-'));
     try {
       const c = await runC(demo, variant, dir, 20_000 + Math.floor(Math.random() * 20_000), recorded.result.reason === 'stuck' ? 2_000 : undefined);
+      // No runtime runs the C programs, so nothing removes what they leave: a variant that leaks on
+      // purpose (shm leak) leaks here too. They leave what the demo's run left (the runtime removed
+      // that, and said so), and the test removes it.
+      const trace = new RunTrace().holdKeyFile(join(dir, HELD_KEY));
+      for (const r of c) trace.pids.add(r.pid);
+      const left = trace.sysvLeft();
+      removeSysv(left);
+      expect(trace.sysvLeft(), 'System V objects of the C programs left').toEqual([]);
+      const removedByRun = recorded.events.flatMap((e) => (e.kind === 'note' && e.code === 'leak-removed' ? [e.detail.split(' ')[0]] : []));
+      expect(left.map((o) => o.kind).sort(), 'what the C programs left').toEqual(removedByRun.sort());
       if (variant.racy) {
         expectPrintable(demo, variant, [...demoOutput(recorded.events, 1), ...cOutput(demo, c, 'stdout')]);
         expect(demoOutput(recorded.events, 2)).toEqual(cOutput(demo, c, 'stderr'));

@@ -55,6 +55,19 @@ function exists(pid: number): boolean {
 export class RunTrace {
   readonly pids = new Set<number>();
   readonly ids: Record<SysvKind, Set<number>> = { shm: new Set(), msg: new Set(), sem: new Set() };
+  /** ftok() keys (less the project id) of key files the test keeps until it has checked. */
+  private readonly heldKeys = new Set<number>();
+
+  /**
+   * A key file the test itself keeps (a hard link holds its inode even if a program unlinks it)
+   * until after its check: objects under its key are the runs', then too.
+   */
+  holdKeyFile(path: string): this {
+    const key = keyOfFile(path);
+    if (key === null) throw new Error(`no key file ${path}`);
+    this.heldKeys.add(key);
+    return this;
+  }
 
   /** `--json` events: every process says hello; shmget, msgget and semget return the ids. */
   addEvents(events: readonly { kind: string; pid?: number; name?: string; value?: unknown }[]): this {
@@ -103,16 +116,19 @@ export class RunTrace {
     return PID_COLUMNS[kind].some((column) => this.pids.has(row[column] ?? 0));
   }
 
+  /** The runs' System V objects still there now. */
+  sysvLeft(): SysvLeft[] {
+    return KINDS.flatMap((kind) =>
+      sysvRows(kind)
+        .filter((row) => this.ids[kind].has(row[ID_COLUMN[kind]]!) || this.usedBy(kind, row) || (row.key !== 0 && this.heldKeys.has(row.key! & 0xffffff)))
+        .map((row) => ({ kind, id: row[ID_COLUMN[kind]]!, key: row.key! })),
+    );
+  }
+
   /** What of these runs is still there now. `paths`: entries of `base` (only those `pathFilter` keeps). */
   leftovers(base: string, pathFilter: (name: string) => boolean = () => true): Leftovers {
     const processes = [...new Set([...runPids(base), ...[...this.pids].filter(exists)])].sort((a, b) => a - b);
-    const paths = safeList(base).filter(pathFilter);
-    const sysv = KINDS.flatMap((kind) =>
-      sysvRows(kind)
-        .filter((row) => this.ids[kind].has(row[ID_COLUMN[kind]]!) || this.usedBy(kind, row))
-        .map((row) => ({ kind, id: row[ID_COLUMN[kind]]!, key: row.key! })),
-    );
-    return { processes, paths, sysv };
+    return { processes, paths: safeList(base).filter(pathFilter), sysv: this.sysvLeft() };
   }
 }
 
@@ -121,6 +137,17 @@ function safeList(dir: string): string[] {
     return readdirSync(dir);
   } catch {
     return [];
+  }
+}
+
+/** Removes System V objects (ipcrm), those already gone aside. */
+export function removeSysv(objects: readonly SysvLeft[]): void {
+  for (const object of objects) {
+    try {
+      removeSysvObject(object.kind, object.id);
+    } catch {
+      // gone already
+    }
   }
 }
 
@@ -133,13 +160,7 @@ function removeLeftovers(left: Leftovers): void {
       // gone already
     }
   }
-  for (const object of left.sysv) {
-    try {
-      removeSysvObject(object.kind, object.id);
-    } catch {
-      // gone already
-    }
-  }
+  removeSysv(left.sysv);
 }
 
 /**
