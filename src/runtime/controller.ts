@@ -10,7 +10,7 @@ import type { WaitStatus } from '../ffi/wait-status.js';
 import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
 import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
 import { GO, RUN_FREE, type Mode, type TraceEvent } from './protocol.js';
-import { createRunDir, joinLabDir, KEY_FILE, liveOwners, release, removeRunDir, traceSocketPath } from './run-dir.js';
+import { createRunDir, joinLabDir, KEY_FILE, release, removeRunDir, traceSocketPath } from './run-dir.js';
 import { KernelWatch } from './kernel-watch.js';
 import { sysvFailure } from './kernel/sysv-limits.js';
 import { recordedObjectsLeft, removeRecordedObjects } from './sysv-cleanup.js';
@@ -465,13 +465,15 @@ export class Run extends EventEmitter<RunEvents> {
           this.record({ kind: 'exit', pid: proc.pid, status: { code: null, signal: 'SIGKILL', core: false } }, null);
         }
       }
-      // In lab mode the other terminal may still use the objects: the last one out removes them.
-      if (this.runDir && liveOwners(this.runDir).every((owner) => owner.pid === process.pid)) {
-        for (const removed of await removeRecordedObjects(this.runDir)) this.note('leak-removed', removed);
-      }
       for (const proc of this.procs.values()) proc.socket?.destroy();
       await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-      this.removeDir();
+      // In lab mode the other terminal may still use the objects: the last one out removes them,
+      // and the directory. Out first, then look: of two ending at once, one at least finds the
+      // other gone (looking first, each could find the other still there, and leave it all to it).
+      if (this.runDir && release(this.runDir)) {
+        for (const removed of await removeRecordedObjects(this.runDir)) this.note('leak-removed', removed);
+        removeRunDir(this.runDir);
+      }
       const exits = new Map<string, WaitStatus>();
       // A child killed before its hello is known only by its parent's fork() return.
       const forked = new Set(this.events.flatMap((e) => (e.kind === 'return' && e.name === 'fork' && typeof e.value === 'number' && e.value > 0 ? [e.value] : [])));
