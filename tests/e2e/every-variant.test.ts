@@ -8,16 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demos } from '../../src/demos/registry.js';
-import { expectNothingLeftOf, RunTrace } from '../helpers/leftovers.js';
+import { expectNothingLeftOf, RunTrace, runsEnded } from '../helpers/leftovers.js';
 import { CLI, Terminal } from '../helpers/terminal.js';
 
 let terminal: Terminal | null = null;
 let base = '';
 
-afterEach(() => {
+afterEach(async () => {
   terminal?.close();
   terminal = null;
-  if (base) rmSync(base, { recursive: true, force: true });
+  if (!base) return;
+  // A test that failed mid-run: the program, hung up on, is still removing what the run made.
+  await runsEnded(base);
+  rmSync(base, { recursive: true, force: true });
 });
 
 const END = { en: /Run complete|Stuck: every process/, zh: /运行结束|卡住了/ };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demos } from '../../src/demos/registry.js';
-import { expectNothingLeftOf, RunTrace } from '../helpers/leftovers.js';
+import { expectNothingLeftOf, RunTrace, runsEnded } from '../helpers/leftovers.js';
 import { CLI, Terminal } from '../helpers/terminal.js';
 
 let base = '';
@@ -17,9 +17,11 @@ beforeEach(() => {
   base = mkdtempSync(join(tmpdir(), 'ipc-lab-'));
 });
 
-afterEach(() => {
+afterEach(async () => {
   terminal?.close();
   terminal = null;
+  // A test that failed mid-run: the programs, hung up on, are still removing what the runs made.
+  await runsEnded(base);
   rmSync(base, { recursive: true, force: true });
 });
 

@@ -140,6 +140,17 @@ function safeList(dir: string): string[] {
   }
 }
 
+/**
+ * Waits until no controller or runner of `base` is left, as after closing a terminal under a run
+ * (SIGHUP): it is removing its objects, which it finds by the record in its run directory.
+ * Removing `base` before that leaves them for good.
+ */
+export async function runsEnded(base: string, timeoutMs = 10_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; runPids(base).length > 0 && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Removes System V objects (ipcrm), those already gone aside. */
 export function removeSysv(objects: readonly SysvLeft[]): void {
   for (const object of objects) {

@@ -8,14 +8,15 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { expectNothingLeftOf, RunTrace } from '../helpers/leftovers.js';
+import { expectNothingLeftOf, RunTrace, runsEnded } from '../helpers/leftovers.js';
 import { CLI } from '../helpers/terminal.js';
 
 let base = '';
 const holds: Socket[] = [];
 
-afterEach(() => {
+afterEach(async () => {
   for (const hold of holds.splice(0)) hold.destroy();
+  await runsEnded(base);
   rmSync(base, { recursive: true, force: true });
 });
 
