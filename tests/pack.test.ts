@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNothingLeftOf, RunTrace } from './helpers/leftovers.js';
+import { runPids, Terminal } from './helpers/terminal.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let work = '';
@@ -29,6 +30,7 @@ describe('the packed tarball', () => {
     expect(files).toContain('package/bin/ipc-demo.js');
     expect(files).toContain('package/dist/cli.js');
     expect(files).toContain('package/dist/runner.js');
+    expect(files).toContain('package/dist/yoga.wasm');
     expect(files.filter((f) => !/^package\/(bin\/|dist\/|package\.json$|README\.md$|LICENSE)/.test(f))).toEqual([]);
   });
 
@@ -53,5 +55,25 @@ describe('the packed tarball', () => {
     // The transcript names every process and the ids shmget and semget returned: none of them is left.
     expect(trace.ids.shm.size + trace.ids.sem.size).toBeGreaterThanOrEqual(2);
     expectNothingLeftOf(trace, runs, (n) => n.startsWith('ipc-demo-'));
+  }, 240_000);
+
+  it('opens the screen from the tarball in a real terminal: Ink, React and Yoga’s WebAssembly come from dist', async () => {
+    const empty = join(work, 'empty-screen');
+    const runs = join(work, 'tmp-screen');
+    mkdirSync(empty);
+    mkdirSync(runs);
+    const t = new Terminal(`cd ${empty} && env -u CI TMPDIR=${runs} XDG_RUNTIME_DIR= npm_config_ignore_scripts=true npx --yes --package ${tarball} ipc-demo pipe`);
+    try {
+      const first = await t.waitFor((s) => (s.includes('Anonymous pipe') && s.includes('─ pipe.c ')) || /EXIT=\d+/.test(s), 'the first frame', 120_000);
+      expect(first, 'the program ended before its first frame').not.toMatch(/EXIT=\d+/);
+      await t.press(' ', (s) => /P►\s+if \(fork|P►\s+pid_t pid = fork/.test(s) || / step [2-9] /.test(s.split('\n')[0]!), 'a step');
+      const s = await t.press('q', (x) => /EXIT=\d+/.test(x), 'the shell');
+      expect(Number(/EXIT=(\d+)/.exec(s)?.[1])).toBe(0);
+    } finally {
+      t.close();
+    }
+    expect(readdirSync(empty)).toEqual([]);
+    expect(readdirSync(runs).filter((n) => n.startsWith('ipc-demo-'))).toEqual([]);
+    expect(runPids(runs)).toEqual([]);
   }, 240_000);
 });
