@@ -1,9 +1,11 @@
 // Panes render exactly what their props say: frames asserted character for character.
+import { Box } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { parseListing } from '../../src/demos/listing.js';
 import { KernelPane } from '../../src/ui/components/kernel-pane.js';
 import { ListingPane, windowStart } from '../../src/ui/components/listing-pane.js';
+import { Narration } from '../../src/ui/components/narration.js';
 import { ProcessPane } from '../../src/ui/components/process-pane.js';
 import { kernelLines } from '../../src/ui/kernel-lines.js';
 import { foldEntries, type Entry } from '../../src/ui/model.js';
@@ -108,6 +110,31 @@ describe('KernelPane', () => {
         '│C sig pending SIGUSR1                     │',
         '│pipe:77 ⇄ Pw Cr 16 KiB/64 KiB ██░░░░░░    │',
         '╰──────────────────────────────────────────╯',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('Narration', () => {
+  it('wraps a note whole (the end of a run names the key that goes on), then the lesson', () => {
+    const { lastFrame } = render(
+      <Box width={40}>
+        <Narration
+          where="P parent · pipe.c:73"
+          color={undefined}
+          text="waitpid() collects the exit status."
+          notes={[{ text: 'Run complete. Next in the tour: Signals — n next demo · q quit', color: 'green' }]}
+          rows={5}
+        />
+      </Box>,
+    );
+    expect(lastFrame()).toBe(
+      [
+        'Run complete. Next in the tour: Signals',
+        '— n next demo · q quit',
+        'P parent · pipe.c:73  waitpid() collects',
+        ' the exit status.',
+        '',
       ].join('\n'),
     );
   });

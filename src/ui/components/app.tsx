@@ -180,8 +180,11 @@ export function App(props: AppProps) {
   }
 
   const shownNotes = notes.slice(-2);
-  const lessonRows = wrapAnsi(`${where}${where ? '  ' : ''}${lesson}`, columns, { hard: true, trim: false }).split('\n').length;
-  const layout = computeLayout(columns, rows, shownNotes.length + lessonRows);
+  const rowsOf = (text: string) => wrapAnsi(text, columns, { hard: true, trim: false }).split('\n').length;
+  // A note is read whole (the end of a run says which key goes on): it wraps, and keeps its rows.
+  const noteRows = shownNotes.reduce((sum, note) => sum + rowsOf(note.text), 0);
+  const lessonRows = rowsOf(`${where}${where ? '  ' : ''}${lesson}`);
+  const layout = computeLayout(columns, rows, noteRows + lessonRows);
   const procRows = Math.max(2, state.procs.length * 2) + 2;
   const kernelRows = Math.max(2, layout.listingRows + 2 - procRows - 2);
 

@@ -16,7 +16,7 @@ export function Narration({ where, color, text, notes, rows }: NarrationProps) {
       {/* A note keeps its row; a lesson too long for the rest is what gets cut, not drawn over the note. */}
       {notes.map((note, i) => (
         <Box key={i} flexShrink={0}>
-          <Text color={note.color} wrap="truncate-end">
+          <Text color={note.color} wrap="wrap">
             {note.text}
           </Text>
         </Box>
