@@ -318,6 +318,14 @@ export class Run extends EventEmitter<RunEvents> {
     return chosen.pid;
   }
 
+  /**
+   * The kernel view of a poll begun after the first `count` events (default: all so far). The
+   * newest 'kernel' snapshot can be older than the newest event: polls run behind the processes.
+   */
+  kernelAfter(count = this.events.length): Promise<KernelSnapshot> {
+    return this.kernel.after(count);
+  }
+
   waitingPids(): number[] {
     return [...this.procs.values()].filter((p) => p.waiting && p.socket).map((p) => p.pid);
   }

@@ -38,6 +38,11 @@ export class KernelWatch {
   private pipeSeq = 0;
   private readonly memory = new Map<number, readonly { readonly addr: string; readonly hex: string }[]>();
   private latest: readonly ProcessState[] = [];
+  /** The last snapshot reported, and how many events the run had recorded when the last finished poll began. */
+  private current: KernelSnapshot | null = null;
+  private polledAfter = -1;
+  private stopped = false;
+  private readonly waiters: { readonly count: number; readonly resolve: (snapshot: KernelSnapshot) => void; readonly reject: (error: Error) => void }[] = [];
 
   constructor(run: Run, intervalMs: number, report: (snapshot: KernelSnapshot) => void) {
     this.run = run;
@@ -53,6 +58,19 @@ export class KernelWatch {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.polling;
+    this.stopped = true;
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`the run ended before a kernel view after event ${waiter.count}`));
+  }
+
+  /**
+   * The kernel as seen by the first poll begun once `count` events had been recorded. Polls run
+   * behind events: the newest snapshot may come from a poll begun before the event just recorded
+   * (a process's state read before it moved on). Every event starts or queues a poll, so one comes.
+   */
+  after(count: number): Promise<KernelSnapshot> {
+    if (this.current && this.polledAfter >= count) return Promise.resolve(this.current);
+    if (this.stopped) return Promise.reject(new Error(`the run ended before a kernel view after event ${count}`));
+    return new Promise((resolve, reject) => this.waiters.push({ count, resolve, reject }));
   }
 
   /** Something happened: poll now (one poll at a time; a poke during a poll queues one more). */
@@ -95,6 +113,7 @@ export class KernelWatch {
   }
 
   private async poll(): Promise<void> {
+    const after = this.run.events.length;
     const hidden = (pid: number) => new Set(this.run.procs.get(pid)?.ownFds ?? []);
     const processes = (await Promise.all(this.pids().map((pid) => readProcessState(pid, hidden(pid))))).filter((p) => p.state !== null);
     this.latest = processes;
@@ -107,10 +126,23 @@ export class KernelWatch {
     const key = JSON.stringify({ ...snapshot, t: 0 });
     if (key !== this.last) {
       this.last = key;
+      this.current = snapshot;
       this.report(snapshot);
     }
+    this.polledAfter = after;
+    this.settleWaiters();
     this.checkStuck(processes);
     this.checkHung(processes);
+  }
+
+  /** Waiters for a view no older than this poll: the newest snapshot is what it saw (an unchanged view is not reported twice). */
+  private settleWaiters(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i]!;
+      if (waiter.count > this.polledAfter) continue;
+      this.waiters.splice(i, 1);
+      waiter.resolve(this.current!);
+    }
   }
 
   /**

@@ -1,9 +1,9 @@
 // The controller's start and stop, when they overlap: q pressed the moment a
-// demo opens. Real runners, real /proc.
+// demo opens; and kernel views that are no older than an event. Real runners, real /proc.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Run } from '../../src/runtime/controller.js';
-import { demoAndVariant } from '../helpers/run.js';
+import { demoAndVariant, pidsOf, recordRun, until } from '../helpers/run.js';
 
 /** Pids of the processes whose command line names `dir` (a runner gets its run's trace socket path). */
 function processesNaming(dir: string): number[] {
@@ -46,5 +46,34 @@ describe('a run stopped while it starts', () => {
     await run.stop('stopped');
     expect(processesNaming(dir)).toEqual([]);
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('kernelAfter', () => {
+  it('shows the kernel as it is after the events so far, though the polls run behind them', async () => {
+    const seen: { step: string; expected: number; fds: number }[] = [];
+    let afterEnd: Promise<unknown> = Promise.resolve();
+    const recorded = await recordRun('pipe', 'basic', { mode: 'step' }, async (run, events) => {
+      const parent = () => pidsOf(events, 'main')[0];
+      const lastStep = () => events.filter((e) => e.kind === 'step' && e.pid === parent()).at(-1) as { step: string } | undefined;
+      // The parent's pipe fds, from its own calls: pipe() makes two, each close() takes one.
+      const expected = () => events.reduce((n, e) => (e.kind !== 'return' || e.pid !== parent() ? n : e.name === 'pipe' ? n + 2 : e.name === 'close' ? n - 1 : n), 0);
+      // The parent alone, line by line, up to its waitpid(); the child stays at its first line.
+      for (;;) {
+        await until(run, () => parent() !== undefined && run.waitingPids().includes(parent()!), 'the parent at its next line');
+        const view = await run.kernelAfter();
+        const fds = view.processes.find((p) => p.pid === parent())?.fds.filter((f) => f.kind === 'pipe').length ?? -1;
+        seen.push({ step: lastStep()!.step, expected: expected(), fds });
+        if (lastStep()!.step === 'wait') break;
+        run.advance(parent());
+      }
+      await run.stop('stopped');
+      afterEnd = run.kernelAfter(events.length + 1);
+    });
+    await expect(afterEnd).rejects.toThrow(/the run ended/);
+    expect(seen.map((s) => s.step)).toEqual(['pipe', 'fork', 'parent-close-read', 'parent-write', 'parent-close-write', 'wait']);
+    expect(seen.map((s) => s.fds)).toEqual(seen.map((s) => s.expected));
+    expect(seen.map((s) => s.fds)).toEqual([0, 2, 2, 1, 1, 0]);
+    expect(recorded.result.reason).toBe('stopped');
   });
 });
