@@ -1,7 +1,7 @@
 // <linux/sock_diag.h>, <linux/unix_diag.h>: ask the kernel which socket a Unix
-// socket is connected to. /proc/net/unix has no peer column; this netlink query
-// is where `ss -x` gets its peer inodes. Every reply is queued before sendto()
-// returns, so nothing here ever blocks (recv uses MSG_DONTWAIT).
+// socket is connected to, and its state. /proc/net/unix has no peer column; this
+// netlink query is where `ss -x` gets its peer inodes and states. Every reply is
+// queued before sendto() returns, so nothing here ever blocks (recv uses MSG_DONTWAIT).
 import { ErrnoError } from './libc.js';
 import { AF_UNIX, MSG_DONTWAIT, SOCK_CLOEXEC, SOCK_DGRAM, recv, sendto, socket } from './sys-socket.js';
 import { close } from './unistd.js';
@@ -23,8 +23,15 @@ const KERNEL = (() => {
   return addr;
 })();
 
+/** udiag_state is the socket's sk_state, a TCP state number: /proc/net/unix makes its St column from it. */
+export const TCP_ESTABLISHED = 1;
+export const TCP_CLOSE = 7;
+export const TCP_LISTEN = 10;
+
 export interface UnixDiag {
   readonly inode: number;
+  /** TCP_ESTABLISHED (connected), TCP_LISTEN or TCP_CLOSE (unconnected): from the same reply as the peer. */
+  readonly state: number;
   /** The inode of the socket this one is connected to; 0 when it has none (listening, unconnected, or a peer not yet accepted). */
   readonly peer: number;
 }
@@ -45,10 +52,14 @@ function request(inode: number, seq: number): Buffer {
   return msg;
 }
 
-/** The peer inode in one reply (struct unix_diag_msg, then rtattrs), or null for an error reply (the socket is gone). */
+/**
+ * The state and peer inode in one reply (struct unix_diag_msg {u8 family, type, state, pad; u32 ino;
+ * u32 cookie[2]}, then rtattrs), or null for an error reply (the socket is gone).
+ */
 function parseReply(reply: Buffer): UnixDiag | null {
   if (reply.length < NLMSG_HDRLEN || reply.readUInt16LE(4) === NLMSG_ERROR) return null;
   const body = NLMSG_HDRLEN;
+  const state = reply.readUInt8(body + 2);
   const inode = reply.readUInt32LE(body + 4);
   let peer = 0;
   for (let at = body + 16; at + 4 <= reply.length; ) {
@@ -57,10 +68,10 @@ function parseReply(reply: Buffer): UnixDiag | null {
     if (reply.readUInt16LE(at + 2) === UNIX_DIAG_PEER && length >= 8) peer = reply.readUInt32LE(at + 4);
     at += (length + 3) & ~3;
   }
-  return { inode, peer };
+  return { inode, state, peer };
 }
 
-/** Asks the kernel for the peer of each Unix socket inode; inodes that are gone or not Unix sockets are left out. */
+/** Asks the kernel for the state and peer of each Unix socket inode; inodes that are gone or not Unix sockets are left out. */
 export function unixPeers(inodes: Iterable<number>): UnixDiag[] {
   const fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
   const found: UnixDiag[] = [];

@@ -5,7 +5,7 @@ import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { unixPeers } from '../../src/ffi/linux-unix-diag.js';
+import { TCP_CLOSE, TCP_ESTABLISHED, TCP_LISTEN, unixPeers } from '../../src/ffi/linux-unix-diag.js';
 import { ErrnoError } from '../../src/ffi/libc.js';
 import {
   AF_INET,
@@ -124,6 +124,8 @@ describe('Unix stream sockets', () => {
     expect(peers.get(client)).toBe(accepted);
     expect(peers.get(listening)).toBe(0);
     expect(peers.has(0x7fff_fff0), 'an inode that is no socket is left out').toBe(false);
+    const states = new Map(unixPeers([listening, accepted, client]).map((d) => [d.inode, d.state]));
+    expect([states.get(listening), states.get(accepted), states.get(client)]).toEqual([TCP_LISTEN, TCP_ESTABLISHED, TCP_ESTABLISHED]);
     expect(peerCredentials(sfd).pid).toBe(getpid());
 
     shutdown(cfd, SHUT_WR);
@@ -166,7 +168,10 @@ describe('Unix datagram sockets', () => {
     bind(sfd, server.addr, SOCKADDR_UN_SIZE); // sizeof, as the C listing passes it
     const cfd = track(socket(AF_UNIX, SOCK_DGRAM));
     bind(cfd, client.addr, SOCKADDR_UN_SIZE);
+    expect(unixPeers([inodeOf(cfd)]), 'bound, not connected').toEqual([{ inode: inodeOf(cfd), state: TCP_CLOSE, peer: 0 }]);
     connect(cfd, server.addr, SOCKADDR_UN_SIZE);
+    // connect() makes both ends TCP_ESTABLISHED (/proc/net/unix shows both CONNECTED); only the client has a peer.
+    expect(unixPeers([inodeOf(cfd), inodeOf(sfd)]).map((d) => d.state)).toEqual([TCP_ESTABLISHED, TCP_ESTABLISHED]);
     expect(send(cfd, Buffer.from('one'))).toBe(3);
     expect(send(cfd, Buffer.from('and two'))).toBe(7);
     const buf = new Uint8Array(256);

@@ -41,9 +41,23 @@ export function parseNetUnix(text: string): UnixSocketRow[] {
 }
 
 /**
+ * A row's state made from sk_state as sock_diag reported it, the way /proc/net/unix makes its St
+ * column and LISTEN flag. CONNECTING and DISCONNECTING (a socket without its struct socket: queued,
+ * not yet accepted, or being released) are kept from the row: the reply cannot tell them.
+ */
+function stateOf(row: UnixSocketRow, sk: { readonly listening: boolean; readonly established: boolean }): UnixSocketRow['state'] {
+  if (sk.listening) return 'LISTEN';
+  const orphan = row.state === 'CONNECTING' || row.state === 'DISCONNECTING';
+  if (sk.established) return orphan ? 'CONNECTING' : 'CONNECTED';
+  return orphan ? 'DISCONNECTING' : 'UNCONNECTED';
+}
+
+/**
  * The rows of the given socket inodes, in the order the kernel lists them, each
  * with its peer's inode as sock_diag reports it (`ss -x` asks the same way).
- * libc is loaded only when there is a Unix socket to ask about.
+ * The state comes from that same reply: taken from /proc/net/unix, read a moment
+ * (and under load, milliseconds) earlier, a connect() in between showed a socket
+ * UNCONNECTED with a peer. libc is loaded only when there is a Unix socket to ask about.
  */
 export async function readNetUnix(inodes: ReadonlySet<number>): Promise<UnixSocketRow[]> {
   if (inodes.size === 0) return [];
@@ -55,9 +69,13 @@ export async function readNetUnix(inodes: ReadonlySet<number>): Promise<UnixSock
   }
   if (rows.length === 0) return rows;
   try {
-    const { unixPeers } = await import('../../ffi/linux-unix-diag.js');
-    const peers = new Map(unixPeers(rows.map((row) => row.inode)).map((d) => [d.inode, d.peer]));
-    return rows.map((row) => ({ ...row, peer: peers.get(row.inode) ?? null }));
+    const { TCP_ESTABLISHED, TCP_LISTEN, unixPeers } = await import('../../ffi/linux-unix-diag.js');
+    const diags = new Map(unixPeers(rows.map((row) => row.inode)).map((d) => [d.inode, d]));
+    return rows.map((row) => {
+      const diag = diags.get(row.inode);
+      if (!diag) return { ...row, peer: null }; // gone since /proc/net/unix was read
+      return { ...row, state: stateOf(row, { listening: diag.state === TCP_LISTEN, established: diag.state === TCP_ESTABLISHED }), peer: diag.peer };
+    });
   } catch {
     return rows.map((row) => ({ ...row, peer: null })); // no sock_diag here (a kernel without unix_diag)
   }
