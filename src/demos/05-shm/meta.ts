@@ -47,8 +47,8 @@ export const demo: DemoMeta = {
       id: 'race',
       title: { en: 'Race: counter++ unlocked', zh: '竞争：不加锁的 counter++' },
       summary: {
-        en: 'Processes a and b each add 1 to one int in the segment 20,000,000 times, with nothing to keep them apart. An addition is a load, an add and a store; when the other process stores in between, one of the two additions is lost. a prints how many went missing: a different number each run, and almost never 0.',
-        zh: '进程 a 和 b 各自对共享段里的同一个 int 加 1，各加 20,000,000 次，中间没有任何互斥。一次加法其实是读、加、写三步；另一个进程若在这中间写入，两次加法就有一次白做了。a 最后打印丢失了多少次：每次运行都不一样，但几乎从来不是 0。',
+        en: 'Processes a and b each add 1 to one int in the segment 2,000 times, with nothing to keep them apart. An addition is a load, an add and a store, and between the load and the store each sleeps 100 µs (usleep), as it would if the scheduler took the CPU from it right there. What the other stores meanwhile is overwritten: those additions are lost. a prints how many: about half, as the two fall into step, each loading the value the other has just loaded. Without the usleep the gap is a few nanoseconds wide: updates are still lost whenever the two run at the same instant on two CPUs, but on a busy machine a run can lose none at all, which is what makes such bugs hard to find.',
+        zh: '进程 a 和 b 各自对共享段里的同一个 int 加 1，各加 2,000 次，中间没有任何互斥。一次加法其实是读、加、写三步；这里在读和写之间各自睡 100 微秒（usleep），就像调度器恰好在这一刻把 CPU 拿走一样。另一个进程在这期间写入的值会被覆盖，那些加法就白做了。a 最后打印丢失了多少次：大约一半，因为两个进程会步调一致，各自读到的正是对方刚读到的值。去掉 usleep，这个空隙只有几纳秒宽：只要两个进程恰好同时跑在两个 CPU 上，照样会丢；但在繁忙的机器上，一次运行可能一次都不丢——这正是这类 bug 难以发现的原因。',
       },
       listings: counters,
       argv: { a: ['race', 'a', '{key}'], b: ['race', 'b', '{key}'] },
@@ -58,8 +58,8 @@ export const demo: DemoMeta = {
       id: 'semaphore',
       title: { en: 'Semaphore: counter++ locked', zh: '信号量：加锁的 counter++' },
       summary: {
-        en: 'The same two processes, but each addition sits between semop(-1) and semop(+1) on a semaphore that starts at 1, with SEM_UNDO. Only one process is inside at a time, so the count is exact: 40,000 of 40,000. The price is two system calls per addition, which is why there are only 20,000 of them each.',
-        zh: '还是这两个进程，但每次加法都夹在同一个信号量的 semop(-1) 和 semop(+1) 之间，这个信号量初值为 1，并带上 SEM_UNDO。同一时刻只有一个进程在里面，所以结果分毫不差：40,000 次一次不少。代价是每次加法要多两次系统调用，所以这里每个进程只加 20,000 次。',
+        en: 'The same two processes and the same loop, usleep included, but each addition sits between semop(-1) and semop(+1) on a semaphore that starts at 1, with SEM_UNDO. Only one process is inside at a time, so the count is exact: 2,000 of 2,000. The price: the two now take turns, one asleep inside while the other waits at the lock, which is why each adds only 1,000 times here, and each addition costs two more system calls.',
+        zh: '还是这两个进程、同样的循环，连 usleep 也一样，但每次加法都夹在同一个信号量的 semop(-1) 和 semop(+1) 之间，这个信号量初值为 1，并带上 SEM_UNDO。同一时刻只有一个进程在里面，所以结果分毫不差：2,000 次一次不少。代价是两个进程只能轮流来：一个在里面睡着，另一个就在锁外等着，所以这里每个进程只加 1,000 次；而且每次加法还要多两次系统调用。',
       },
       listings: counters,
       argv: { a: ['semaphore', 'a', '{key}'], b: ['semaphore', 'b', '{key}'] },
@@ -242,8 +242,8 @@ export const demo: DemoMeta = {
     },
     start: {
       text: {
-        en: 'meet() adds 1 to this process’s "here" semaphore, then takes 1 from the other’s, sleeping until the other has arrived: a rendezvous, so both loops start together. The loop then runs without a step: stepping it would take millions of key presses, and the two would take turns instead of racing.',
-        zh: 'meet() 先给自己的“已到达”信号量加 1，再从对方的信号量减 1，对方没到就一直睡着：这是一次会合，保证两个循环同时开始。之后整个循环一口气跑完，中间不停：一步步走要按几百万次键，而且两个进程会变成轮流执行，就不再竞争了。',
+        en: 'meet() adds 1 to this process’s "here" semaphore, then takes 1 from the other’s, sleeping until the other has arrived: a rendezvous, so both loops start together. The loop then runs without a step: stepping it would take thousands of key presses, and the two would take turns instead of racing.',
+        zh: 'meet() 先给自己的“已到达”信号量加 1，再从对方的信号量减 1，对方没到就一直睡着：这是一次会合，保证两个循环同时开始。之后整个循环一口气跑完，中间不停：一步步走要按几千次键，而且两个进程会变成轮流执行，就不再竞争了。',
       },
     },
     'b-done': {
@@ -260,8 +260,8 @@ export const demo: DemoMeta = {
     },
     'a-wait': {
       text: {
-        en: 'a sleeps until b is done, then reads the count. Without the lock it is short of 2 × 20,000,000 by every addition that was overwritten; with the lock it is exact.',
-        zh: 'a 一直睡到 b 做完，再读取计数。不加锁时，结果比 2 × 20,000,000 少，少掉的正是被覆盖的那些加法；加了锁，结果就分毫不差。',
+        en: 'a sleeps until b is done, then reads the count. Without the lock it is short of 2 × 2,000 by every addition that was overwritten; with the lock it is exact.',
+        zh: 'a 一直睡到 b 做完，再读取计数。不加锁时，结果比 2 × 2,000 少，少掉的正是被覆盖的那些加法；加了锁，结果就分毫不差。',
       },
     },
     'a-shmdt': {

@@ -5,6 +5,7 @@ import type { Pointer } from '../../ffi/libc.js';
 import { IPC_CREAT, IPC_RMID, IPC_STAT } from '../../ffi/sys-ipc.js';
 import { memoryView } from '../../ffi/sys-mman.js';
 import { SEM_UNDO, sembuf, semop as untracedSemop, SETVAL } from '../../ffi/sys-sem.js';
+import { usleep as untracedUsleep } from '../../ffi/unistd.js';
 import type { DemoRoles, Proc } from '../types.js';
 
 const SIZE = 4096; // one page
@@ -14,10 +15,15 @@ const REPLIED = 1;
 const A_HERE = 0;
 const B_HERE = 1;
 const LOCK = 2;
-/** Long enough that the two loops overlap however the scheduler places them. */
-const TIMES = 20_000_000;
-/** Each locked addition is two semop calls: fewer of them keep the run quick. */
-const TIMES_LOCKED = 20_000;
+/**
+ * Each addition sleeps PAUSE_US (and the timer slack, ~50 µs more) between its load and its store,
+ * so a race loop lasts at least 0.2 s: far longer than the other process can take to be scheduled
+ * after the rendezvous, even on a busy machine, so the two loops overlap.
+ */
+const TIMES = 2000;
+/** Locked, the two take turns: half as many keeps the run as short. */
+const TIMES_LOCKED = 1000;
+const PAUSE_US = 100;
 
 /** What printf("%s", mem) prints: the bytes up to the first NUL. */
 function cString(mem: Pointer): string {
@@ -111,14 +117,15 @@ function reader(p: Proc): void {
 
 /** The loop, outside any step: in step mode the two processes still race through it together. */
 function add(count: Int32Array, semid: number, times: number, locked: boolean): void {
-  // The C loop makes two semop calls per addition; traced, 2 × 20,000 of them would bury the
-  // lesson's events, so the twin makes the same calls here without reporting each one.
+  // The C loop makes a usleep call per addition, and two semop calls when locked; traced, thousands
+  // of them would bury the lesson's events, so the twin makes the same calls here without reporting each one.
   const lock = sembuf(LOCK, -1, SEM_UNDO);
   const unlock = sembuf(LOCK, +1, SEM_UNDO);
   for (let i = 0; i < times; i++) {
     if (locked) untracedSemop(semid, lock);
     const seen = count[0]!; // load …
-    count[0] = seen + 1; // … add, store: the other may run in between
+    untracedUsleep(PAUSE_US); // … off the CPU, as if preempted here …
+    count[0] = seen + 1; // … add, store: over whatever the other stored meanwhile
     if (locked) untracedSemop(semid, unlock);
   }
 }

@@ -12,8 +12,9 @@
 #include <unistd.h>
 
 #define SIZE 4096
-#define TIMES 20000000                 /* race: additions per process */
-#define TIMES_LOCKED 20000             /* semaphore: two semop calls each */
+#define TIMES 2000                     /* race: additions per process */
+#define TIMES_LOCKED 1000              /* semaphore: the two take turns */
+#define PAUSE_US 100                   /* between load and store */
 enum { A_HERE, B_HERE, LOCK };         /* three semaphores in one set */
 
 static void die(const char *call) { perror(call); exit(1); }
@@ -56,7 +57,8 @@ int main(int argc, char *argv[]) {
     for (int i = 0; i < times; i++) {
         if (locked) sem(semid, LOCK, -1, SEM_UNDO); /* P: lock */
         int seen = *count;
-        *count = seen + 1;
+        if (usleep(PAUSE_US) == -1) die("usleep"); /* off the CPU, as if preempted here */
+        *count = seen + 1;              /* over whatever the other stored meanwhile */
         if (locked) sem(semid, LOCK, +1, SEM_UNDO); /* V: unlock */
     }
     printf("%s: added 1 %d times\n", me, times);
