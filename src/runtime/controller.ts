@@ -326,6 +326,11 @@ export class Run extends EventEmitter<RunEvents> {
     return this.kernel.after(count);
   }
 
+  /** Runners started that have not said hello yet, nor ended: still loading, on a busy machine for a second or more. */
+  startingRunners(): number {
+    return this.runners.filter(({ child }) => child.pid !== undefined && !this.procs.has(child.pid) && child.exitCode === null && child.signalCode === null).length;
+  }
+
   waitingPids(): number[] {
     return [...this.procs.values()].filter((p) => p.waiting && p.socket).map((p) => p.pid);
   }

@@ -190,7 +190,8 @@ export class KernelWatch {
       const proc = this.run.procs.get(p.pid);
       return proc && !proc.waiting && proc.inCall !== null && !TIMED_CALLS.has(proc.inCall) && (p.state === 'S' || p.state === 'D');
     });
-    const stuck = live.length > 0 && blocked.length === live.length && Date.now() - this.lastEventAt >= QUIET_MS;
+    // A runner still starting may be the one they wait for (b for a's rendezvous, a FIFO's writer).
+    const stuck = live.length > 0 && blocked.length === live.length && this.run.startingRunners() === 0 && Date.now() - this.lastEventAt >= QUIET_MS;
     this.stuckPolls = stuck ? this.stuckPolls + 1 : 0;
     if (this.stuckPolls === 2) {
       this.run.stuck(blocked.map((p) => `${p.pid} ${this.run.procs.get(p.pid)?.inCall ?? '?'} (${p.wchan ?? '?'})`).join(', '));

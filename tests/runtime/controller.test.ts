@@ -1,9 +1,10 @@
 // The controller's start and stop, when they overlap: q pressed the moment a
-// demo opens; and kernel views that are no older than an event. Real runners, real /proc.
+// demo opens; a runner slow to start; kernel views that are no older than an event.
+// Real runners, real /proc.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Run } from '../../src/runtime/controller.js';
-import { demoAndVariant, pidsOf, recordRun, until } from '../helpers/run.js';
+import { demoAndVariant, outputOf, pidsOf, recordRun, until } from '../helpers/run.js';
 
 /** Pids of the processes whose command line names `dir` (a runner gets its run's trace socket path). */
 function processesNaming(dir: string): number[] {
@@ -46,6 +47,28 @@ describe('a run stopped while it starts', () => {
     await run.stop('stopped');
     expect(processesNaming(dir)).toEqual([]);
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('a runner slow to start', () => {
+  it('is waited for: the process asleep until it comes is not stuck', async () => {
+    let stoppedBeforeHello = false;
+    const recorded = await recordRun('shm', 'race', {}, async (run) => {
+      // b held before it has said hello, as a loaded machine can hold a starting node for a second:
+      // a meanwhile sleeps in the rendezvous, the only process the run knows, waiting for b.
+      const [b] = processesNaming(run.dir).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('b'));
+      process.kill(b!, 'SIGSTOP');
+      stoppedBeforeHello = !run.procs.has(b!);
+      await until(run, () => [...run.procs.values()].some((p) => p.inCall === 'semop'), 'a asleep in the rendezvous');
+      // Held well past what the stuck watch takes (0.5 s without an event, then two polls): before,
+      // the run was called stuck ~0.7 s after a's semop() and ended, b killed before its first line.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      process.kill(b!, 'SIGCONT');
+    });
+    expect(stoppedBeforeHello).toBe(true);
+    expect(recorded.result.notes).toEqual([]);
+    expect(recorded.result.reason).toBe('done');
+    expect(outputOf(recorded.events, pidsOf(recorded.events, 'a')[0]!).at(-1)).toMatch(/^a: count \d+, expected 4000, lost \d+$/);
   });
 });
 
