@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { FORK_NODE_FLAGS } from './fork-flags.js';
 import { errnoValue, ErrnoError, lastErrno } from './libc.js';
 import { MADV_DOFORK, rawMadvise } from './sys-mman.js';
+import { isJsHandler, resetProgramSignals } from './signal-gate.js';
 import { setParentDeathSignal } from './sys-prctl.js';
 import {
   SIG_DFL, SIG_IGN, SIG_SETMASK, SIGACTION_SIZE, SIGKILL, fullSigset, setDisposition,
@@ -56,7 +57,10 @@ function sweep(list: Array<[bigint, bigint]>): boolean {
   return true;
 }
 
-/** In the child, first thing: die with the parent, and drop the handlers Node installed. */
+/**
+ * In the child, first thing: die with the parent, and drop the handlers Node installed.
+ * The program's own JS handlers stay, as a C child keeps its parent's handlers.
+ */
 function becomeChild(parentPid: number, keepBlocked: Buffer): void {
   setParentDeathSignal(SIGKILL);
   if (getppid() !== parentPid) exit(1);
@@ -69,7 +73,7 @@ function becomeChild(parentPid: number, keepBlocked: Buffer): void {
       continue;
     }
     const handler = sigactionHandler(old);
-    if (handler !== SIG_DFL && handler !== SIG_IGN) setDisposition(signo, SIG_DFL);
+    if (handler !== SIG_DFL && handler !== SIG_IGN && !isJsHandler(handler)) setDisposition(signo, SIG_DFL);
   }
   sigprocmask(SIG_SETMASK, keepBlocked);
 }
@@ -107,4 +111,5 @@ export function resetSignalsLikeC(): void {
     if (sigactionHandler(old) !== SIG_DFL) setDisposition(signo, SIG_DFL);
   }
   sigprocmask(SIG_SETMASK, sigset());
+  resetProgramSignals();
 }

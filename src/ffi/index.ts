@@ -1,6 +1,6 @@
 // Every libc call a demo may make, flat, as the traced facade wraps them.
 import { calls as fcntl } from './fcntl.js';
-import { calls as signal } from './signal.js';
+import { calls as signal } from './signal-program.js';
 import { calls as ipc } from './sys-ipc.js';
 import { calls as mman } from './sys-mman.js';
 import { calls as msg } from './sys-msg.js';

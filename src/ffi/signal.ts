@@ -1,5 +1,5 @@
 // <signal.h>
-import { check, koffi, libc } from './libc.js';
+import { check, libc } from './libc.js';
 
 export { SIGNALS, signalName } from './signal-names.js';
 
@@ -64,24 +64,17 @@ export function kill(pid: number, signo: number): void {
 
 export const SA_SIGINFO = 4;
 export const SA_RESTART = 0x10000000;
-const SA_MASK_OFFSET = 8;
-const SA_FLAGS_OFFSET = 136;
+export const SA_NODEFER = 0x40000000;
+export const SA_RESETHAND = 0x80000000;
+/** Where struct sigaction keeps sa_mask and sa_flags (x86-64 glibc). */
+export const SA_MASK_OFFSET = 8;
+export const SA_FLAGS_OFFSET = 136;
 /** sizeof(siginfo_t); si_signo at 0, si_code at 8, si_pid at 16, si_uid at 20. */
 export const SIGINFO_SIZE = 128;
 
-const SignalHandler = koffi.proto('void SignalHandler(int signo)');
 const sigsuspendC = libc.func('int sigsuspend(const void *mask)');
 const sigwaitinfoC = libc.func('int sigwaitinfo(const void *set, void *info)');
 const sigqueueC = libc.func('int sigqueue(int pid, int sig, intptr_t value)');
-
-/**
- * A JS function as a C signal handler. Safe only while the process waits in a
- * call (pause, sigsuspend): a signal that interrupts running JS re-enters V8.
- * The demos that install one keep the signal blocked outside that window.
- */
-export function handlerAddress(fn: (signo: number) => void): bigint {
-  return koffi.address(koffi.register(fn, koffi.pointer(SignalHandler)));
-}
 
 /** A struct sigaction: handler address (or SIG_DFL/SIG_IGN), mask, flags. */
 export function sigactionStruct(handler: bigint, mask: Buffer = sigset(), flags = 0): Buffer {
@@ -90,11 +83,6 @@ export function sigactionStruct(handler: bigint, mask: Buffer = sigset(), flags 
   mask.copy(act, SA_MASK_OFFSET, 0, SIGSET_SIZE);
   act.writeInt32LE(flags, SA_FLAGS_OFFSET);
   return act;
-}
-
-/** signal(2) as glibc has it (BSD semantics): install a handler or SIG_DFL / SIG_IGN. */
-export function signal(signo: number, handler: bigint): void {
-  sigaction(signo, sigactionStruct(handler, sigset(), SA_RESTART));
 }
 
 /** sigsuspend always returns -1 with EINTR, once a handler has run: that return is its purpose. */
@@ -119,7 +107,5 @@ export function sigqueue(pid: number, signo: number, value = 0): void {
   check('sigqueue', sigqueueC(pid, signo, value) as number);
 }
 
-export { koffi };
-
-/** The calls a demo makes through the traced facade. */
-export const calls = { sigprocmask, sigaction, kill, signal, sigsuspend, sigwaitinfo, sigqueue };
+// The program's own signal calls (sigprocmask, sigaction, signal, sigsuspend as the
+// traced facade makes them) are in signal-gate.ts, with the JS handlers they install.

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { libcCalls, type Libc } from '../ffi/index.js';
 import { ErrnoError, errnoName, lastErrno, strerror } from '../ffi/libc.js';
 import { forkProcess } from '../ffi/fork.js';
+import { deliverPending, programCall } from '../ffi/signal-gate.js';
 import { fionread } from '../ffi/sys-ioctl.js';
 import { memoryView } from '../ffi/sys-mman.js';
 import { exit, getpid, getppid, write } from '../ffi/unistd.js';
@@ -101,6 +102,7 @@ export class RuntimeProc implements Proc {
   }
 
   private call<T>(name: string, args: readonly unknown[], run: () => T): T {
+    this.deliverBeforeLine();
     this.emit({ kind: 'call', name, args: args.map(describeArg) });
     const at = this.currentStep;
     const sysv = SYSV_GETS[name];
@@ -109,7 +111,7 @@ export class RuntimeProc implements Proc {
     if (sysv) recordObject(dir, sysv, null, Number(args[0]));
     let value: T;
     try {
-      value = run();
+      value = programCall(name, run);
       if (sysv && typeof value === 'number') recordObject(dir, sysv, value, Number(args[0]));
     } catch (error) {
       this.currentStep = at;
@@ -150,6 +152,19 @@ export class RuntimeProc implements Proc {
     this.trace.emit({ kind: 'state', pid: getpid(), pipes, memory });
   }
 
+  /**
+   * The program has reached a libc call: a signal that arrived while JS ran (its
+   * handler kept blocked then) is handled now, as if it had come just before. A
+   * handler that took steps brings the process back to this line: it says so again.
+   */
+  private deliverBeforeLine(): void {
+    const at = this.currentStep;
+    const steps = this.steps;
+    if (!deliverPending()) return;
+    this.currentStep = at;
+    if (at !== undefined && this.steps !== steps) this.step(at);
+  }
+
   step(id: string): void {
     this.reportState();
     this.currentStep = id;
@@ -166,6 +181,7 @@ export class RuntimeProc implements Proc {
   }
 
   print(line: string): void {
+    this.deliverBeforeLine();
     this.output(1, line);
   }
 
@@ -189,6 +205,7 @@ export class RuntimeProc implements Proc {
   }
 
   fork(): number {
+    this.deliverBeforeLine();
     this.emit({ kind: 'call', name: 'fork', args: [] });
     let pid: number;
     try {
@@ -210,6 +227,7 @@ export class RuntimeProc implements Proc {
   }
 
   exit(code: number): never {
+    this.deliverBeforeLine();
     this.trace.emit({ kind: 'exit', pid: getpid(), status: { code, signal: null, core: false } });
     return exit(code);
   }

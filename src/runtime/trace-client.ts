@@ -1,7 +1,7 @@
 // The process side of the trace channel: blocking libc socket calls, because a
 // runner is synchronous from top to bottom, like the C program it twins.
 import { ErrnoError } from '../ffi/libc.js';
-import { pollIn } from '../ffi/poll.js';
+import { pollBetweenLines } from '../ffi/signal-gate.js';
 import { AF_UNIX, MSG_DONTWAIT, MSG_NOSIGNAL, SOCK_CLOEXEC, SOCK_STREAM, connect, recv, send, sockaddrUn, socket } from '../ffi/sys-socket.js';
 import { close, exit } from '../ffi/unistd.js';
 import { GO, RUN_FREE } from './protocol.js';
@@ -36,13 +36,15 @@ export class TraceClient {
 
   /**
    * Blocks until the controller lets this process execute the line it stopped on.
-   * A signal handler may run meanwhile (and take a step of its own, reading a byte):
-   * poll() returns early then, never restarted, and `interrupted` tells the caller.
+   * The program sits between two lines here, so its signals are let through (the
+   * only wait of the runtime's own that does so): a handler may run meanwhile (and
+   * take a step of its own, reading a byte); poll returns early then, never
+   * restarted, and `interrupted` tells the caller.
    */
   waitForGo(interrupted: () => void = () => undefined): void {
     for (;;) {
       if (this.free) return;
-      if (pollIn(this.fd) === -1 || !this.readByte()) {
+      if (pollBetweenLines(this.fd) === -1 || !this.readByte()) {
         interrupted();
         continue;
       }

@@ -1,8 +1,7 @@
 // The Node twin of signal-textbook.c, signal-robust.c and signal-queueing.c:
 // one main() that tells the three programs apart by argv[1], as meta.ts passes it.
-import {
-  SIG_BLOCK, SIG_UNBLOCK, SIGUSR1, handlerAddress, sigactionStruct, sigrtmin, sigset,
-} from '../../ffi/signal.js';
+import { SIG_BLOCK, SIG_UNBLOCK, SIGUSR1, sigactionStruct, sigrtmin, sigset } from '../../ffi/signal.js';
+import { handlerAddress } from '../../ffi/signal-gate.js';
 import { describeWaitStatus } from '../../ffi/sys-wait.js';
 import type { DemoRoles, Proc } from '../types.js';
 

@@ -1,0 +1,90 @@
+// The program's own signal calls, as the traced facade makes them: they act on
+// the program's mask and dispositions as the C program's would, and keep the
+// kernel's the way signal-gate.ts needs (JS-handled signals blocked while JS runs).
+import { readdirSync } from 'node:fs';
+import { ErrnoError, errnoValue } from './libc.js';
+import {
+  SA_FLAGS_OFFSET, SA_MASK_OFFSET, SA_RESTART, SIG_BLOCK, SIG_SETMASK, SIG_UNBLOCK, SIGACTION_SIZE, kill,
+  sigaction as rawSigaction, sigactionHandler, sigactionStruct, sigqueue, sigset, sigsuspend as rawSigsuspend, sigwaitinfo,
+} from './signal.js';
+import { type Action, type Mask, UNBLOCKABLE, bit, gate, isJsHandler, setKernelMask, toSet, waitWithMask } from './signal-gate.js';
+
+const EINVAL = errnoValue('EINVAL');
+
+/** sigprocmask(2) on the program's mask; what it unblocks of the JS-handled signals is delivered right after (programCall). */
+export function sigprocmask(how: number, set: Buffer | null, oldset: Buffer | null = null): void {
+  const old = gate.program;
+  if (set !== null) {
+    const change = set.readBigUInt64LE(0);
+    if (how === SIG_BLOCK) gate.program |= change;
+    else if (how === SIG_UNBLOCK) gate.program &= ~change;
+    else if (how === SIG_SETMASK) gate.program = change;
+    else throw new ErrnoError('sigprocmask', EINVAL);
+    gate.program &= ~UNBLOCKABLE;
+    setKernelMask(gate.program | gate.jsCaught);
+  }
+  if (oldset !== null) toSet(old, oldset);
+}
+
+/** sigaction(2). A JS handler goes in with its signal blocked, and every JS-handled signal in its kernel sa_mask. */
+export function sigaction(signo: number, act: Buffer | null, oldact: Buffer | null = null): void {
+  const previous = gate.actions.get(signo);
+  if (act !== null) install(signo, act, oldact);
+  else rawSigaction(signo, null, oldact);
+  if (oldact !== null && previous) oldact.writeBigUInt64LE(previous.mask, SA_MASK_OFFSET); // the program's sa_mask, not the kernel's
+}
+
+function install(signo: number, act: Buffer, oldact: Buffer | null): void {
+  const js = isJsHandler(sigactionHandler(act));
+  if (js) assertSingleThreaded();
+  const caught = js ? gate.jsCaught | bit(signo) : gate.jsCaught & ~bit(signo);
+  const action: Action = { mask: act.readBigUInt64LE(SA_MASK_OFFSET), flags: act.readUInt32LE(SA_FLAGS_OFFSET) };
+  if (js) setKernelMask(gate.program | caught); // blocked before its handler is in place
+  try {
+    rawSigaction(signo, js ? withMask(act, action.mask | caught) : act, oldact);
+  } catch (error) {
+    setKernelMask(gate.program | gate.jsCaught);
+    throw error;
+  }
+  if (js) gate.actions.set(signo, action);
+  else gate.actions.delete(signo);
+  if (caught === gate.jsCaught) return;
+  gate.jsCaught = caught;
+  for (const [other, { mask }] of gate.actions) if (other !== signo) setKernelSaMask(other, mask | caught);
+  if (!js) setKernelMask(gate.program | caught); // not JS-handled any more: as the program blocks it, or not
+}
+
+/**
+ * kill(2) hands a process's signal to any of its threads that does not block it:
+ * with this one blocking it, one of Node's would take it and the handler would never
+ * run. A forked child has one thread, like the C program.
+ */
+function assertSingleThreaded(): void {
+  const threads = readdirSync('/proc/self/task').length;
+  if (threads > 1) throw new Error(`a JS signal handler needs a single-threaded process, this one has ${threads} threads: install it in a forked child`);
+}
+
+function withMask(act: Buffer, mask: Mask): Buffer {
+  const copy = Buffer.from(act);
+  copy.writeBigUInt64LE(mask, SA_MASK_OFFSET);
+  return copy;
+}
+
+function setKernelSaMask(signo: number, mask: Mask): void {
+  const act = Buffer.alloc(SIGACTION_SIZE);
+  rawSigaction(signo, null, act);
+  rawSigaction(signo, withMask(act, mask));
+}
+
+/** signal(2) as glibc has it (BSD semantics): install a handler or SIG_DFL / SIG_IGN. */
+export function signal(signo: number, handler: bigint): void {
+  sigaction(signo, sigactionStruct(handler, sigset(), SA_RESTART));
+}
+
+/** sigsuspend(2): -1 with EINTR once a handler has run, its normal return. */
+export function sigsuspend(mask: Buffer): number {
+  return waitWithMask(mask.readBigUInt64LE(0) & ~UNBLOCKABLE, () => rawSigsuspend(mask));
+}
+
+/** The calls a demo makes through the traced facade. */
+export const calls = { sigprocmask, sigaction, kill, signal, sigsuspend, sigwaitinfo, sigqueue };
