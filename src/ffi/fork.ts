@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { FORK_NODE_FLAGS } from './fork-flags.js';
 import { errnoValue, ErrnoError, lastErrno } from './libc.js';
 import { MADV_DOFORK, rawMadvise } from './sys-mman.js';
-import { isJsHandler, resetProgramSignals } from './signal-gate.js';
+import { gate, isJsHandler, resetProgramSignals } from './signal-gate.js';
 import { setParentDeathSignal } from './sys-prctl.js';
 import {
   SIG_DFL, SIG_IGN, SIG_SETMASK, SIGACTION_SIZE, SIGKILL, fullSigset, setDisposition,
@@ -64,6 +64,7 @@ function sweep(list: Array<[bigint, bigint]>): boolean {
 function becomeChild(parentPid: number, keepBlocked: Buffer): void {
   setParentDeathSignal(SIGKILL);
   if (getppid() !== parentPid) exit(1);
+  gate.singleThreaded = true;
   const old = Buffer.alloc(SIGACTION_SIZE);
   for (let signo = 1; signo <= 64; signo++) {
     if (signo === 9 || signo === 19 || signo === 32 || signo === 33) continue;

@@ -48,6 +48,8 @@ export const gate = {
   /** Signals whose disposition is a JS handler: blocked in the kernel whenever JS runs. */
   jsCaught: 0n as Mask,
   actions: new Map<number, Action>(),
+  /** A forked child: the one thread that called fork(). A runner has Node's threads too. */
+  singleThreaded: false,
 };
 /** The program's mask where a handler may come in: the handler's mask starts from it. */
 let deliveryMask: Mask = 0n;

@@ -1,7 +1,6 @@
 // The program's own signal calls, as the traced facade makes them: they act on
 // the program's mask and dispositions as the C program's would, and keep the
 // kernel's the way signal-gate.ts needs (JS-handled signals blocked while JS runs).
-import { readdirSync } from 'node:fs';
 import { ErrnoError, errnoValue } from './libc.js';
 import {
   SA_FLAGS_OFFSET, SA_MASK_OFFSET, SA_RESTART, SIG_BLOCK, SIG_SETMASK, SIG_UNBLOCK, SIGACTION_SIZE, kill,
@@ -60,8 +59,7 @@ function install(signo: number, act: Buffer, oldact: Buffer | null): void {
  * run. A forked child has one thread, like the C program.
  */
 function assertSingleThreaded(): void {
-  const threads = readdirSync('/proc/self/task').length;
-  if (threads > 1) throw new Error(`a JS signal handler needs a single-threaded process, this one has ${threads} threads: install it in a forked child`);
+  if (!gate.singleThreaded) throw new Error('a JS signal handler needs a single-threaded process: install it in a forked child, not in a runner, which has Node’s threads');
 }
 
 function withMask(act: Buffer, mask: Mask): Buffer {

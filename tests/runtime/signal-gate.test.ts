@@ -29,6 +29,7 @@ interface TraceEvent {
 interface Fixture {
   readonly events: TraceEvent[];
   readonly exited: Promise<number | null>;
+  readonly stderr: () => string;
   readonly readFlag: (index: number) => number;
   readonly writeFlag: (index: number, value: number) => void;
   readonly stop: () => Promise<void>;
@@ -56,12 +57,15 @@ async function start(mode: string): Promise<Fixture> {
     });
   });
   await new Promise<void>((resolve) => server.listen(tracePath, resolve));
-  const child = spawn(process.execPath, [...FORK_NODE_FLAGS, bundle, tracePath, flagPath, mode], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const child = spawn(process.execPath, [...FORK_NODE_FLAGS, bundle, tracePath, flagPath, mode], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const word = Buffer.alloc(4);
   return {
     events,
     exited,
+    stderr: () => stderr,
     readFlag: (index) => (readSync(flagFd, word, 0, 4, index * 4), word.readInt32LE(0)),
     writeFlag: (index, value) => (word.writeInt32LE(value, 0), writeSync(flagFd, word, 0, 4, index * 4)),
     async stop() {
@@ -242,6 +246,17 @@ describe('signal gate', () => {
         'return waitpid',
         'output runs: 2',
       ]);
+    } finally {
+      await fixture.stop();
+    }
+  });
+
+  it('a runner, which has Node’s threads, may not install a JS handler: one of them would take the signal', async () => {
+    const fixture = await start('runner');
+    try {
+      expect(await fixture.exited).toBe(1);
+      expect(fixture.stderr()).toMatch(/a JS signal handler needs a single-threaded process/);
+      expect(fixture.events.filter((e) => e.kind === 'hello')).toHaveLength(1);
     } finally {
       await fixture.stop();
     }
