@@ -108,4 +108,4 @@ export function sigqueue(pid: number, signo: number, value = 0): void {
 }
 
 // The program's own signal calls (sigprocmask, sigaction, signal, sigsuspend as the
-// traced facade makes them) are in signal-gate.ts, with the JS handlers they install.
+// traced facade makes them) are in signal-program.ts; JS handlers in signal-gate.ts.
