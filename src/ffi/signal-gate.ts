@@ -139,7 +139,7 @@ function runHandler(signo: number, uc: bigint | null, fn: (signo: number) => voi
  * under `mask` (the program's, by default). True if a handler ran.
  */
 export function deliverPending(mask: Mask = gate.program): boolean {
-  if ((gate.jsCaught & ~mask) === 0n) return false; // no JS-handled signal would get through
+  if (gate.jsCaught === 0n || (gate.jsCaught & ~mask) === 0n) return false; // no JS-handled signal would get through
   const before = handlersRun;
   deliveringAt(mask, () => {
     while (ppollSignals(toSet(mask)) === -1) {
@@ -156,7 +156,7 @@ export function pollBetweenLines(fd: number): number {
 
 /** Runs one libc call of the program (see the top of this file). errno is kept for the caller. */
 export function programCall<T>(name: string, run: () => T): T {
-  const blocking = MAY_BLOCK.has(name) && (gate.jsCaught & ~gate.program) !== 0n;
+  const blocking = gate.jsCaught !== 0n && MAY_BLOCK.has(name) && (gate.jsCaught & ~gate.program) !== 0n;
   const call = blocking ? () => deliveringAt(gate.program, () => blockingCall(name, run)) : run;
   return DELIVER_AFTER.has(name) ? keepingErrno(call, () => deliverPending()) : call();
 }
