@@ -69,14 +69,10 @@ async function start(mode: string): Promise<Fixture> {
     readFlag: (index) => (readSync(flagFd, word, 0, 4, index * 4), word.readInt32LE(0)),
     writeFlag: (index, value) => (word.writeInt32LE(value, 0), writeSync(flagFd, word, 0, 4, index * 4)),
     async stop() {
-      for (const { pid } of events.filter((e) => e.kind === 'hello')) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
+      // Still running after a failed expectation: its children die with it (PR_SET_PDEATHSIG).
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
+      await until(() => events.filter((e) => e.kind === 'hello').every(({ pid }) => !existsSync(`/proc/${pid}`)), 'the fixture’s processes gone');
       closeSync(flagFd);
       await new Promise((resolve) => server.close(resolve));
       rmSync(dir, { recursive: true, force: true });
