@@ -39,6 +39,10 @@ export interface Proc {
   waiting: boolean;
   waitingSince: number;
   inCall: string | null;
+  /** The step it last announced, whether a call failed since, and whether it came back to that step after one: a retry loop. */
+  lastStep: string | null;
+  failedSinceStep: boolean;
+  retrying: boolean;
 }
 
 export interface RunResult {
@@ -209,7 +213,7 @@ export class Run extends EventEmitter<RunEvents> {
         if (event.kind === 'hello') {
           // A forked child inherits its parent's runtime fds: hide those too.
           const inherited = event.role === 'child' ? (this.procs.get(event.ppid)?.ownFds ?? []) : [];
-          proc = { pid: event.pid, ppid: event.ppid, role: event.role, ownFds: [...new Set([...inherited, ...event.ownFds])], socket, waiting: false, waitingSince: 0, inCall: null };
+          proc = { pid: event.pid, ppid: event.ppid, role: event.role, ownFds: [...new Set([...inherited, ...event.ownFds])], socket, waiting: false, waitingSince: 0, inCall: null, lastStep: null, failedSinceStep: false, retrying: false };
           this.procs.set(event.pid, proc);
           if (this.mode === 'run') socket.write(Buffer.from([RUN_FREE]));
         }
@@ -273,8 +277,14 @@ export class Run extends EventEmitter<RunEvents> {
       if (event.kind === 'step') {
         proc.waiting = this.mode !== 'run';
         proc.waitingSince = Date.now();
+        proc.retrying = proc.failedSinceStep && event.step === proc.lastStep;
+        proc.lastStep = event.step;
+        proc.failedSinceStep = false;
       } else if (event.kind === 'call') proc.inCall = event.name;
-      else if (event.kind === 'return') proc.inCall = null;
+      else if (event.kind === 'return') {
+        proc.inCall = null;
+        if (event.errno) proc.failedSinceStep = true;
+      }
     }
     if (event.kind === 'return' && event.name === 'waitpid' && typeof event.value === 'object' && event.value !== null && !Array.isArray(event.value)) {
       this.reaped(event.value as { pid?: number; status?: unknown });
@@ -301,9 +311,10 @@ export class Run extends EventEmitter<RunEvents> {
   }
 
   /**
-   * Let one process execute the line it waits on: the preferred one if it
-   * waits, else the one waiting longest. A key pressed while no process waits
-   * yet (still starting, or running to its next line) is kept for the next one that does.
+   * Let one process execute the line it waits on: the preferred one if it waits (and is not
+   * retrying a failed call while another waits), else the one waiting longest. A key pressed
+   * while no process waits yet (still starting, or running to its next line) is kept for the
+   * next one that does.
    */
   advance(preferred?: number): number | null {
     const waiting = [...this.procs.values()].filter((p) => p.waiting && p.socket);
@@ -312,7 +323,10 @@ export class Run extends EventEmitter<RunEvents> {
       return null;
     }
     this.pendingAdvance = false;
-    const chosen = waiting.find((p) => p.pid === preferred) ?? waiting.sort((a, b) => a.waitingSince - b.waitingSince)[0]!;
+    // A process back at a call that just failed (a client's connect() before the server listens)
+    // gives way to one that may change the outcome: space pressed on it runs the server's next line.
+    const pool = waiting.some((p) => !p.retrying) ? waiting.filter((p) => !p.retrying) : waiting;
+    const chosen = pool.find((p) => p.pid === preferred) ?? pool.sort((a, b) => a.waitingSince - b.waitingSince)[0]!;
     chosen.waiting = false;
     chosen.socket!.write(Buffer.from([GO]));
     return chosen.pid;

@@ -1,10 +1,11 @@
 // The controller's start and stop, when they overlap: q pressed the moment a
-// demo opens; a runner slow to start; kernel views that are no older than an event.
+// demo opens; a runner slow to start; kernel views that are no older than an event;
+// the process the learner steps, when it only retries.
 // Real runners, real /proc.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Run } from '../../src/runtime/controller.js';
-import { demoAndVariant, outputOf, pidsOf, recordRun, until } from '../helpers/run.js';
+import { demoAndVariant, expectNothingLeft, outputOf, pidsOf, recordRun, until } from '../helpers/run.js';
 
 /** Pids of the processes whose command line names `dir` (a runner gets its run's trace socket path). */
 function processesNaming(dir: string): number[] {
@@ -98,5 +99,35 @@ describe('kernelAfter', () => {
     expect(seen.map((s) => s.fds)).toEqual(seen.map((s) => s.expected));
     expect(seen.map((s) => s.fds)).toEqual([0, 2, 2, 1, 1, 0]);
     expect(recorded.result.reason).toBe('stopped');
+  });
+});
+
+describe('stepping the process the learner has selected', () => {
+  it('a client retrying connect() gives way to the server, so its retries do not run out (socket stream)', async () => {
+    const recorded = await recordRun('socket', 'stream', { mode: 'step' }, async (run, events) => {
+      const client = () => pidsOf(events, 'client')[0];
+      // Both have said hello: the learner presses space with the client selected, again and again.
+      await until(run, () => client() !== undefined && pidsOf(events, 'server')[0] !== undefined, 'both processes');
+      // Keys come at human speed: while the client waits at a line, or sleeps in read() for the
+      // server's reply, or has ended; not in the microseconds a failing connect() takes.
+      const press = () => {
+        const proc = run.procs.get(client()!);
+        const clientDone = events.some((e) => e.kind === 'exit' && e.pid === client());
+        const keyNow = clientDone || proc?.waiting === true || proc?.inCall === 'read';
+        if (keyNow && run.waitingPids().length > 0) run.advance(client());
+      };
+      run.on('event', press);
+      press();
+    });
+    const { events, result } = recorded;
+    const [client] = pidsOf(events, 'client');
+    expect(result.reason).toBe('done');
+    expect(result.exits.get('client')).toEqual({ code: 0, signal: null, core: false });
+    expect(result.exits.get('server')).toEqual({ code: 0, signal: null, core: false });
+    // It retried while there was no server yet, but not a hundred times.
+    const connects = events.filter((e) => e.kind === 'call' && e.name === 'connect' && e.pid === client).length;
+    expect(connects).toBeGreaterThanOrEqual(1);
+    expect(connects).toBeLessThan(10);
+    expectNothingLeft(recorded);
   });
 });
