@@ -121,6 +121,10 @@ export class Run extends EventEmitter<RunEvents> {
    * all arrived: the record then reads in the order things happened.
    */
   private readonly held = new Map<number, { child: number; events: TraceEvent[]; timer: NodeJS.Timeout }>();
+  /** Trace connections accepted and not yet closed: a process's events may still be in one. */
+  private openConnections = 0;
+  /** Runners that have exited while their events may still be on the way: their exit waits for them. */
+  private readonly endedRunners = new Map<number, { timer: NodeJS.Timeout | null; done: () => void }>();
 
   constructor(options: RunOptions) {
     super();
@@ -203,6 +207,7 @@ export class Run extends EventEmitter<RunEvents> {
   private accept(socket: Socket): void {
     let buffer = '';
     let proc: Proc | null = null;
+    this.openConnections++;
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
       buffer += chunk;
@@ -215,6 +220,12 @@ export class Run extends EventEmitter<RunEvents> {
           const inherited = event.role === 'child' ? (this.procs.get(event.ppid)?.ownFds ?? []) : [];
           proc = { pid: event.pid, ppid: event.ppid, role: event.role, ownFds: [...new Set([...inherited, ...event.ownFds])], socket, waiting: false, waitingSince: 0, inCall: null, lastStep: null, failedSinceStep: false, retrying: false };
           this.procs.set(event.pid, proc);
+          // A runner heard from after its exit: its exit now waits for this connection to close.
+          const ended = this.endedRunners.get(event.pid);
+          if (ended?.timer) {
+            clearTimeout(ended.timer);
+            ended.timer = null;
+          }
           if (this.mode === 'run') socket.write(Buffer.from([RUN_FREE]));
         }
         this.deliver(event, proc);
@@ -222,9 +233,12 @@ export class Run extends EventEmitter<RunEvents> {
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {
+      this.openConnections--;
       if (proc) {
         proc.socket = null;
         this.release(proc.pid);
+        // Its exit comes after its own events: now, unless some are held for a child's.
+        if (!this.held.has(proc.pid)) this.endedRunners.get(proc.pid)?.done();
       }
       this.checkEnd();
     });
@@ -268,6 +282,8 @@ export class Run extends EventEmitter<RunEvents> {
       const proc = this.procs.get(parent) ?? null;
       if (reaped) this.record(reaped, proc);
       for (const event of after) this.deliver(event, proc);
+      // A runner whose last events were held: its exit comes after them.
+      if (proc?.socket === null && !this.held.has(parent)) this.endedRunners.get(parent)?.done();
     }
   }
 
@@ -396,21 +412,32 @@ export class Run extends EventEmitter<RunEvents> {
   private runnerEnded(role: string, code: number | undefined, signal: string | null, stderr: string): void {
     const runner = this.runners.find((r) => r.role === role);
     const pid = runner?.child.pid ?? 0;
-    // 70 is the twin's own crash (EX_SOFTWARE); a runner that never said hello never started;
-    // SIGSEGV and its kin are crashes, never a lesson (SIGPIPE, SIGUSR1 … can be).
-    const crashed = signal !== null && CRASH_SIGNALS.has(signal);
-    const failed = code !== undefined && code !== 0 && code !== 1 && (!this.procs.has(pid) || code === 70);
-    if (!this.stopReason && (crashed || failed)) {
-      this.note('runner-failed', stderr.trim().split('\n').slice(-3).join('\n') || (crashed ? `${role}: ${signal}` : `${role}: exit ${code}`), pid);
-    }
-    this.record({ kind: 'exit', pid, status: { code: code ?? null, signal, core: false } }, null);
-    this.checkEnd();
+    const done = () => {
+      const ended = this.endedRunners.get(pid);
+      if (ended?.timer) clearTimeout(ended.timer);
+      this.endedRunners.delete(pid);
+      // 70 is the twin's own crash (EX_SOFTWARE); a runner that never said hello never started;
+      // SIGSEGV and its kin are crashes, never a lesson (SIGPIPE, SIGUSR1 … can be).
+      const crashed = signal !== null && CRASH_SIGNALS.has(signal);
+      const failed = code !== undefined && code !== 0 && code !== 1 && (!this.procs.has(pid) || code === 70);
+      if (!this.stopReason && (crashed || failed)) {
+        this.note('runner-failed', stderr.trim().split('\n').slice(-3).join('\n') || (crashed ? `${role}: ${signal}` : `${role}: exit ${code}`), pid);
+      }
+      this.record({ kind: 'exit', pid, status: { code: code ?? null, signal, core: false } }, null);
+      this.checkEnd();
+    };
+    const proc = this.procs.get(pid);
+    if (this.stopReason || pid === 0 || proc?.socket === null) return done();
+    // Its trace connection may still hold events, or not even be accepted yet (the controller was
+    // busy): the exit is recorded after them, when that connection closes, or after HOLD_MS
+    // without a hello (a runner that died before it could connect).
+    this.endedRunners.set(pid, { timer: proc ? null : setTimeout(done, HOLD_MS), done });
   }
 
   private allDone(): boolean {
     const runnersDone = this.runners.every((r) => r.child.exitCode !== null || r.child.signalCode !== null);
     const socketsClosed = [...this.procs.values()].every((p) => p.socket === null);
-    return runnersDone && socketsClosed && this.held.size === 0;
+    return runnersDone && socketsClosed && this.openConnections === 0 && this.endedRunners.size === 0 && this.held.size === 0;
   }
 
   private checkEnd(): void {
@@ -483,6 +510,8 @@ export class Run extends EventEmitter<RunEvents> {
       this.stopPlay();
       if (this.watchdog) clearTimeout(this.watchdog);
       await Promise.all(this.runners.map((r) => r.child));
+      // A stop does not wait for the events of runners that have already exited.
+      for (const ended of [...this.endedRunners.values()]) ended.done();
       await this.kernel.stop();
       await this.processesGone();
       for (const { child } of [...this.held.values()]) this.release(child);

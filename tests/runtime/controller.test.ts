@@ -131,3 +131,25 @@ describe('stepping the process the learner has selected', () => {
     expectNothingLeft(recorded);
   });
 });
+
+describe('a controller too busy to read while its runners end', () => {
+  it('still records every process of the run before it says the run is done', async () => {
+    const recorded = await recordRun('pipe', 'basic', { mode: 'run' }, () => {
+      // The runners run to their end and exit while this process reads nothing: their exits
+      // and their trace connections then reach it in either order.
+      const busyUntil = Date.now() + 1500;
+      while (Date.now() < busyUntil);
+    });
+    const { events, result } = recorded;
+    expect(result.reason).toBe('done');
+    const [parent] = pidsOf(events, 'main');
+    const [child] = pidsOf(events, 'child');
+    expect(parent).toBeDefined();
+    expect(child).toBeDefined();
+    expect(outputOf(events, parent!)).toEqual(['parent: wrote 17 bytes', `parent: child pid ${child} exited 0`]);
+    // The runner's exit comes after its own events.
+    const exitAt = events.findIndex((e) => e.kind === 'exit' && e.pid === parent);
+    expect(exitAt).toBeGreaterThan(events.findLastIndex((e) => e.kind === 'output' && e.pid === parent));
+    expectNothingLeft(recorded);
+  });
+});
