@@ -237,8 +237,7 @@ export class Run extends EventEmitter<RunEvents> {
       if (proc) {
         proc.socket = null;
         this.release(proc.pid);
-        // Its exit comes after its own events: now, unless some are held for a child's.
-        if (!this.held.has(proc.pid)) this.endedRunners.get(proc.pid)?.done();
+        this.exitAfterEvents(proc.pid);
       }
       this.checkEnd();
     });
@@ -282,9 +281,13 @@ export class Run extends EventEmitter<RunEvents> {
       const proc = this.procs.get(parent) ?? null;
       if (reaped) this.record(reaped, proc);
       for (const event of after) this.deliver(event, proc);
-      // A runner whose last events were held: its exit comes after them.
-      if (proc?.socket === null && !this.held.has(parent)) this.endedRunners.get(parent)?.done();
+      this.exitAfterEvents(parent);
     }
+  }
+
+  /** A runner that has exited gets its exit recorded once all its events are: its connection closed, none held. */
+  private exitAfterEvents(pid: number): void {
+    if (this.procs.get(pid)?.socket === null && !this.held.has(pid)) this.endedRunners.get(pid)?.done();
   }
 
   private record(event: TraceEvent | RunEvent, proc: Proc | null): void {
@@ -436,8 +439,8 @@ export class Run extends EventEmitter<RunEvents> {
 
   private allDone(): boolean {
     const runnersDone = this.runners.every((r) => r.child.exitCode !== null || r.child.signalCode !== null);
-    const socketsClosed = [...this.procs.values()].every((p) => p.socket === null);
-    return runnersDone && socketsClosed && this.openConnections === 0 && this.endedRunners.size === 0 && this.held.size === 0;
+    // Every process's connection is one of those counted: none open means every one has closed.
+    return runnersDone && this.openConnections === 0 && this.endedRunners.size === 0 && this.held.size === 0;
   }
 
   private checkEnd(): void {
