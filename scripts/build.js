@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { stringWidthPrefilter, yogaWasmFile } from './bundle-patches.js';
+import { textPatches, yogaWasmFile } from './bundle-patches.js';
 import { METAS_MODULE, registrySource } from './demo-registry.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -43,7 +43,7 @@ const common = {
   external: ['koffi'],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __ipcRequire } from 'node:module'; const require = __ipcRequire(import.meta.url);" },
-  plugins: [demoRegistry, noDevtools, yogaWasmFile(`${root}dist`), stringWidthPrefilter],
+  plugins: [demoRegistry, noDevtools, yogaWasmFile(`${root}dist`), textPatches],
   logLevel: 'warning',
   metafile: true,
   legalComments: 'none',

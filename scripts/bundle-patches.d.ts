@@ -2,4 +2,4 @@ import type { Plugin } from 'esbuild';
 
 export declare const EMOJI_PREFILTER: string;
 export declare const yogaWasmFile: (outdir: string) => Plugin;
-export declare const stringWidthPrefilter: Plugin;
+export declare const textPatches: Plugin;

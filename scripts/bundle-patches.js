@@ -1,4 +1,4 @@
-// Two patches the shipped bundle makes to its dependencies, for the first frame's sake.
+// Three patches the shipped bundle makes to its dependencies, for the first frame's sake.
 // Each checks the text it changes and fails the build if that text has moved on.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -33,16 +33,31 @@ export const yogaWasmFile = (outdir) => ({
 // modifier or a keycap mark (tests/unit/emoji-prefilter.test.ts checks it over all of Unicode),
 // so clusters without one skip the test: the regex is compiled only if an emoji is drawn.
 export const EMOJI_PREFILTER = String.raw`[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u20E3]`;
-export const stringWidthPrefilter = {
-  name: 'string-width-emoji-prefilter',
+function withEmojiPrefilter(source, path) {
+  const test = 'rgiEmojiRegex.test(segment)';
+  if (source.split(test).length !== 2) {
+    throw new Error(`string-width has changed shape (${path}): update withEmojiPrefilter in scripts/bundle-patches.js`);
+  }
+  return `const mayBeEmoji = /${EMOJI_PREFILTER}/u;\n${source.replace(test, `(mayBeEmoji.test(segment) && ${test})`)}`;
+}
+
+// Ink, string-width, slice-ansi and ansi-tokenize each make an Intl.Segmenter when they
+// load, and the first Intl object costs 10–30 ms while ICU loads its data. They get
+// src/ui/grapheme-segmenter.ts instead, which needs ICU only for text that can hold a
+// grapheme of more than one UTF-16 unit: never in the screen's own text.
+const GRAPHEME_SEGMENTER = new URL('../src/ui/grapheme-segmenter.ts', import.meta.url).pathname;
+const SEGMENTER_USERS = /node_modules[\\/](string-width[\\/]index|slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/;
+export const textPatches = {
+  name: 'text-patches',
   setup(b) {
-    b.onLoad({ filter: /node_modules[\\/]string-width[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const test = 'rgiEmojiRegex.test(segment)';
-      if (source.split(test).length !== 2) {
-        throw new Error(`string-width has changed shape (${args.path}): update stringWidthPrefilter in scripts/bundle-patches.js`);
+    b.onLoad({ filter: SEGMENTER_USERS }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      if (args.path.includes('string-width')) source = withEmojiPrefilter(source, args.path);
+      const made = 'new Intl.Segmenter(';
+      if (source.split(made).length !== 2) {
+        throw new Error(`${args.path} makes its Intl.Segmenter differently now: update textPatches in scripts/bundle-patches.js`);
       }
-      const contents = `const mayBeEmoji = /${EMOJI_PREFILTER}/u;\n${source.replace(test, `(mayBeEmoji.test(segment) && ${test})`)}`;
+      const contents = `import { GraphemeSegmenter as __GraphemeSegmenter } from ${JSON.stringify(GRAPHEME_SEGMENTER)};\n${source.replace(made, 'new __GraphemeSegmenter(')}`;
       return { contents, loader: 'js' };
     });
   },

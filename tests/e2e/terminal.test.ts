@@ -4,6 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, runPids, Terminal } from '../helpers/terminal.js';
 
@@ -137,6 +138,22 @@ describe('in a real terminal', () => {
     const t = start('pipe', 50, 12);
     await t.waitFor((s) => s.includes('too small'), 'the message');
     await t.press('q', restored, 'the shell');
+    expectNothingLeft();
+  });
+
+  it('draws the first screens without ICU, in both languages (its data takes 10–30 ms to load)', async () => {
+    const spy = fileURLToPath(new URL('../fixtures/intl-spy.mjs', import.meta.url));
+    const log = join(base, 'intl.log');
+    writeFileSync(log, '');
+    for (const lang of ['en', 'zh']) {
+      terminal = new Terminal(`echo BEFORE; env -u CI TMPDIR=${base} INTL_SPY_LOG=${log} node --import ${spy} ${CLI} pipe --lang ${lang}`);
+      await terminal.waitFor((s) => marked(s, 'P', 'pipe(fd)'), 'the first step');
+      await terminal.press(' ', (s) => !marked(s, 'P', 'pipe(fd)'), 'the next step');
+      await terminal.press('q', restored, 'the shell');
+      terminal.close();
+    }
+    expect(readFileSync(log, 'utf8'), 'Intl objects made, and where').toBe('');
+    rmSync(log);
     expectNothingLeft();
   });
 
