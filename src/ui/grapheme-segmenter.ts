@@ -15,8 +15,8 @@
  * Strings of BMP code points whose grapheme break property is Other or Control
  * (never CR, which joins a following LF): UAX #29 breaks on both sides of each.
  */
-// eslint-disable-next-line no-control-regex -- control characters are meant: they never join either.
 export const NEVER_JOINS =
+  // eslint-disable-next-line no-control-regex -- control characters are meant: they never join either
   /^[\0-\f\x0E-\u02FF\u2010-\u2027\u2030-\u205F\u2070-\u209F\u20A0-\u20C0\u2100-\u2BFF\u3000-\u3029\u3030-\u3096\u309B-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uFF01-\uFF9D\uFFE0-\uFFEE]*$/;
 
 /** The segments of a string in which every UTF-16 unit is a grapheme: what Intl.Segmenter would give. */
