@@ -30,6 +30,18 @@ const noDevtools = {
   },
 };
 
+// `import process from 'node:process'` (chalk, execa, Ink…) makes Node build the module's
+// ESM facade, which reads every property of process: that opens stdin and stderr as
+// streams and builds process.allowedNodeEnvironmentFlags, ~5 ms before anything is drawn.
+// The bundle reads the global `process` instead, the same object.
+const globalProcess = {
+  name: 'global-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) => ({ path: args.path, namespace: 'global-process' }));
+    b.onLoad({ filter: /.*/, namespace: 'global-process' }, () => ({ contents: 'module.exports = process;', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -43,7 +55,7 @@ const common = {
   external: ['koffi'],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __ipcRequire } from 'node:module'; const require = __ipcRequire(import.meta.url);" },
-  plugins: [demoRegistry, noDevtools, yogaWasmFile(`${root}dist`), textPatches],
+  plugins: [demoRegistry, noDevtools, globalProcess, yogaWasmFile(`${root}dist`), textPatches],
   logLevel: 'warning',
   metafile: true,
   legalComments: 'none',
