@@ -31,8 +31,8 @@ const noDevtools = {
 };
 
 // `import process from 'node:process'` (chalk, execa, Ink…) makes Node build the module's
-// ESM facade, which reads every property of process: that opens stdin and stderr as
-// streams and builds process.allowedNodeEnvironmentFlags, ~5 ms before anything is drawn.
+// ESM facade, which reads every property of process: that opened stdin and stderr as
+// streams and built process.allowedNodeEnvironmentFlags before anything was drawn.
 // The bundle reads the global `process` instead, the same object.
 const globalProcess = {
   name: 'global-process',

@@ -41,10 +41,11 @@ function withEmojiPrefilter(source, path) {
   return `const mayBeEmoji = /${EMOJI_PREFILTER}/u;\n${source.replace(test, `(mayBeEmoji.test(segment) && ${test})`)}`;
 }
 
-// Ink, string-width, slice-ansi and ansi-tokenize each make an Intl.Segmenter when they
-// load, and the first Intl object costs 10–30 ms while ICU loads its data. They get
-// src/ui/grapheme-segmenter.ts instead, which needs ICU only for text that can hold a
-// grapheme of more than one UTF-16 unit: never in the screen's own text.
+// string-width, slice-ansi and ansi-tokenize (Ink's text helpers) each make an
+// Intl.Segmenter when they load, and the first Intl object costs 10–30 ms while ICU
+// loads its data. They get src/ui/grapheme-segmenter.ts instead, which needs ICU only
+// for text that can hold a grapheme of more than one UTF-16 unit: none of the screen's
+// own text. tests/e2e/terminal.test.ts checks that the first screens make no Intl object.
 const GRAPHEME_SEGMENTER = new URL('../src/ui/grapheme-segmenter.ts', import.meta.url).pathname;
 const SEGMENTER_USERS = /node_modules[\\/](string-width[\\/]index|slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/;
 export const textPatches = {
