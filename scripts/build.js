@@ -1,9 +1,12 @@
-// Two bundles: the controller (CLI, Ink, React in production mode) and the
-// runner (koffi and the demos, no React). koffi stays external: its native
-// binary comes from its platform package.
+// Three bundles: the controller (the CLI), its interactive screen (Ink, React in
+// production mode) as a script with a V8 code cache, and the runner (koffi and the
+// demos, no React). koffi stays external: its native binary comes from its platform package.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { basename } from 'node:path';
+import { Script } from 'node:vm';
 import { textPatches, yogaWasmFile } from './bundle-patches.js';
 import { METAS_MODULE, registrySource } from './demo-registry.js';
 
@@ -63,16 +66,77 @@ const common = {
   minify: !process.env.NO_MINIFY,
 };
 
+// The interactive screen is a script for node:vm rather than a chunk, so that the CLI can
+// compile it with V8's code cache (src/ui/load-interactive.ts); Node 20 cannot do that for
+// an ES module. Its imports of Node's modules and of koffi become require() calls,
+// import.meta.url a parameter, and its whole body an async function, which keeps the
+// top-level awaits of Yoga and Ink.
+export const UI_SCRIPT = 'ui-script.js';
+const requireExternals = {
+  name: 'require-externals',
+  setup(b) {
+    const builtins = new Set(builtinModules);
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (!(args.path === 'koffi' || builtins.has(args.path.replace(/^node:/, '')))) return undefined;
+      // The shim's own require() is the script's `require` parameter.
+      if (args.namespace === 'require-externals') return { path: args.path, external: true };
+      return { path: args.path, namespace: 'require-externals' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'require-externals' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+// In the CLI's bundle the screen is that script, not a chunk: the source's import of it stays out.
+const uiAsScript = {
+  name: 'ui-as-script',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/run-interactive\.js$/ }, (args) => (args.importer.endsWith('load-interactive.ts') ? { path: args.path, external: true } : undefined));
+  },
+};
+
+async function buildUiScript() {
+  const result = await build({
+    ...common,
+    entryPoints: [`${root}src/ui/script-entry.ts`],
+    outdir: undefined,
+    banner: {},
+    define: { ...common.define, 'import.meta.url': '__ipcImportMetaUrl' },
+    // global-process before require-externals: process stays the global.
+    plugins: [...common.plugins, requireExternals],
+    write: false,
+  });
+  const source = `(async function (require, __ipcImportMetaUrl, __ipcExports) {\n${result.outputFiles[0].text}\n})`;
+  new Script(source, { filename: UI_SCRIPT }); // a SyntaxError here: an import or export left in the body
+  writeAtomically(`${root}dist/${UI_SCRIPT}`, source);
+  return result;
+}
+
+function writeAtomically(path, contents) {
+  writeFileSync(`${path}.tmp-${process.pid}`, contents);
+  renameSync(`${path}.tmp-${process.pid}`, path);
+}
+
 const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
 
 // dist/ is rebuilt in place, never emptied first: a run (or a test) that starts
 // while another build is writing still finds dist/cli.js. Stale chunks go after.
 const results = await Promise.all([
-  // Split, so that what the CLI imports lazily stays lazy: Ink and React only for
-  // the interactive screen, koffi only where libc is called (clean, doctor).
-  build({ ...common, entryPoints: { cli: `${root}src/cli.ts` }, splitting: true, chunkNames: 'chunk-[hash]', define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version) } }),
+  // Split, so that what the CLI imports lazily stays lazy: koffi only where libc is
+  // called (clean, doctor), execa only when a run starts.
+  build({
+    ...common,
+    entryPoints: { cli: `${root}src/cli.ts` },
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version), __IPC_DEMO_UI_SCRIPT__: JSON.stringify(`./${UI_SCRIPT}`) },
+    plugins: [...common.plugins, uiAsScript],
+  }),
+  buildUiScript(),
   build({ ...common, entryPoints: { runner: `${root}src/runtime/runner-main.ts` } }),
 ]);
 
-const outputs = new Set(['yoga.wasm', ...results.flatMap((result) => Object.keys(result.metafile.outputs).map((path) => basename(path)))]);
-for (const file of readdirSync(`${root}dist`)) if (!outputs.has(file)) rmSync(`${root}dist/${file}`, { recursive: true, force: true });
+const outputs = new Set(['yoga.wasm', UI_SCRIPT, `${UI_SCRIPT}.cache`, ...results.flatMap((result) => Object.keys(result.metafile.outputs).map((path) => basename(path)))]);
+const writing = /\.tmp-\d+$/; // another build's file, about to be renamed into place
+for (const file of readdirSync(`${root}dist`)) if (!outputs.has(file) && !writing.test(file)) rmSync(`${root}dist/${file}`, { recursive: true, force: true });
+
+// V8's code cache for the screen's script, made by a Node of its own without this one's flags.
+execFileSync(process.execPath, [`${root}scripts/ui-code-cache.js`, `${root}dist/${UI_SCRIPT}`], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });

@@ -7,6 +7,7 @@ import type { Mode } from './runtime/protocol.js';
 import { parseListing } from './demos/listing.js';
 import { detectLang } from './ui/strings.js';
 import { runText } from './ui/run-text.js';
+import { loadInteractive } from './ui/load-interactive.js';
 
 declare const __IPC_DEMO_VERSION__: string;
 
@@ -114,7 +115,7 @@ async function runDemo(name: string, options: CliOptions): Promise<number> {
     return failed ? EXIT.failed : EXIT.ok;
   }
   if (!process.stdin.isTTY) fail('step mode reads keys from a terminal, but stdin is not one. Use --plain (or --json) to run without keys.');
-  const { runInteractive } = await import('./ui/run-interactive.js');
+  const runInteractive = await loadInteractive();
   return runInteractive({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay });
 }
 
@@ -125,7 +126,7 @@ async function runTour(options: CliOptions): Promise<number> {
     return EXIT.ok;
   }
   if (!process.stdin.isTTY) fail('the guided tour reads keys from a terminal, but stdin is not one. Use --plain to print it instead.');
-  const { runInteractive } = await import('./ui/run-interactive.js');
+  const runInteractive = await loadInteractive();
   return runInteractive({ demos, variant: undefined, lang, mode: options.mode ?? 'step', delayMs: options.delay });
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildForkStress } from './helpers/fork-stress.js';
 import { expectNothingLeftOf, RunTrace } from './helpers/leftovers.js';
+import { runPids, Terminal } from './helpers/terminal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../src/demos/registry.js';
 import { FORK_NODE_FLAGS } from '../src/ffi/fork-flags.js';
@@ -47,6 +48,21 @@ describe.each(MAJORS)('Node %s', (major) => {
   it('forks 200 times by the recipe, children through several GCs, no failure', () => {
     const out = execFileSync(nodes.get(major)!, [...FORK_NODE_FLAGS, stress, '200'], { encoding: 'utf8', timeout: 120_000 });
     expect(JSON.parse(out)).toEqual({ count: 200, ok: 200, failures: [] });
+  });
+
+  it('opens the screen, whose code cache (made by this machine’s Node) it turns down', async () => {
+    const runs = mkdtempSync(join(work, 'tmp-'));
+    const doctor = spawnSync(nodes.get(major)!, [CLI, 'doctor'], { encoding: 'utf8', env: { ...process.env, TMPDIR: runs, XDG_RUNTIME_DIR: '' }, timeout: 60_000 });
+    expect(doctor.stdout).toMatch(new RegExp(`^warn +screen code cache: the cache was made by another Node or with other flags \\(this is Node ${major}\\.`, 'm'));
+    const terminal = new Terminal(`env -u CI TMPDIR=${runs} ${nodes.get(major)!} ${CLI} pipe --lang zh`);
+    try {
+      await terminal.waitFor((screen) => screen.includes('─ pipe.c ') && /P► .*pipe\(fd\)/.test(screen), 'the first frame');
+      await terminal.press('q', (screen) => /EXIT=\d+/.test(screen), 'the shell');
+      expect(/EXIT=(\d+)/.exec(terminal.screen())?.[1]).toBe('0');
+    } finally {
+      terminal.close();
+    }
+    expect(runPids(runs)).toEqual([]);
   });
 
   it.each([...DEMO_IDS])('runs %s to its end, nothing left', (demo) => {

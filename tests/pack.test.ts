@@ -31,6 +31,8 @@ describe('the packed tarball', () => {
     expect(files).toContain('package/dist/cli.js');
     expect(files).toContain('package/dist/runner.js');
     expect(files).toContain('package/dist/yoga.wasm');
+    expect(files).toContain('package/dist/ui-script.js');
+    expect(files).toContain('package/dist/ui-script.js.cache');
     expect(files.filter((f) => !/^package\/(bin\/|dist\/|package\.json$|README\.md$|LICENSE)/.test(f))).toEqual([]);
   });
 

@@ -124,6 +124,22 @@ async function forkCheck(): Promise<Check> {
   return { name, ok, detail: ok ? 'parent and child exited 0' : `run ended: ${result.reason}`, fix: 'run ipc-demo pipe --plain to see what happened' };
 }
 
+/** Whether the interactive screen's script starts from its V8 code cache (src/ui/load-interactive.ts). */
+async function codeCacheCheck(): Promise<Check[]> {
+  const { runUiScript, uiScriptFile } = await import('../ui/load-interactive.js');
+  const file = uiScriptFile();
+  if (file === undefined) return []; // from source: there is no script
+  const name = 'screen code cache';
+  const { cache } = await runUiScript(file);
+  const why = {
+    used: 'in use, made by this Node for this build of the screen',
+    missing: 'no cache file next to the script',
+    stale: 'the cache was made for another build of the script, or is damaged',
+    rejected: `the cache was made by another Node or with other flags (this is Node ${process.versions.node})`,
+  }[cache];
+  return [{ name, ok: cache === 'used', detail: why, fix: 'nothing is wrong: the screen compiles its code as it starts, a little slower. In a clone, npm run build makes the cache for this Node', warning: true }];
+}
+
 export async function runDoctor(): Promise<Check[]> {
   const major = Number(process.versions.node.split('.')[0]);
   const checks: Check[] = [
@@ -132,6 +148,6 @@ export async function runDoctor(): Promise<Check[]> {
     { name: 'Node.js', ok: major >= 20, detail: process.versions.node, fix: 'install Node.js 20 or newer' },
   ];
   if (process.platform !== 'linux') return checks;
-  checks.push(await memfdCheck(), ...sysvChecks(), runDirCheck(), await forkCheck(), ...terminalChecks(), await compilerCheck());
+  checks.push(await memfdCheck(), ...sysvChecks(), runDirCheck(), await forkCheck(), ...terminalChecks(), ...(await codeCacheCheck()), await compilerCheck());
   return checks;
 }

@@ -1,0 +1,24 @@
+// node scripts/ui-code-cache.js dist/ui-script.js: writes dist/ui-script.js.cache, V8's
+// code cache for the interactive screen's script (see src/ui/load-interactive.ts).
+// scripts/build.js runs it in a Node process of its own with no flags, as the CLI runs:
+// V8 turns a cache down when its version or flags differ. The script is loaded and a
+// frame drawn first (warmUp), so that the cache holds the code those compiled.
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
+
+const file = resolve(process.argv[2]);
+const source = readFileSync(file, 'utf8');
+const script = new Script(source, { filename: file });
+const exports = {};
+await script.runInThisContext()(createRequire(file), pathToFileURL(file).href, exports);
+exports.warmUp();
+const data = script.createCachedData();
+// The loader takes the data only if this hash of the script and of the data matches.
+const cache = Buffer.concat([createHash('sha256').update(source).update(data).digest(), data]);
+// Written whole or not at all: a CLI starting meanwhile reads the old file or the new one.
+writeFileSync(`${file}.cache.tmp-${process.pid}`, cache);
+renameSync(`${file}.cache.tmp-${process.pid}`, `${file}.cache`);

@@ -1,0 +1,77 @@
+// The interactive screen ships as dist/ui-script.js with a V8 code cache made by the
+// build (src/ui/load-interactive.ts). The CLI built here must use that cache; a cache
+// that does not belong to the script, or none, must only cost time, never the screen.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runPids, Terminal } from './helpers/terminal.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+let copy = '';
+let runs = '';
+let terminal: Terminal | null = null;
+
+/** The built package in a folder of its own, which the test may change. */
+beforeEach(() => {
+  copy = mkdtempSync(join(tmpdir(), 'ipc-ui-script-'));
+  runs = mkdtempSync(join(tmpdir(), 'ipc-ui-runs-'));
+  for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(copy, part), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+});
+
+afterEach(() => {
+  terminal?.close();
+  terminal = null;
+  rmSync(copy, { recursive: true, force: true });
+  rmSync(runs, { recursive: true, force: true });
+});
+
+const cacheLine = (dir: string) =>
+  execFileSync(process.execPath, [join(dir, 'bin/ipc-demo.js'), 'doctor'], { encoding: 'utf8', env: { ...process.env, TMPDIR: runs } })
+    .split('\n')
+    .find((line) => line.includes('screen code cache'));
+
+/** Opens the pipe demo's screen from `dir`, takes a step, quits with q. */
+async function openScreen(dir: string): Promise<void> {
+  terminal = new Terminal(`env -u CI TMPDIR=${runs} node ${join(dir, 'bin/ipc-demo.js')} pipe --lang en`);
+  await terminal.waitFor((s) => s.includes('─ pipe.c ') && /P► .*pipe\(fd\)/.test(s), 'the first frame');
+  await terminal.press(' ', (s) => !/P► .*pipe\(fd\)/.test(s), 'the next step');
+  await terminal.press('q', (s) => /EXIT=\d+/.test(s), 'the shell');
+  expect(/EXIT=(\d+)/.exec(terminal.screen())?.[1]).toBe('0');
+  expect(runPids(runs)).toEqual([]);
+}
+
+describe('the screen’s script and its code cache', () => {
+  it('is used by the CLI as built', () => {
+    expect(cacheLine(root)).toMatch(/^ok +screen code cache: in use/);
+  });
+
+  it('made for another build of the script (same length, as V8 alone would let through): not used, and the screen works', async () => {
+    const script = join(copy, 'dist/ui-script.js');
+    const source = readFileSync(script, 'utf8');
+    const changed = source.replace('__ipcExports) {\n', '__ipcExports) { ');
+    expect(changed).not.toBe(source);
+    expect(changed.length).toBe(source.length);
+    writeFileSync(script, changed);
+    expect(cacheLine(copy)).toMatch(/^warn +screen code cache: the cache was made for another build/);
+    await openScreen(copy);
+  });
+
+  it('missing: not used, and the screen works', async () => {
+    unlinkSync(join(copy, 'dist/ui-script.js.cache'));
+    expect(cacheLine(copy)).toMatch(/^warn +screen code cache: no cache file/);
+    await openScreen(copy);
+  });
+
+  it('damaged: not used (V8 would take it and crash), and the screen works', async () => {
+    const cache = join(copy, 'dist/ui-script.js.cache');
+    const bytes = readFileSync(cache);
+    bytes.fill(0x55, 32 + 64); // V8's own header stays whole, the code after it is garbage
+    writeFileSync(cache, bytes);
+    expect(cacheLine(copy)).toMatch(/^warn +screen code cache: the cache was made for another build of the script, or is damaged/);
+    await openScreen(copy);
+  });
+});
