@@ -2,7 +2,7 @@
 // build (src/ui/load-interactive.ts). The CLI built here must use that cache; a cache
 // that does not belong to the script, or none, must only cost time, never the screen.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,7 @@ async function openScreen(dir: string): Promise<void> {
   await terminal.press('q', (s) => /EXIT=\d+/.test(s), 'the shell');
   expect(/EXIT=(\d+)/.exec(terminal.screen())?.[1]).toBe('0');
   expect(runPids(runs)).toEqual([]);
+  expect(readdirSync(runs), 'run directories left by doctor or the screen').toEqual([]);
 }
 
 describe('the screen’s script and its code cache', () => {
