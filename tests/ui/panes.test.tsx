@@ -125,6 +125,7 @@ describe('Narration', () => {
           text="waitpid() collects the exit status."
           notes={[{ text: 'Run complete. Next in the tour: Signals — n next demo · q quit', color: 'green' }]}
           rows={5}
+          columns={40}
         />
       </Box>,
     );
@@ -133,8 +134,30 @@ describe('Narration', () => {
         'Run complete. Next in the tour: Signals',
         '— n next demo · q quit',
         'P parent · pipe.c:73  waitpid() collects',
-        ' the exit status.',
+        'the exit status.',
         '',
+      ].join('\n'),
+    );
+  });
+
+  it('breaks Chinese between characters, and cuts the lesson, not the note, when rows run out', () => {
+    const { lastFrame } = render(
+      <Box width={34}>
+        <Narration
+          where="R 读者 · fifo-reader.c:40"
+          color={undefined}
+          text="read() 睡在 pipe_read 里，直到写者写入数据，或者最后一个写者关闭。"
+          notes={[{ text: '运行结束。 n 下一个演示 · q 退出', color: 'green' }]}
+          rows={3}
+          columns={34}
+        />
+      </Box>,
+    );
+    expect(lastFrame()).toBe(
+      [
+        '运行结束。 n 下一个演示 · q 退出',
+        'R 读者 · fifo-reader.c:40  read()',
+        '睡在 pipe_read 里，直到写者写入数',
       ].join('\n'),
     );
   });

@@ -1,6 +1,5 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import wrapAnsi from 'wrap-ansi';
 import { parseListing, type Listing } from '../../demos/listing.js';
 import type { DemoMeta, Lang, VariantMeta } from '../../demos/types.js';
 import type { Mode } from '../../runtime/protocol.js';
@@ -21,6 +20,7 @@ import { Narration } from './narration.js';
 import { OutputPane } from './output-pane.js';
 import { ProcessPane } from './process-pane.js';
 import { VariantMenu } from './variant-menu.js';
+import { wrapLines } from '../wrap.js';
 
 export interface AppProps {
   readonly demo: DemoMeta;
@@ -180,13 +180,15 @@ export function App(props: AppProps) {
   }
 
   const shownNotes = notes.slice(-2);
-  const rowsOf = (text: string) => wrapAnsi(text, columns, { hard: true, trim: false }).split('\n').length;
+  const rowsOf = (text: string) => wrapLines(text, columns).length;
   // A note is read whole (the end of a run says which key goes on): it wraps, and keeps its rows.
   const noteRows = shownNotes.reduce((sum, note) => sum + rowsOf(note.text), 0);
   const lessonRows = rowsOf(`${where}${where ? '  ' : ''}${lesson}`);
-  const layout = computeLayout(columns, rows, noteRows + lessonRows);
+  // Beside the listing: the processes (two rows each, and a border), then the kernel (a
+  // border and at least two rows, if the terminal has them).
   const procRows = Math.max(2, state.procs.length * 2) + 2;
-  const kernelRows = Math.max(2, layout.listingRows + 2 - procRows - 2);
+  const layout = computeLayout(columns, rows, noteRows + lessonRows, procRows + 2);
+  const kernelRows = layout.listingRows + 2 - procRows - 2;
 
   const modeLabel = { step: s.modeStep, play: s.modePlay, run: s.modeRun }[mode];
   const position = cursor === null ? s.live : `${s.replay} ${steps.filter((i) => i <= upTo).length}/${steps.length}`;
@@ -207,14 +209,21 @@ export function App(props: AppProps) {
       {overlay === 'none' ? (
         <Box>
           <ListingPane file={shownFile} listing={listings.get(shownFile)!} marks={marks} rows={layout.listingRows} width={layout.listingWidth} />
-          <Box flexDirection="column" width={layout.sideWidth}>
-            <ProcessPane procs={state.procs} kernel={kernelState} selected={selected?.pid ?? null} lines={stepLines} lang={lang} width={layout.sideWidth} />
-            <KernelPane title={s.kernel} lines={kernelLines(state.kernel, state.procs, lang, layout.sideWidth - 2)} width={layout.sideWidth} rows={kernelRows} />
+          {/* As tall as the listing, whatever the panes hold: on a small terminal they are cut, never squeezed onto each other. */}
+          <Box flexDirection="column" width={layout.sideWidth} height={layout.listingRows + 2} overflow="hidden">
+            <Box flexShrink={0}>
+              <ProcessPane procs={state.procs} kernel={kernelState} selected={selected?.pid ?? null} lines={stepLines} lang={lang} width={layout.sideWidth} />
+            </Box>
+            {kernelRows >= 1 ? (
+              <Box flexShrink={0}>
+                <KernelPane title={s.kernel} lines={kernelLines(state.kernel, state.procs, lang, layout.sideWidth - 2)} width={layout.sideWidth} rows={kernelRows} />
+              </Box>
+            ) : null}
           </Box>
         </Box>
       ) : null}
       <OutputPane output={state.output} procs={state.procs} rows={layout.outputRows} lang={lang} />
-      <Narration where={where} color={selected ? processColor(selected.index) : undefined} text={lesson} notes={shownNotes} rows={layout.narrationRows} />
+      <Narration where={where} color={selected ? processColor(selected.index) : undefined} text={lesson} notes={shownNotes} rows={layout.narrationRows} columns={columns} />
       <KeyBar text={layout.columns >= 100 ? s.keys : s.keysShort} />
     </Box>
   );
