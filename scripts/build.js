@@ -1,6 +1,6 @@
-// Three bundles: the controller (the CLI), its interactive screen (Ink, React in
-// production mode) as a script with a V8 code cache, and the runner (koffi and the
-// demos, no React). koffi stays external: its native binary comes from its platform package.
+// Three bundles: the controller (the CLI, with its interactive screen: Ink, React in
+// production mode), that screen again as a script with a V8 code cache, and the runner
+// (koffi and the demos, no React). koffi stays external: its native binary comes from its platform package.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,9 +66,9 @@ const common = {
   minify: !process.env.NO_MINIFY,
 };
 
-// The interactive screen is a script for node:vm rather than a chunk, so that the CLI can
-// compile it with V8's code cache (src/ui/load-interactive.ts); Node 20 cannot do that for
-// an ES module. Its imports of Node's modules and of koffi become require() calls,
+// The interactive screen is also a script for node:vm, so that the CLI can compile it
+// with V8's code cache (src/ui/load-interactive.ts); Node 20 cannot do that for an ES
+// module. Without a cache for the running V8 the CLI imports the screen's chunk instead. Its imports of Node's modules and of koffi become require() calls,
 // import.meta.url a parameter, and its whole body an async function, which keeps the
 // top-level awaits of Yoga and Ink.
 export const UI_SCRIPT = 'ui-script.js';
@@ -85,14 +85,6 @@ const requireExternals = {
     b.onLoad({ filter: /.*/, namespace: 'require-externals' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
-// In the CLI's bundle the screen is that script, not a chunk: the source's import of it stays out.
-const uiAsScript = {
-  name: 'ui-as-script',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/run-interactive\.js$/ }, (args) => (args.importer.endsWith('load-interactive.ts') ? { path: args.path, external: true } : undefined));
-  },
-};
-
 async function buildUiScript() {
   const result = await build({
     ...common,
@@ -120,15 +112,14 @@ const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
 // dist/ is rebuilt in place, never emptied first: a run (or a test) that starts
 // while another build is writing still finds dist/cli.js. Stale chunks go after.
 const results = await Promise.all([
-  // Split, so that what the CLI imports lazily stays lazy: koffi only where libc is
-  // called (clean, doctor), execa only when a run starts.
+  // Split, so that what the CLI imports lazily stays lazy: Ink and React only for
+  // the interactive screen, koffi only where libc is called (clean, doctor).
   build({
     ...common,
     entryPoints: { cli: `${root}src/cli.ts` },
     splitting: true,
     chunkNames: 'chunk-[hash]',
     define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version), __IPC_DEMO_UI_SCRIPT__: JSON.stringify(`./${UI_SCRIPT}`) },
-    plugins: [...common.plugins, uiAsScript],
   }),
   buildUiScript(),
   build({ ...common, entryPoints: { runner: `${root}src/runtime/runner-main.ts` } }),

@@ -17,8 +17,10 @@ const exports = {};
 await script.runInThisContext()(createRequire(file), pathToFileURL(file).href, exports);
 exports.warmUp();
 const data = script.createCachedData();
-// The loader takes the data only if this hash of the script and of the data matches.
-const cache = Buffer.concat([createHash('sha256').update(source).update(data).digest(), data]);
+// The loader takes the data only if this hash, of the V8 version, the script and the data,
+// matches (cacheHash in src/ui/load-interactive.ts).
+const hash = createHash('sha256').update(process.versions.v8).update('\0').update(source).update(data).digest();
+const cache = Buffer.concat([hash, data]);
 // Written whole or not at all: a CLI starting meanwhile reads the old file or the new one.
 writeFileSync(`${file}.cache.tmp-${process.pid}`, cache);
 renameSync(`${file}.cache.tmp-${process.pid}`, `${file}.cache`);

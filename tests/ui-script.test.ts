@@ -1,6 +1,6 @@
 // The interactive screen ships as dist/ui-script.js with a V8 code cache made by the
-// build (src/ui/load-interactive.ts). The CLI built here must use that cache; a cache
-// that does not belong to the script, or none, must only cost time, never the screen.
+// build (src/ui/load-interactive.ts), and as an ES module chunk. The CLI built here must
+// use the cache; without one that belongs to this V8 and this script, it imports the chunk.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,29 +50,29 @@ describe('the screen’s script and its code cache', () => {
     expect(cacheLine(root)).toMatch(/^ok +screen code cache: in use/);
   });
 
-  it('made for another build of the script (same length, as V8 alone would let through): not used, and the screen works', async () => {
+  it('made for another build of the script (same length, as V8 alone would let through): not used, the screen loads as a module', async () => {
     const script = join(copy, 'dist/ui-script.js');
     const source = readFileSync(script, 'utf8');
     const changed = source.replace('__ipcExports) {\n', '__ipcExports) { ');
     expect(changed).not.toBe(source);
     expect(changed.length).toBe(source.length);
     writeFileSync(script, changed);
-    expect(cacheLine(copy)).toMatch(/^warn +screen code cache: the cache was made for another build/);
+    expect(cacheLine(copy)).toMatch(/^warn +screen code cache: the cache was made by another Node or for another build of the script, or is damaged/);
     await openScreen(copy);
   });
 
-  it('missing: not used, and the screen works', async () => {
+  it('missing: the screen loads as a module', async () => {
     unlinkSync(join(copy, 'dist/ui-script.js.cache'));
     expect(cacheLine(copy)).toMatch(/^warn +screen code cache: no cache file/);
     await openScreen(copy);
   });
 
-  it('damaged: not used (V8 would take it and crash), and the screen works', async () => {
+  it('damaged: not used (V8 would take it and crash), the screen loads as a module', async () => {
     const cache = join(copy, 'dist/ui-script.js.cache');
     const bytes = readFileSync(cache);
     bytes.fill(0x55, 32 + 64); // V8's own header stays whole, the code after it is garbage
     writeFileSync(cache, bytes);
-    expect(cacheLine(copy)).toMatch(/^warn +screen code cache: the cache was made for another build of the script, or is damaged/);
+    expect(cacheLine(copy)).toMatch(/^warn +screen code cache: the cache was made by another Node or for another build of the script, or is damaged/);
     await openScreen(copy);
   });
 });

@@ -133,11 +133,11 @@ async function codeCacheCheck(): Promise<Check[]> {
   const { cache } = await runUiScript(file);
   const why = {
     used: 'in use, made by this Node for this build of the screen',
-    missing: 'no cache file next to the script',
-    stale: 'the cache was made for another build of the script, or is damaged',
-    rejected: `the cache was made by another Node or with other flags (this is Node ${process.versions.node})`,
+    missing: 'no cache file next to the script: the screen loads as an ES module',
+    stale: `the cache was made by another Node or for another build of the script, or is damaged (this is Node ${process.versions.node}): the screen loads as an ES module`,
+    rejected: 'V8 turned the cache down (Node started with other V8 flags?): the screen compiles without it',
   }[cache];
-  return [{ name, ok: cache === 'used', detail: why, fix: 'nothing is wrong: the screen compiles its code as it starts, a little slower. In a clone, npm run build makes the cache for this Node', warning: true }];
+  return [{ name, ok: cache === 'used', detail: why, fix: 'nothing is wrong: the screen starts a little slower. In a clone, npm run build makes the cache for this Node', warning: true }];
 }
 
 export async function runDoctor(): Promise<Check[]> {
