@@ -311,8 +311,7 @@ export class Run extends EventEmitter<RunEvents> {
     if (event.kind === 'exit' && this.events.some((e) => e.kind === 'exit' && e.pid === event.pid)) return;
     this.events.push(stamped);
     this.emit('event', stamped);
-    // The tool's own notes are not activity of the processes: a stuck note must not reset the stuck watch.
-    this.kernel.poke(event.kind !== 'note');
+    this.kernel.poke(stamped);
     const failure = event.kind === 'return' && event.errno ? sysvFailure(event.name, event.errno) : null;
     if (failure) this.note('sysv-error', failure, event.pid);
     if (event.kind === 'step' && proc?.waiting && this.pendingAdvance && this.mode === 'step') this.advance(proc.pid);

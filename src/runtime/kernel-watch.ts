@@ -2,7 +2,8 @@
 // reports a snapshot whenever what the kernel says has changed. It also tells
 // a run that is stuck: every live process asleep in a call no one will end.
 import type { Run } from './controller.js';
-import type { KernelSnapshot } from './events.js';
+import type { KernelSnapshot, RunEvent } from './events.js';
+import type { StateEvent } from './protocol.js';
 import { readProcessMemory } from './kernel/process-memory.js';
 import { readNetTcp } from './kernel/net-tcp.js';
 import { readNetUnix } from './kernel/net-unix.js';
@@ -34,8 +35,7 @@ export class KernelWatch {
    * before any poll has seen the fd (just made by pipe()): it is kept, and every poll maps the
    * reports to inodes again, newest last, so none is lost to that race.
    */
-  private readonly pipeReports = new Map<string, { readonly pid: number; readonly fd: number; readonly bytes: number; readonly seq: number }>();
-  private pipeSeq = 0;
+  private readonly pipeReports = new Map<string, { readonly pid: number; readonly fd: number; readonly bytes: number; readonly at: number }>();
   private readonly memory = new Map<number, readonly { readonly addr: string; readonly hex: string }[]>();
   private latest: readonly ProcessState[] = [];
   /** The last snapshot reported, and how many events the run had recorded when the last finished poll began. */
@@ -51,7 +51,7 @@ export class KernelWatch {
   }
 
   start(): void {
-    this.timer = setInterval(() => this.poke(false), this.intervalMs);
+    this.timer = setInterval(() => this.poke(), this.intervalMs);
   }
 
   async stop(): Promise<void> {
@@ -73,12 +73,16 @@ export class KernelWatch {
     return new Promise((resolve, reject) => this.waiters.push({ count, resolve, reject }));
   }
 
-  /** Something happened: poll now (one poll at a time; a poke during a poll queues one more). */
-  poke(fromEvent = true): void {
-    if (fromEvent) {
+  /**
+   * Something happened (`event`, or the timer): poll now (one poll at a time; a poke during
+   * a poll queues one more). The tool's own notes are not activity of the processes: they
+   * do not reset the stuck watch.
+   */
+  poke(event?: RunEvent): void {
+    if (event && event.kind !== 'note') {
       this.lastEventAt = Date.now();
       this.stuckPolls = 0;
-      this.absorbState();
+      if (event.kind === 'state') this.absorbState(event);
     }
     if (this.polling) {
       this.pending = true;
@@ -88,21 +92,20 @@ export class KernelWatch {
       this.polling = null;
       if (this.pending && this.timer) {
         this.pending = false;
-        this.poke(false);
+        this.poke();
       }
     });
   }
 
-  private absorbState(): void {
-    const event = this.run.events.at(-1);
-    if (event?.kind !== 'state') return;
+  private absorbState(event: StateEvent): void {
     if (event.memory) this.memory.set(event.pid, event.memory);
-    for (const { fd, bytes } of event.pipes) this.pipeReports.set(`${event.pid}:${fd}`, { pid: event.pid, fd, bytes, seq: ++this.pipeSeq });
+    for (const { fd, bytes } of event.pipes) this.pipeReports.set(`${event.pid}:${fd}`, { pid: event.pid, fd, bytes, at: event.at });
     this.applyPipeReports();
   }
 
+  /** Each pipe's level from the newest measure of it, whichever end's process took it. */
   private applyPipeReports(): void {
-    for (const report of [...this.pipeReports.values()].sort((a, b) => a.seq - b.seq)) {
+    for (const report of [...this.pipeReports.values()].sort((a, b) => a.at - b.at)) {
       const inode = this.latest.find((p) => p.pid === report.pid)?.fds.find((f) => f.fd === report.fd)?.inode;
       if (inode != null) this.pipeFill.set(inode, report.bytes);
     }

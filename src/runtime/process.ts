@@ -134,6 +134,8 @@ export class RuntimeProc implements Proc {
   }
 
   private reportState(): void {
+    const [seconds, nanoseconds] = process.hrtime(); // CLOCK_MONOTONIC
+    const at = seconds * 1e6 + Math.floor(nanoseconds / 1e3);
     const pipes: { fd: number; bytes: number }[] = [];
     for (const fd of this.watched) {
       try {
@@ -149,7 +151,7 @@ export class RuntimeProc implements Proc {
     const state = JSON.stringify([pipes, memory]);
     if (state === this.lastState) return;
     this.lastState = state;
-    this.trace.emit({ kind: 'state', pid: getpid(), pipes, memory });
+    this.trace.emit({ kind: 'state', pid: getpid(), at, pipes, memory });
   }
 
   /**

@@ -50,6 +50,12 @@ export interface ExitEvent extends Base {
 /** Facts only the process can see cheaply: bytes waiting in its pipe ends (FIONREAD). */
 export interface StateEvent extends Base {
   readonly kind: 'state';
+  /**
+   * When the pipes were measured: microseconds of CLOCK_MONOTONIC, one clock for every process.
+   * Reports of one pipe from two processes reach the controller over two sockets, in any
+   * order; the newer measure is the one that stands.
+   */
+  readonly at: number;
   readonly pipes: readonly { readonly fd: number; readonly bytes: number }[];
   /** The first bytes of each shared mapping, as this process sees them (hex). */
   readonly memory?: readonly { readonly addr: string; readonly hex: string }[];
