@@ -213,7 +213,9 @@ describe('shm demo', () => {
 
   it('the terminal closes mid-run (SIGHUP, its tty gone): the segment and the semaphores go with the run', async () => {
     const base = mkdtempSync(join(tmpdir(), 'ipc-shm-hup-'));
-    const term = new Terminal(`env -u CI ${process.execPath} ${BIN} shm --variant race`, 140, 30, { TMPDIR: base, XDG_RUNTIME_DIR: '' });
+    // What the controller says on stderr, and its exit status, name the way out it took if it leaves something.
+    const log = `${base}.log`;
+    const term = new Terminal(`env -u CI ${process.execPath} ${BIN} shm --variant race 2>${log}; echo "exit $?" >>${log}`, 140, 30, { TMPDIR: base, XDG_RUNTIME_DIR: '' });
     try {
       const stepOf = (screen: string) => Number(/· step (\d+)/.exec(screen)?.[1] ?? -1);
       let screen = await term.waitFor((s) => stepOf(s) >= 1, 'the first step');
@@ -238,7 +240,8 @@ describe('shm demo', () => {
       const deadline = Date.now() + 15_000;
       while (existsSync(`/proc/${cli}`) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(existsSync(`/proc/${cli}`), 'the controller ended').toBe(false);
-      expect(live('shm'), JSON.stringify(readdirSync(base, { recursive: true }))).toEqual([]);
+      const said = () => (existsSync(log) ? readFileSync(log, 'utf8') : '(no log)');
+      expect(live('shm'), `${JSON.stringify(readdirSync(base, { recursive: true }))}\n${said()}`).toEqual([]);
       expect(live('sem')).toEqual([]);
       expect(readdirSync(base)).toEqual([]);
     } finally {
@@ -246,6 +249,7 @@ describe('shm demo', () => {
       // Had the run left anything, its record is in `base`: the sweep removes it before the directory goes.
       spawnSync(process.execPath, [BIN, 'clean'], { env: { ...process.env, TMPDIR: base, XDG_RUNTIME_DIR: '' }, stdio: 'ignore' });
       rmSync(base, { recursive: true, force: true });
+      rmSync(log, { force: true });
     }
   });
 });
