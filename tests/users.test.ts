@@ -92,9 +92,9 @@ describe.skipIf(!isRoot)('two users on one machine', () => {
     const bases = [base];
     try {
       const [a, b, peer] = await Promise.all([runAs(null, demo, base, 0), runAs(null, demo, base, 0), runAs(PEER, demo, base, peerUid)]);
-      for (const seen of [a, b, peer]) {
-        expect(seen.stderr).not.toMatch(/EACCES|EEXIST|permission denied/i);
-        expect(seen.code).toBe(0);
+      for (const [who, seen] of [['root (a)', a], ['root (b)', b], [PEER, peer]] as const) {
+        expect(seen.stderr, who).not.toMatch(/EACCES|EEXIST|permission denied/i);
+        expect(seen.code, who).toBe(0);
       }
       const rootDirs = [...a.dirs.values(), ...b.dirs.values()];
       expect(new Set([...a.dirs.keys(), ...b.dirs.keys()]).size).toBeGreaterThanOrEqual(2);
