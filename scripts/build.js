@@ -61,6 +61,7 @@ const common = {
   plugins: [demoRegistry, noDevtools, globalProcess, yogaWasmFile(`${root}dist`), textPatches],
   logLevel: 'warning',
   metafile: true,
+  write: false, // writeOutputs
   legalComments: 'none',
   // NO_MINIFY=1 npm run build: readable bundles, for a profile (node --cpu-prof) with names in it.
   minify: !process.env.NO_MINIFY,
@@ -94,7 +95,6 @@ async function buildUiScript() {
     define: { ...common.define, 'import.meta.url': '__ipcImportMetaUrl' },
     // global-process before require-externals: process stays the global.
     plugins: [...common.plugins, requireExternals],
-    write: false,
   });
   const source = `(async function (require, __ipcImportMetaUrl, __ipcExports) {\n${result.outputFiles[0].text}\n})`;
   new Script(source, { filename: UI_SCRIPT }); // a SyntaxError here: an import or export left in the body
@@ -102,15 +102,25 @@ async function buildUiScript() {
   return result;
 }
 
+/** Writes a file whole: under another name first, then renamed. A run reads the old file or the new one, never half of one. */
 function writeAtomically(path, contents) {
   writeFileSync(`${path}.tmp-${process.pid}`, contents);
   renameSync(`${path}.tmp-${process.pid}`, path);
 }
 
+/** A build's files, each whole; chunks before the entry points that import them. */
+function writeOutputs(result) {
+  const entryLast = (file) => Number(!basename(file.path).startsWith('chunk-'));
+  for (const file of [...result.outputFiles].sort((a, b) => entryLast(a) - entryLast(b))) writeAtomically(file.path, file.contents);
+  return result;
+}
+
 const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
 
-// dist/ is rebuilt in place, never emptied first: a run (or a test) that starts
-// while another build is writing still finds dist/cli.js. Stale chunks go after.
+// dist/ is rebuilt in place, never emptied first, and each file is replaced whole: a run
+// (or a test) that starts while another build is writing finds every file it needs, old
+// or new. (A runner that read a half-written runner.js ran nothing and exited 0: a run
+// "complete" at step 0, seen with two test runs at once.) Stale chunks go after.
 const results = await Promise.all([
   // Split, so that what the CLI imports lazily stays lazy: Ink and React only for
   // the interactive screen, koffi only where libc is called (clean, doctor).
@@ -120,9 +130,9 @@ const results = await Promise.all([
     splitting: true,
     chunkNames: 'chunk-[hash]',
     define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version), __IPC_DEMO_UI_SCRIPT__: JSON.stringify(`./${UI_SCRIPT}`) },
-  }),
+  }).then(writeOutputs),
   buildUiScript(),
-  build({ ...common, entryPoints: { runner: `${root}src/runtime/runner-main.ts` } }),
+  build({ ...common, entryPoints: { runner: `${root}src/runtime/runner-main.ts` } }).then(writeOutputs),
 ]);
 
 const outputs = new Set(['yoga.wasm', UI_SCRIPT, `${UI_SCRIPT}.cache`, ...results.flatMap((result) => Object.keys(result.metafile.outputs).map((path) => basename(path)))]);
