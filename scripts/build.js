@@ -3,7 +3,7 @@
 // (koffi and the demos, no React). koffi stays external: its native binary comes from its platform package.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { basename } from 'node:path';
 import { Script } from 'node:vm';
@@ -116,6 +116,7 @@ function writeOutputs(result) {
 }
 
 const version = JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version;
+mkdirSync(`${root}dist`, { recursive: true }); // a clean clone has none
 
 // dist/ is rebuilt in place, never emptied first, and each file is replaced whole: a run
 // (or a test) that starts while another build is writing finds every file it needs, old
