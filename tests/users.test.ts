@@ -52,14 +52,24 @@ function runAs(user: string | null, demo: string, base: string, uid: number, ext
   return new Promise((resolve) => child.on('exit', (code) => resolve({ ...seen, code, stderr })));
 }
 
+/**
+ * Whether the peer can list a directory, asked once per directory: the runs of a lab share one,
+ * and each `runuser` blocks this process, which reads the runs' events meanwhile.
+ */
+const peerCanListDir = new Map<string, boolean>();
+function peerCanList(dir: string): boolean {
+  let can = peerCanListDir.get(dir);
+  if (can === undefined) peerCanListDir.set(dir, (can = spawnSync('runuser', ['-u', PEER, '--', 'ls', dir], { stdio: 'ignore' }).status === 0));
+  return can;
+}
+
 /** While the run is live: its user's directories and its System V objects, as the kernel has them. */
 function inspect(base: string, uid: number, seen: Seen): void {
   for (const name of readdirSync(base).filter((n) => n.startsWith(`ipc-demo-${uid}-`))) {
     if (seen.dirs.has(name)) continue;
     try {
       const st = statSync(join(base, name));
-      const peerCanList = spawnSync('runuser', ['-u', PEER, '--', 'ls', join(base, name)], { stdio: 'ignore' }).status === 0;
-      seen.dirs.set(name, { mode: st.mode & 0o777, uid: st.uid, peerCanList });
+      seen.dirs.set(name, { mode: st.mode & 0o777, uid: st.uid, peerCanList: peerCanList(join(base, name)) });
     } catch {
       // the run ended in between
     }
