@@ -3,12 +3,13 @@
 // (koffi and the demos, no React). koffi stays external: its native binary comes from its platform package.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { basename } from 'node:path';
 import { Script } from 'node:vm';
 import { textPatches, yogaWasmFile } from './bundle-patches.js';
 import { METAS_MODULE, registrySource } from './demo-registry.js';
+import { writeWhole } from './write-whole.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -98,20 +99,14 @@ async function buildUiScript() {
   });
   const source = `(async function (require, __ipcImportMetaUrl, __ipcExports) {\n${result.outputFiles[0].text}\n})`;
   new Script(source, { filename: UI_SCRIPT }); // a SyntaxError here: an import or export left in the body
-  writeAtomically(`${root}dist/${UI_SCRIPT}`, source);
+  writeWhole(`${root}dist/${UI_SCRIPT}`, source);
   return result;
-}
-
-/** Writes a file whole: under another name first, then renamed. A run reads the old file or the new one, never half of one. */
-function writeAtomically(path, contents) {
-  writeFileSync(`${path}.tmp-${process.pid}`, contents);
-  renameSync(`${path}.tmp-${process.pid}`, path);
 }
 
 /** A build's files, each whole; chunks before the entry points that import them. */
 function writeOutputs(result) {
   const entryLast = (file) => Number(!basename(file.path).startsWith('chunk-'));
-  for (const file of [...result.outputFiles].sort((a, b) => entryLast(a) - entryLast(b))) writeAtomically(file.path, file.contents);
+  for (const file of [...result.outputFiles].sort((a, b) => entryLast(a) - entryLast(b))) writeWhole(file.path, file.contents);
   return result;
 }
 

@@ -1,6 +1,7 @@
 // Three patches the shipped bundle makes to its dependencies, for the first frame's sake.
 // Each checks the text it changes and fails the build if that text has moved on.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeWhole } from './write-whole.js';
 
 // Yoga (Ink's layout engine) ships its WebAssembly as a base64 data: URL that it
 // fetch()es, and fetch() loads undici: ~35 ms of a ~230 ms first frame. The build
@@ -18,9 +19,7 @@ export const yogaWasmFile = (outdir) => ({
         throw new Error(`yoga-layout's loader has changed shape (${args.path}): update yogaWasmFile in scripts/bundle-patches.js`);
       }
       mkdirSync(outdir, { recursive: true });
-      // Whole or not at all, as the bundles (scripts/build.js): a run may be loading it.
-      writeFileSync(`${outdir}/yoga.wasm.tmp-${process.pid}`, Buffer.from(match[1], 'base64'));
-      renameSync(`${outdir}/yoga.wasm.tmp-${process.pid}`, `${outdir}/yoga.wasm`);
+      writeWhole(`${outdir}/yoga.wasm`, Buffer.from(match[1], 'base64'));
       const contents =
         "import { readFileSync as readYogaWasm } from 'node:fs';\n" +
         source.replace(match[0], 'H=""').replace(head, `${head} loadYoga.wasmBinary ??= readYogaWasm(new URL('./yoga.wasm', import.meta.url));`);

@@ -4,11 +4,12 @@
 // V8 turns a cache down when its version or flags differ. The script is loaded and a
 // frame drawn first (warmUp), so that the cache holds the code those compiled.
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { writeWhole } from './write-whole.js';
 
 const file = resolve(process.argv[2]);
 const source = readFileSync(file, 'utf8');
@@ -21,6 +22,4 @@ const data = script.createCachedData();
 // matches (cacheHash in src/ui/load-interactive.ts).
 const hash = createHash('sha256').update(process.versions.v8).update('\0').update(source).update(data).digest();
 const cache = Buffer.concat([hash, data]);
-// Written whole or not at all: a CLI starting meanwhile reads the old file or the new one.
-writeFileSync(`${file}.cache.tmp-${process.pid}`, cache);
-renameSync(`${file}.cache.tmp-${process.pid}`, `${file}.cache`);
+writeWhole(`${file}.cache`, cache);
