@@ -7,7 +7,7 @@ import { Box, render, Text } from 'ink';
 import { KernelPane } from './components/kernel-pane.js';
 import { KeyBar } from './components/key-bar.js';
 import { ListingPane } from './components/listing-pane.js';
-import { Narration } from './components/narration.js';
+import { Narration, narrationLines } from './components/narration.js';
 import { theme } from './theme.js';
 
 const code = ['int main(void) {', '    int fd[2];', '    if (pipe(fd) == -1) die("pipe");', '    pid_t pid = fork();', '    if (pid == 0) {', '        close(fd[1]);', '    }', '}'];
@@ -22,7 +22,7 @@ function Frame() {
         <ListingPane file="pipe.c" listing={{ lines: code, steps: new Map() }} marks={[{ line: 2, tag: 'P', color: 'cyan', selected: true }]} rows={8} width={50} />
         <KernelPane title="kernel" lines={[{ text: 'fd 3 → pipe:[4242] (read end)', color: theme.title }, { text: '缓冲区：0 / 65536 字节', dim: true }]} width={30} rows={4} />
       </Box>
-      <Narration where="P parent · pipe.c:3" color="cyan" text="pipe() asks the kernel for a pipe. 内核创建一个管道，返回两个文件描述符。" notes={[{ text: 'Run complete.', color: 'green' }]} rows={4} columns={80} />
+      <Narration lines={narrationLines('P parent · pipe.c:3', 'pipe() asks the kernel for a pipe. 内核创建一个管道，返回两个文件描述符。', [{ text: 'Run complete.', color: 'green' }], 80)} color="cyan" rows={4} />
       <KeyBar text="space/→ next · ← back · tab process · q quit" />
     </Box>
   );

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseListing } from '../../src/demos/listing.js';
 import { KernelPane } from '../../src/ui/components/kernel-pane.js';
 import { ListingPane, windowStart } from '../../src/ui/components/listing-pane.js';
-import { Narration } from '../../src/ui/components/narration.js';
+import { Narration, narrationLines } from '../../src/ui/components/narration.js';
 import { ProcessPane } from '../../src/ui/components/process-pane.js';
 import { kernelLines } from '../../src/ui/kernel-lines.js';
 import { foldEntries, type Entry } from '../../src/ui/model.js';
@@ -120,12 +120,9 @@ describe('Narration', () => {
     const { lastFrame } = render(
       <Box width={40}>
         <Narration
-          where="P parent · pipe.c:73"
+          lines={narrationLines('P parent · pipe.c:73', 'waitpid() collects the exit status.', [{ text: 'Run complete. Next in the tour: Signals — n next demo · q quit', color: 'green' }], 40)}
           color={undefined}
-          text="waitpid() collects the exit status."
-          notes={[{ text: 'Run complete. Next in the tour: Signals — n next demo · q quit', color: 'green' }]}
           rows={5}
-          columns={40}
         />
       </Box>,
     );
@@ -144,12 +141,9 @@ describe('Narration', () => {
     const { lastFrame } = render(
       <Box width={34}>
         <Narration
-          where="R 读者 · fifo-reader.c:40"
+          lines={narrationLines('R 读者 · fifo-reader.c:40', 'read() 睡在 pipe_read 里，直到写者写入数据，或者最后一个写者关闭。', [{ text: '运行结束。 n 下一个演示 · q 退出', color: 'green' }], 34)}
           color={undefined}
-          text="read() 睡在 pipe_read 里，直到写者写入数据，或者最后一个写者关闭。"
-          notes={[{ text: '运行结束。 n 下一个演示 · q 退出', color: 'green' }]}
           rows={3}
-          columns={34}
         />
       </Box>,
     );

@@ -16,11 +16,10 @@ import { HelpOverlay } from './help-overlay.js';
 import { KernelPane } from './kernel-pane.js';
 import { KeyBar } from './key-bar.js';
 import { ListingPane, type LineMark } from './listing-pane.js';
-import { Narration } from './narration.js';
+import { Narration, narrationLines } from './narration.js';
 import { OutputPane } from './output-pane.js';
 import { ProcessPane } from './process-pane.js';
 import { VariantMenu } from './variant-menu.js';
-import { wrapLines } from '../wrap.js';
 
 export interface AppProps {
   readonly demo: DemoMeta;
@@ -179,15 +178,12 @@ export function App(props: AppProps) {
     notes.push({ text: `${s.done} ${exits}  ${after}`, color: theme.ok });
   }
 
-  const shownNotes = notes.slice(-2);
-  const rowsOf = (text: string) => wrapLines(text, columns).length;
-  // A note is read whole (the end of a run says which key goes on): it wraps, and keeps its rows.
-  const noteRows = shownNotes.reduce((sum, note) => sum + rowsOf(note.text), 0);
-  const lessonRows = rowsOf(`${where}${where ? '  ' : ''}${lesson}`);
+  // The last two notes, read whole (the end of a run says which key goes on), then the lesson.
+  const narration = narrationLines(where, lesson, notes.slice(-2), columns);
   // Beside the listing: the processes (two rows each, and a border), then the kernel (a
   // border and at least two rows, if the terminal has them).
   const procRows = Math.max(2, state.procs.length * 2) + 2;
-  const layout = computeLayout(columns, rows, noteRows + lessonRows, procRows + 2);
+  const layout = computeLayout(columns, rows, narration.notes.length + narration.lesson.length, procRows + 2);
   const kernelRows = layout.listingRows + 2 - procRows - 2;
 
   const modeLabel = { step: s.modeStep, play: s.modePlay, run: s.modeRun }[mode];
@@ -223,7 +219,7 @@ export function App(props: AppProps) {
         </Box>
       ) : null}
       <OutputPane output={state.output} procs={state.procs} rows={layout.outputRows} lang={lang} />
-      <Narration where={where} color={selected ? processColor(selected.index) : undefined} text={lesson} notes={shownNotes} rows={layout.narrationRows} columns={columns} />
+      <Narration lines={narration} color={selected ? processColor(selected.index) : undefined} rows={layout.narrationRows} />
       <KeyBar text={layout.columns >= 100 ? s.keys : s.keysShort} />
     </Box>
   );
