@@ -3,7 +3,6 @@
 // scripts/build.js runs it in a Node process of its own with no flags, as the CLI runs:
 // V8 turns a cache down when its version or flags differ. The script is loaded and a
 // frame drawn first (warmUp), so that the cache holds the code those compiled.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -18,8 +17,5 @@ const exports = {};
 await script.runInThisContext()(createRequire(file), pathToFileURL(file).href, exports);
 exports.warmUp();
 const data = script.createCachedData();
-// The loader takes the data only if this hash, of the V8 version, the script and the data,
-// matches (cacheHash in src/ui/load-interactive.ts).
-const hash = createHash('sha256').update(process.versions.v8).update('\0').update(source).update(data).digest();
-const cache = Buffer.concat([hash, data]);
-writeWhole(`${file}.cache`, cache);
+// The loader takes the data only if this hash, the loader's own function, matches.
+writeWhole(`${file}.cache`, Buffer.concat([exports.cacheHash(source, data), data]));

@@ -19,7 +19,7 @@ declare const __IPC_DEMO_UI_SCRIPT__: string | undefined;
 const cacheFileOf = (scriptFile: string): string => `${scriptFile}.cache`;
 const HASH_BYTES = 32;
 
-/** What the first bytes of the cache file must be: scripts/ui-code-cache.js writes them with this. */
+/** What the first bytes of the cache file must be: scripts/ui-code-cache.js writes them with this, from the script's exports. */
 export const cacheHash = (source: string, data: Uint8Array): Buffer => createHash('sha256').update(process.versions.v8).update('\0').update(source).update(data).digest();
 
 /** V8's data from the cache file, if there is one, it was made by this V8 for this very source, and it is whole. */
