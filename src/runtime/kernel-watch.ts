@@ -7,7 +7,7 @@ import type { StateEvent } from './protocol.js';
 import { readProcessMemory } from './kernel/process-memory.js';
 import { readNetTcp } from './kernel/net-tcp.js';
 import { readNetUnix } from './kernel/net-unix.js';
-import { readProcessState, type ProcessState } from './kernel/process-state.js';
+import { readLiveChildren, readProcessState, type ProcessState } from './kernel/process-state.js';
 import { readSysv, type SysvKind, type SysvRow } from './kernel/sysvipc.js';
 import { readObjects } from './run-dir.js';
 
@@ -134,7 +134,7 @@ export class KernelWatch {
     }
     this.polledAfter = after;
     this.settleWaiters();
-    this.checkStuck(processes);
+    await this.checkStuck(processes);
     this.checkHung(processes);
   }
 
@@ -185,7 +185,13 @@ export class KernelWatch {
     return result;
   }
 
-  private checkStuck(processes: readonly ProcessState[]): void {
+  /** Live children of the run's processes that the run does not know yet: forked, not yet said hello. */
+  private async unannouncedChildren(processes: readonly ProcessState[]): Promise<number> {
+    const children = await Promise.all(processes.map((p) => readLiveChildren(p.pid)));
+    return children.flat().filter((pid) => !this.run.procs.has(pid)).length;
+  }
+
+  private async checkStuck(processes: readonly ProcessState[]): Promise<void> {
     // Lab mode: the process this one waits for (a FIFO's other end, a client) runs in another terminal.
     if (this.run.options.lab) return;
     const live = processes.filter((p) => p.state !== 'Z');
@@ -193,8 +199,11 @@ export class KernelWatch {
       const proc = this.run.procs.get(p.pid);
       return proc && !proc.waiting && proc.inCall !== null && !TIMED_CALLS.has(proc.inCall) && (p.state === 'S' || p.state === 'D');
     });
-    // A runner still starting may be the one they wait for (b for a's rendezvous, a FIFO's writer).
-    const stuck = live.length > 0 && blocked.length === live.length && this.run.startingRunners() === 0 && Date.now() - this.lastEventAt >= QUIET_MS;
+    // A runner still starting may be the one they wait for (b for a's rendezvous, a FIFO's writer),
+    // and so may a child just forked that has not said hello yet (its parent asleep in waitpid).
+    const asleep = live.length > 0 && blocked.length === live.length && this.run.startingRunners() === 0 && (await this.unannouncedChildren(live)) === 0;
+    // Read after the await: an event that came meanwhile is activity.
+    const stuck = asleep && Date.now() - this.lastEventAt >= QUIET_MS;
     this.stuckPolls = stuck ? this.stuckPolls + 1 : 0;
     if (this.stuckPolls === 2) {
       this.run.stuck(blocked.map((p) => `${p.pid} ${this.run.procs.get(p.pid)?.inCall ?? '?'} (${p.wchan ?? '?'})`).join(', '));

@@ -110,6 +110,20 @@ function privateDemoMaps(maps: string, extra: readonly string[]): MappingEntry[]
     .map((f) => ({ range: f[0]!, perms: f[1]!, inode: Number(f[4]), name: f.slice(5).join(' ') || '[anon]' }));
 }
 
+/**
+ * The live children of `pid` (zombies left out), from /proc/<pid>/task/<pid>/children: those
+ * forked by its main thread, the only thread that forks in a runner.
+ */
+export async function readLiveChildren(pid: number): Promise<number[]> {
+  const list = await text(`/proc/${pid}/task/${pid}/children`);
+  const children = (list ?? '').split(' ').filter((word) => word !== '').map(Number);
+  const states = await Promise.all(children.map(async (child) => {
+    const stat = await text(`/proc/${child}/stat`);
+    return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] : null;
+  }));
+  return children.filter((_, i) => states[i] != null && states[i] !== 'Z');
+}
+
 export async function readProcessState(pid: number, hiddenFds: ReadonlySet<number>, watchRanges: readonly string[] = []): Promise<ProcessState> {
   const [stat, wchan, maps, status, fds] = await Promise.all([
     text(`/proc/${pid}/stat`),
