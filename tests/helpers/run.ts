@@ -1,7 +1,7 @@
 // Runs a demo for real, through the same controller the CLI uses, and checks
 // afterwards that the run left nothing behind.
 import { existsSync, readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 import { findDemo, findVariant } from '../../src/demos/registry.js';
 import type { DemoMeta, VariantMeta } from '../../src/demos/types.js';
 import { Run, type RunOptions, type RunResult } from '../../src/runtime/controller.js';
@@ -40,6 +40,8 @@ export async function recordRun(
   const snapshots: KernelSnapshot[] = [];
   run.on('event', (event) => events.push(event));
   run.on('kernel', (snapshot) => snapshots.push(snapshot));
+  // A failure that comes once in many runs is read from its record: every event, one per line.
+  onTestFailed(() => console.error(`the run's events (${demoId} ${variantId ?? ''}):\n${events.map((e) => JSON.stringify(e)).join('\n')}`));
   const ended = new Promise<RunResult>((resolve) => run.once('end', resolve));
   await run.start();
   const dir = run.dir;

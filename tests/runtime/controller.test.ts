@@ -1,5 +1,5 @@
 // The controller's start and stop, when they overlap: q pressed the moment a
-// demo opens; a runner slow to start, and a forked child slow to say hello; kernel views that are no older than an event;
+// demo opens; a runner slow to start; kernel views that are no older than an event;
 // the process the learner steps, when it only retries.
 // Real runners, real /proc.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -70,42 +70,6 @@ describe('a runner slow to start', () => {
     expect(recorded.result.notes).toEqual([]);
     expect(recorded.result.reason).toBe('done');
     expect(outputOf(recorded.events, pidsOf(recorded.events, 'a')[0]!).at(-1)).toMatch(/^a: count \d+, expected 4000, lost \d+$/);
-  });
-});
-
-describe('a forked child slow to say hello', () => {
-  it('is waited for: its parent asleep in waitpid() is not stuck', async () => {
-    let child: number | undefined;
-    let stoppedBeforeHello = false;
-    const recorded = await recordRun('anon-mem', 'memfd', { mode: 'step' }, async (run, events) => {
-      const parent = () => pidsOf(events, 'main')[0];
-      const lastStep = () => (events.filter((e) => e.kind === 'step' && e.pid === parent()).at(-1) as { step: string } | undefined)?.step;
-      for (;;) {
-        await until(run, () => parent() !== undefined && run.waitingPids().includes(parent()!), 'the parent at its next line');
-        if (lastStep() === 'fork') break;
-        run.advance(parent());
-      }
-      // Free from here on; the child is stopped the moment the kernel lists it, before it can
-      // connect and say hello (its first calls take far longer than this loop's reads of /proc).
-      run.setMode('run');
-      const deadline = Date.now() + 5000;
-      while (child === undefined && Date.now() < deadline) {
-        const listed = readFileSync(`/proc/${parent()}/task/${parent()}/children`, 'utf8').trim();
-        if (listed !== '') child = Number(listed.split(' ')[0]);
-      }
-      expect(child, 'the parent forked').toBeDefined();
-      process.kill(child!, 'SIGSTOP');
-      await until(run, () => run.procs.get(parent()!)?.inCall === 'waitpid', 'the parent asleep in waitpid()');
-      // Held well past what the stuck watch takes (0.5 s without an event, then two polls): before,
-      // the run was called stuck and ended, the child killed before its first line.
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      stoppedBeforeHello = !run.procs.has(child!);
-      process.kill(child!, 'SIGCONT');
-    });
-    expect(stoppedBeforeHello).toBe(true);
-    expect(recorded.result.notes).toEqual([]);
-    expect(recorded.result.reason).toBe('done');
-    expect(outputOf(recorded.events, pidsOf(recorded.events, 'main')[0]!)).toEqual([`parent: child pid ${child} exited 0`, 'parent: read "Hello from child"']);
   });
 });
 

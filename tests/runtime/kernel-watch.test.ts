@@ -1,0 +1,76 @@
+// The stuck watch, on real processes and the real /proc: a run is stuck when every
+// process it knows sleeps in a call nothing will end. A child just forked is not
+// known to the run until it says hello; while it lives, it may be the one they wait
+// for. The run here is a stand-in that knows one shell, asleep in read(); the shell's
+// own child plays the forked child that has not said hello.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Run } from '../../src/runtime/controller.js';
+import { KernelWatch } from '../../src/runtime/kernel-watch.js';
+
+function stateOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0]!;
+  } catch {
+    return null;
+  }
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const ended: (() => void)[] = [];
+afterEach(() => ended.splice(0).forEach((end) => end()));
+
+describe('the stuck watch', () => {
+  it('waits while a child the run does not know yet lives, and calls the run stuck once it is gone', async () => {
+    // stdin a pipe no one writes: the shell sleeps in read() for good, its child beside it.
+    const shell = spawn('sh', ['-c', 'sleep 60 & read line'], { stdio: ['pipe', 'ignore', 'ignore'] });
+    const exited = new Promise((resolve) => shell.once('exit', resolve));
+    ended.push(() => shell.kill('SIGKILL'));
+    const pid = shell.pid!;
+    const children = () => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ').filter(Boolean).map(Number);
+    await until(() => children().length === 1 && stateOf(pid) === 'S' && readFileSync(`/proc/${pid}/wchan`, 'utf8') !== '0', 'the shell asleep, its child started');
+    const [child] = children();
+    ended.push(() => process.kill(child!, 'SIGKILL'));
+
+    const stuck: string[] = [];
+    const polls: number[] = [];
+    const run = {
+      procs: new Map([[pid, { pid, waiting: false, inCall: 'read', ownFds: [] }]]),
+      dir: '/nonexistent',
+      events: [],
+      options: { lab: false },
+      get elapsed() {
+        polls.push(Date.now()); // read once by every poll
+        return 0;
+      },
+      startingRunners: () => 0,
+      stuck: (detail: string) => stuck.push(detail),
+      hung: () => undefined,
+    } as unknown as Run;
+    const watch = new KernelWatch(run, 50, () => undefined);
+    const start = Date.now();
+    watch.start();
+    try {
+      // The watch calls a run stuck after 0.5 s without an event, at its second poll so: three
+      // polls after that, it has had every chance to.
+      await until(() => polls.filter((t) => t - start >= 500).length >= 3, 'three polls after 0.5 s');
+      expect(stuck).toEqual([]);
+      process.kill(child!, 'SIGKILL');
+      await until(() => stuck.length > 0, 'the run called stuck');
+      expect(stuck).toEqual([`${pid} read (${readFileSync(`/proc/${pid}/wchan`, 'utf8')})`]);
+    } finally {
+      await watch.stop();
+    }
+    shell.kill('SIGKILL');
+    await exited;
+  });
+});
