@@ -71,7 +71,11 @@ async function clean(): Promise<void> {
   }
   for (const run of swept) {
     const parts = [...run.files.map((f) => `file ${f}`), ...run.objects.map((o) => `System V ${o}`)];
-    process.stdout.write(`removed ${run.dir}${parts.length ? `: ${parts.join(', ')}` : ''}\n`);
+    if (run.failed.length === 0) process.stdout.write(`removed ${run.dir}${parts.length ? `: ${parts.join(', ')}` : ''}\n`);
+    else {
+      process.stderr.write(`ipc-demo: could not remove from ${run.dir}: ${run.failed.map((o) => `System V ${o}`).join(', ')}. Its record is kept: remove them with ipcrm, or run ipc-demo clean again.\n`);
+      process.exitCode = EXIT.failed;
+    }
   }
 }
 
@@ -111,7 +115,7 @@ async function runDemo(name: string, options: CliOptions): Promise<number> {
     }
     const mode = options.mode === 'play' ? 'play' : 'run';
     const result = await runText({ demo, variant, lang, json: options.json === true, roles, mode, delayMs: options.delay });
-    const failed = result.reason === 'timeout' || result.notes.some((code) => code === 'runner-failed' || code === 'hung' || code === 'sysv-error');
+    const failed = result.reason === 'timeout' || result.notes.some((code) => code === 'runner-failed' || code === 'hung' || code === 'sysv-error' || code === 'leak-left');
     return failed ? EXIT.failed : EXIT.ok;
   }
   if (!process.stdin.isTTY) fail('step mode reads keys from a terminal, but stdin is not one. Use --plain (or --json) to run without keys.');

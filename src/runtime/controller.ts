@@ -529,8 +529,11 @@ export class Run extends EventEmitter<RunEvents> {
       // and the directory. Out first, then look: of two ending at once, one at least finds the
       // other gone (looking first, each could find the other still there, and leave it all to it).
       if (this.runDir && release(this.runDir)) {
-        for (const removed of await removeRecordedObjects(this.runDir)) this.note('leak-removed', removed);
-        removeRunDir(this.runDir);
+        const { removed, failed } = await removeRecordedObjects(this.runDir);
+        for (const object of removed) this.note('leak-removed', object);
+        for (const object of failed) this.note('leak-left', object);
+        // What could not be removed keeps its record, for `ipc-demo clean` and the next start's sweep.
+        if (failed.length === 0) removeRunDir(this.runDir);
       }
       const exits = new Map<string, WaitStatus>();
       // A child killed before its hello is known only by its parent's fork() return.

@@ -10,6 +10,7 @@ export type NoteCode =
   | 'stuck' // every live process is blocked in the kernel and nothing can wake it
   | 'timeout' // the watchdog ended a run that took too long
   | 'leak-removed' // a System V object outlived the run; the controller removed it
+  | 'leak-left' // a System V object outlived the run and could not be removed: detail `kind id (key): why`
   | 'runner-failed' // a runner could not start or crashed
   | 'hung' // a process ran for a long time without a step or a call: the watchdog ended the run
   | 'stopped' // the user or a signal ended the run early

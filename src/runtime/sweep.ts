@@ -11,6 +11,8 @@ export interface SweptRun {
   /** What was in it: FIFOs, sockets, key files. */
   readonly files: readonly string[];
   readonly objects: readonly string[];
+  /** Objects still there that could not be removed, with why: the directory is kept, their record. */
+  readonly failed: readonly string[];
 }
 
 export async function sweepDeadRuns(base = runBase()): Promise<SweptRun[]> {
@@ -22,9 +24,9 @@ export async function sweepDeadRuns(base = runBase()): Promise<SweptRun[]> {
     } catch {
       // already gone
     }
-    const objects = await removeRecordedObjects(dir);
-    removeRunDir(dir);
-    swept.push({ dir: basename(dir), files, objects });
+    const { removed, failed } = await removeRecordedObjects(dir);
+    if (failed.length === 0) removeRunDir(dir);
+    swept.push({ dir: basename(dir), files, objects: removed, failed });
   }
   return swept;
 }

@@ -30,24 +30,34 @@ export function recordedObjectsLeft(dir: string): boolean {
   return readObjects(dir).some((object) => stillThere(object).length > 0);
 }
 
-/** Removes the run's leftover objects; returns a line for each one removed. */
-export async function removeRecordedObjects(dir: string): Promise<string[]> {
+export interface Cleanup {
+  /** A line for each object removed. */
+  readonly removed: string[];
+  /** A line for each object still there that could not be removed, with why. */
+  readonly failed: string[];
+}
+
+/** Removes the run's leftover objects, and says what it removed and what it could not. */
+export async function removeRecordedObjects(dir: string): Promise<Cleanup> {
   const removed: string[] = [];
+  const failed: string[] = [];
   const seen = new Set<string>();
   for (const object of readObjects(dir)) {
     for (const id of stillThere(object)) {
-      const name = `${object.kind} ${id}`;
+      const name = `${object.kind} ${id} (key 0x${(object.key >>> 0).toString(16).padStart(8, '0')})`;
       if (seen.has(name)) continue;
       seen.add(name);
       try {
         // Loaded only when there is something to remove: the controller otherwise never loads libc.
         const { removeSysvObject } = await import('../ffi/sys-ipc.js');
         removeSysvObject(object.kind, id);
-        removed.push(`${name} (key 0x${(object.key >>> 0).toString(16).padStart(8, '0')})`);
-      } catch {
-        // gone between the check and the removal: nothing left to do
+        removed.push(name);
+      } catch (error) {
+        // Gone between the check and the removal: nothing left to do. Anything else is said.
+        const code = (error as { code?: unknown }).code;
+        if (code !== 'EINVAL' && code !== 'EIDRM') failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   }
-  return removed;
+  return { removed, failed };
 }

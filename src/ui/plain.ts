@@ -77,6 +77,8 @@ export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'no
       return `${s.timeout} (${detail})`;
     case 'leak-removed':
       return `${s.leakRemoved} ${detail}`;
+    case 'leak-left':
+      return `${s.leakLeft} ${detail}`;
     case 'runner-failed':
       return `${s.runnerFailed} ${detail}`;
     case 'stopped':

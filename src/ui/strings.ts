@@ -27,6 +27,7 @@ const en = {
   stuck: 'Stuck: every process sleeps in the kernel and nothing will wake it.',
   timeout: 'The run took too long and was ended.',
   leakRemoved: 'Left behind by the program, removed by ipc-demo:',
+  leakLeft: 'Left behind by the program, and ipc-demo could not remove it (`ipc-demo clean` tries again; `ipcrm` removes it by hand):',
   runnerFailed: 'A runner failed:',
   hung: 'A process ran for 10 s without reaching its next line: ipc-demo ended the run (a bug in ipc-demo; please report it).',
   stopped: 'Stopped.',
@@ -95,6 +96,7 @@ const zh: Strings = {
   stuck: '卡住了：所有进程都睡在内核里，没有谁能唤醒它们。',
   timeout: '运行时间过长，已被终止。',
   leakRemoved: '程序遗留的对象，已由 ipc-demo 删除：',
+  leakLeft: '程序遗留的对象，ipc-demo 没能删除（`ipc-demo clean` 会再试；也可以用 `ipcrm` 手动删除）：',
   runnerFailed: '运行器出错：',
   hung: '有进程连续 10 秒没有走到下一行：ipc-demo 已终止本次运行（这是 ipc-demo 的缺陷，请报告）。',
   sysvNoSpace:

@@ -32,7 +32,7 @@ describe('removing what a run left', () => {
     made.push(id);
     recordObject(dir, 'msg', id, key);
     expect(recordedObjectsLeft(dir)).toBe(true);
-    expect(await removeRecordedObjects(dir)).toEqual([`msg ${id} (key 0x${(key >>> 0).toString(16).padStart(8, '0')})`]);
+    expect(await removeRecordedObjects(dir)).toEqual({ removed: [`msg ${id} (key 0x${(key >>> 0).toString(16).padStart(8, '0')})`], failed: [] });
     expect(sysvRows('msg').some((row) => row.msqid === id)).toBe(false);
   });
 
@@ -42,7 +42,7 @@ describe('removing what a run left', () => {
     const id = msgget(key, IPC_CREAT | 0o600); // …and then SIGKILL, before the id is written
     made.push(id);
     expect(recordedObjectsLeft(dir)).toBe(true);
-    expect(await removeRecordedObjects(dir)).toEqual([`msg ${id} (key 0x${(key >>> 0).toString(16).padStart(8, '0')})`]);
+    expect(await removeRecordedObjects(dir)).toEqual({ removed: [`msg ${id} (key 0x${(key >>> 0).toString(16).padStart(8, '0')})`], failed: [] });
     expect(recordedObjectsLeft(dir)).toBe(false);
   });
 
@@ -53,7 +53,7 @@ describe('removing what a run left', () => {
     const other = msgget(0, IPC_CREAT | 0o600); // IPC_PRIVATE: key 0, not the run's
     made.push(other);
     expect(recordedObjectsLeft(dir)).toBe(false);
-    expect(await removeRecordedObjects(dir)).toEqual([]);
+    expect(await removeRecordedObjects(dir)).toEqual({ removed: [], failed: [] });
     expect(sysvRows('msg').some((row) => row.msqid === other)).toBe(true);
   });
 });
