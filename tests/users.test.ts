@@ -21,6 +21,9 @@ let peerUid = -1;
 interface Seen {
   readonly code: number | null;
   readonly stderr: string;
+  /** The run's last events, and whether it was ended for taking too long: what a failure names. */
+  readonly last: string[];
+  readonly timedOut: boolean;
   readonly keys: Set<number>;
   readonly dirs: Map<string, { mode: number; uid: number; peerCanList: boolean }>;
   readonly objects: { kind: string; perms: number; uid: number }[];
@@ -41,15 +44,34 @@ function runAs(user: string | null, demo: string, base: string, uid: number, ext
   const child = user
     ? spawn('runuser', ['-u', user, '--', process.execPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const seen: Seen = { code: null, stderr: '', keys: new Set(), dirs: new Map(), objects: [] };
+  const seen: Seen = { code: null, stderr: '', last: [], timedOut: false, keys: new Set(), dirs: new Map(), objects: [] };
   let stderr = '';
+  let timedOut = false;
+  // Well inside the test's own timeout: a run that never ends is stopped the orderly way (SIGTERM,
+  // which runuser passes on), so that the failure says where it was, and nothing is left.
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGTERM');
+  }, 40_000);
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   createInterface({ input: child.stdout! }).on('line', (line) => {
+    seen.last.push(line);
+    if (seen.last.length > 12) seen.last.shift();
     const event = JSON.parse(line) as { kind: string; name?: string; args?: unknown[]; pid: number };
     if (event.kind === 'call' && /^(shm|msg|sem)get$/.test(event.name ?? '')) seen.keys.add(Number(event.args?.[0]));
     if (event.kind === 'step') inspect(base, uid, seen);
   });
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ ...seen, code, stderr })));
+  return new Promise((resolve) =>
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ ...seen, code, stderr, timedOut });
+    }),
+  );
+}
+
+/** Who ran, and how it ended: its stderr and last events (all of them, one per line). */
+function described(who: string, seen: Seen): string {
+  return `${who}${seen.timedOut ? ' (never ended: stopped after 40 s)' : ''}, stderr: ${seen.stderr.trim() || '(none)'}, last events:\n${seen.last.join('\n')}`;
 }
 
 /**
@@ -104,7 +126,7 @@ describe.skipIf(!isRoot)('two users on one machine', () => {
       const [a, b, peer] = await Promise.all([runAs(null, demo, base, 0), runAs(null, demo, base, 0), runAs(PEER, demo, base, peerUid)]);
       for (const [who, seen] of [['root (a)', a], ['root (b)', b], [PEER, peer]] as const) {
         expect(seen.stderr, who).not.toMatch(/EACCES|EEXIST|permission denied/i);
-        expect(seen.code, who).toBe(0);
+        expect(seen.code, described(who, seen)).toBe(0);
       }
       const rootDirs = [...a.dirs.values(), ...b.dirs.values()];
       expect(new Set([...a.dirs.keys(), ...b.dirs.keys()]).size).toBeGreaterThanOrEqual(2);
@@ -130,10 +152,11 @@ describe.skipIf(!isRoot)('two users on one machine', () => {
       const runs = await Promise.all(
         [null, PEER].flatMap((user) => roles.map((role) => runAs(user, demo, base, user ? peerUid : 0, ['--role', role]))),
       );
-      for (const seen of runs) {
-        expect(seen.stderr).not.toMatch(/EACCES|EEXIST|permission denied/i);
-        expect(seen.code).toBe(0);
-      }
+      const who = [null, PEER].flatMap((user) => roles.map((role) => `${user ?? 'root'} ${role}`));
+      runs.forEach((seen, i) => {
+        expect(seen.stderr, who[i]).not.toMatch(/EACCES|EEXIST|permission denied/i);
+        expect(seen.code, described(who[i]!, seen)).toBe(0);
+      });
       // Each user's lab directory is its own, and the other cannot look inside.
       const [rootA, rootB, peerA, peerB] = runs as [Seen, Seen, Seen, Seen];
       const labs = (seen: Seen) => [...seen.dirs.entries()].filter(([name]) => name.includes('-lab-'));
