@@ -81,7 +81,11 @@ function described(who: string, seen: Seen): string {
 const peerCanListDir = new Map<string, boolean>();
 function peerCanList(dir: string): boolean {
   let can = peerCanListDir.get(dir);
-  if (can === undefined) peerCanListDir.set(dir, (can = spawnSync('runuser', ['-u', PEER, '--', 'ls', dir], { stdio: 'ignore' }).status === 0));
+  if (can === undefined) {
+    const ls = spawnSync('runuser', ['-u', PEER, '--', 'ls', dir], { stdio: 'ignore', timeout: 10_000 });
+    if (ls.error) throw new Error(`runuser -u ${PEER} -- ls ${dir}: ${ls.error.message}`);
+    peerCanListDir.set(dir, (can = ls.status === 0));
+  }
   return can;
 }
 
