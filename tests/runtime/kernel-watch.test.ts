@@ -4,42 +4,38 @@
 // for. The run here is a stand-in that knows one shell, asleep in read(); the shell's
 // own child plays the forked child that has not said hello.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Run } from '../../src/runtime/controller.js';
+import { readLiveChildren, readProcessState } from '../../src/runtime/kernel/process-state.js';
 import { KernelWatch } from '../../src/runtime/kernel-watch.js';
 
-function stateOf(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0]!;
-  } catch {
-    return null;
-  }
+/** Waits, polling, for `what` to hold. */
+function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  return vi.waitFor(async () => expect(await condition(), what).toBe(true), { timeout: 10_000, interval: 10 });
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+/** Processes a failed test must not leave behind. */
+const started: number[] = [];
+afterEach(() => {
+  for (const pid of started.splice(0)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
-}
-
-const ended: (() => void)[] = [];
-afterEach(() => ended.splice(0).forEach((end) => end()));
+});
 
 describe('the stuck watch', () => {
   it('waits while a child the run does not know yet lives, and calls the run stuck once it is gone', async () => {
     // stdin a pipe no one writes: the shell sleeps in read() for good, its child beside it.
     const shell = spawn('sh', ['-c', 'sleep 60 & read line'], { stdio: ['pipe', 'ignore', 'ignore'] });
     const exited = new Promise((resolve) => shell.once('exit', resolve));
-    ended.push(() => shell.kill('SIGKILL'));
+    started.push(shell.pid!);
     const pid = shell.pid!;
-    const children = () => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ').filter(Boolean).map(Number);
-    await until(() => children().length === 1 && stateOf(pid) === 'S' && readFileSync(`/proc/${pid}/wchan`, 'utf8') !== '0', 'the shell asleep, its child started');
-    const [child] = children();
-    ended.push(() => process.kill(child!, 'SIGKILL'));
+    await until(async () => (await readLiveChildren(pid)).length === 1 && (await readProcessState(pid, new Set())).wchan !== null, 'the shell asleep, its child started');
+    const [child] = await readLiveChildren(pid);
+    started.push(child!);
 
     const stuck: string[] = [];
     const polls: number[] = [];
@@ -66,7 +62,7 @@ describe('the stuck watch', () => {
       expect(stuck).toEqual([]);
       process.kill(child!, 'SIGKILL');
       await until(() => stuck.length > 0, 'the run called stuck');
-      expect(stuck).toEqual([`${pid} read (${readFileSync(`/proc/${pid}/wchan`, 'utf8')})`]);
+      expect(stuck).toEqual([`${pid} read (${(await readProcessState(pid, new Set())).wchan})`]);
     } finally {
       await watch.stop();
     }
