@@ -110,6 +110,11 @@ function privateDemoMaps(maps: string, extra: readonly string[]): MappingEntry[]
     .map((f) => ({ range: f[0]!, perms: f[1]!, inode: Number(f[4]), name: f.slice(5).join(' ') || '[anon]' }));
 }
 
+/** The state letter of a /proc/<pid>/stat line (fields start after the last ')': comm may hold any). */
+function stateOf(stat: string | null): string | null {
+  return stat ? (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? null) : null;
+}
+
 /**
  * The live children of `pid` (zombies left out), from /proc/<pid>/task/<pid>/children: those
  * forked by its main thread, the only thread that forks in a runner.
@@ -117,10 +122,7 @@ function privateDemoMaps(maps: string, extra: readonly string[]): MappingEntry[]
 export async function readLiveChildren(pid: number): Promise<number[]> {
   const list = await text(`/proc/${pid}/task/${pid}/children`);
   const children = (list ?? '').split(' ').filter((word) => word !== '').map(Number);
-  const states = await Promise.all(children.map(async (child) => {
-    const stat = await text(`/proc/${child}/stat`);
-    return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] : null;
-  }));
+  const states = await Promise.all(children.map(async (child) => stateOf(await text(`/proc/${child}/stat`))));
   return children.filter((_, i) => states[i] != null && states[i] !== 'Z');
 }
 
@@ -132,7 +134,7 @@ export async function readProcessState(pid: number, hiddenFds: ReadonlySet<numbe
     text(`/proc/${pid}/status`),
     readFds(pid, hiddenFds),
   ]);
-  const state = stat ? (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? null) : null;
+  const state = stateOf(stat);
   const field = (name: string) => (status ? new RegExp(`^${name}:\\s*([0-9a-f]+)$`, 'm').exec(status)?.[1] : undefined);
   return {
     pid,
