@@ -2,9 +2,10 @@
 // sockets of the demo, the ftok key file, and a record of the System V objects
 // the run created, so that a later start can remove what a killed run left.
 // In lab mode two terminals of one user share one such directory.
-import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseSysvTable, type SysvRow } from './kernel/sysvipc.js';
 
 export const RUN_PREFIX = 'ipc-demo-';
 export const OBJECTS_FILE = 'objects';
@@ -63,7 +64,59 @@ function claim(dir: string): void {
   const partial = join(dir, `.owner-${process.pid}.partial`);
   writeFileSync(partial, JSON.stringify(owner), { mode: 0o600 });
   renameSync(partial, join(dir, `owner-${process.pid}.json`));
-  if (!existsSync(join(dir, KEY_FILE))) writeFileSync(join(dir, KEY_FILE), '', { mode: 0o600 });
+  makeKeyFile(dir);
+}
+
+/** What ftok(3) takes from a file: the low 8 bits of its device and the low 16 of its inode (the key's low 24 bits). */
+export function ftokBits(path: string): number {
+  const st = statSync(path);
+  return ((st.dev & 0xff) << 16) | (st.ino & 0xffff);
+}
+
+/** The low 24 bits of the key of every System V object on the machine (/proc/sysvipc is readable by all). */
+function keyBitsInUse(): Set<number> {
+  const bits = new Set<number>();
+  for (const kind of ['shm', 'msg', 'sem']) {
+    let rows: SysvRow[];
+    try {
+      rows = parseSysvTable(readFileSync(`/proc/sysvipc/${kind}`, 'utf8'));
+    } catch {
+      continue;
+    }
+    for (const { key } of rows) if (key) bits.add(key & 0xffffff);
+  }
+  return bits;
+}
+
+/**
+ * The run's key file, made once: ftok() keeps only 16 bits of a file's inode, so the key files of
+ * two runs can give one key, and the second run would meet the first one's objects (EACCES for
+ * another user's, silently shared for one's own). Candidates are made until one gives bits no
+ * object on the machine has (each kept until the end, so each has an inode of its own); the one
+ * chosen is linked into place, never replaced: a second terminal in lab mode may already use it.
+ */
+function makeKeyFile(dir: string): void {
+  const keyFile = join(dir, KEY_FILE);
+  if (existsSync(keyFile)) return;
+  const inUse = keyBitsInUse();
+  const candidates: string[] = [];
+  try {
+    for (let i = 0; ; i++) {
+      const candidate = join(dir, `.${KEY_FILE}-${process.pid}-${i}`);
+      writeFileSync(candidate, '', { mode: 0o600, flag: 'wx' });
+      candidates.push(candidate);
+      if (inUse.has(ftokBits(candidate)) && i < 15) continue;
+      try {
+        linkSync(candidate, keyFile);
+      } catch (error) {
+        // EEXIST: the other terminal of a lab made it first, and it is the one both use.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      return;
+    }
+  } finally {
+    for (const candidate of candidates) rmSync(candidate, { force: true });
+  }
 }
 
 /** The run cannot have its private directory: says where and what to do. */
