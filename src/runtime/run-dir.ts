@@ -109,8 +109,9 @@ function makeKeyFile(dir: string): void {
       try {
         linkSync(candidate, keyFile);
       } catch (error) {
-        // EEXIST: the other terminal of a lab made it first, and it is the one both use.
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        // EEXIST: the other terminal of a lab made it first, and it is the one both use. A
+        // filesystem without hard links gets the candidate renamed into place instead.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && !existsSync(keyFile)) renameSync(candidate, keyFile);
       }
       return;
     }
