@@ -69,7 +69,7 @@ function runAs(user: string | null, demo: string, base: string, uid: number, ext
   );
 }
 
-/** Who ran, and how it ended: its stderr and last events (all of them, one per line). */
+/** Who ran, and how it ended: its stderr and its last 12 events, one per line. */
 function described(who: string, seen: Seen): string {
   return `${who}${seen.timedOut ? ' (never ended: stopped after 40 s)' : ''}, stderr: ${seen.stderr.trim() || '(none)'}, last events:\n${seen.last.join('\n')}`;
 }
