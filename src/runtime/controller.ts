@@ -11,6 +11,7 @@ import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
 import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
 import { GO, RUN_FREE, type Mode, type TraceEvent } from './protocol.js';
 import { createRunDir, joinLabDir, KEY_FILE, release, removeRunDir, traceSocketPath } from './run-dir.js';
+import { writeControl } from './control-write.js';
 import { KernelWatch } from './kernel-watch.js';
 import { sysvFailure } from './kernel/sysv-limits.js';
 import { recordedObjectsLeft, removeRecordedObjects } from './sysv-cleanup.js';
@@ -226,7 +227,7 @@ export class Run extends EventEmitter<RunEvents> {
             clearTimeout(ended.timer);
             ended.timer = null;
           }
-          if (this.mode === 'run') socket.write(Buffer.from([RUN_FREE]));
+          if (this.mode === 'run') writeControl(socket, RUN_FREE);
         }
         this.deliver(event, proc);
       }
@@ -346,7 +347,7 @@ export class Run extends EventEmitter<RunEvents> {
     const pool = waiting.some((p) => !p.retrying) ? waiting.filter((p) => !p.retrying) : waiting;
     const chosen = pool.find((p) => p.pid === preferred) ?? pool.sort((a, b) => a.waitingSince - b.waitingSince)[0]!;
     chosen.waiting = false;
-    chosen.socket!.write(Buffer.from([GO]));
+    writeControl(chosen.socket!, GO);
     return chosen.pid;
   }
 
@@ -374,7 +375,7 @@ export class Run extends EventEmitter<RunEvents> {
     if (mode === 'run') {
       for (const proc of this.procs.values()) {
         proc.waiting = false;
-        proc.socket?.write(Buffer.from([RUN_FREE]));
+        if (proc.socket) writeControl(proc.socket, RUN_FREE);
       }
     } else if (mode === 'play') this.startPlay();
   }

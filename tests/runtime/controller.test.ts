@@ -2,9 +2,10 @@
 // demo opens; a runner slow to start; kernel views that are no older than an event;
 // the process the learner steps, when it only retries.
 // Real runners, real /proc.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Run } from '../../src/runtime/controller.js';
+import type { RunEvent } from '../../src/runtime/events.js';
 import { demoAndVariant, expectNothingLeft, outputOf, pidsOf, recordRun, until } from '../helpers/run.js';
 
 /** Pids of the processes whose command line names `dir` (a runner gets its run's trace socket path). */
@@ -153,3 +154,49 @@ describe('a controller too busy to read while its runners end', () => {
     expectNothingLeft(recorded);
   });
 });
+
+describe('a process that exits while the controller writes to it', () => {
+  it('loses none of its events: a failed write does not close the connection they wait in', async () => {
+    let wroteAfterExit = false;
+    const recorded = await recordRun('fifo', 'nonblock', { mode: 'step' }, (run) => {
+      const onStep = (event: RunEvent) => {
+        if (event.kind !== 'step') return;
+        run.off('event', onStep);
+        const sockets = socketInodes(event.pid);
+        // Run free: the writer goes to its end and exits while this process reads nothing, so its
+        // last events wait unread in the trace connection when the next write reaches it. The
+        // kernel releases an exited process's sockets a moment after it becomes a zombie.
+        run.setMode('run');
+        while (listedUnixSockets(sockets).length > 0);
+        run.setMode('step');
+        run.setMode('run');
+        wroteAfterExit = true;
+      };
+      run.on('event', onStep);
+    });
+    const { events, result } = recorded;
+    expect(wroteAfterExit).toBe(true);
+    const [writer] = pidsOf(events, 'writer');
+    expect(outputOf(events, writer!)).toEqual([`writer: pid ${writer}, opening fifo for writing`, 'writer: open: ENXIO, no process has the FIFO open for reading']);
+    expect(events.some((e) => e.kind === 'return' && e.name === 'unlink' && e.pid === writer)).toBe(true);
+    expect(result.exits.get('writer')).toEqual({ code: 1, signal: null, core: false });
+    expectNothingLeft(recorded);
+  });
+});
+
+/** The inodes of a process's sockets. */
+function socketInodes(pid: number): string[] {
+  return readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+    try {
+      return [/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? []].flat();
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Those of `inodes` that still exist: /proc/net/unix lists every Unix socket with its inode in the 7th column. */
+function listedUnixSockets(inodes: readonly string[]): string[] {
+  const listed = new Set(readFileSync('/proc/net/unix', 'utf8').split('\n').map((line) => line.trim().split(/\s+/)[6]));
+  return inodes.filter((inode) => listed.has(inode));
+}
