@@ -115,7 +115,7 @@ async function runDemo(name: string, options: CliOptions): Promise<number> {
     }
     const mode = options.mode === 'play' ? 'play' : 'run';
     const result = await runText({ demo, variant, lang, json: options.json === true, roles, mode, delayMs: options.delay });
-    const failed = result.reason === 'timeout' || result.notes.some((code) => code === 'runner-failed' || code === 'hung' || code === 'sysv-error' || code === 'leak-left');
+    const failed = result.reason === 'timeout' || result.notes.some((code) => code === 'runner-failed' || code === 'hung' || code === 'killed' || code === 'sysv-error' || code === 'leak-left');
     return failed ? EXIT.failed : EXIT.ok;
   }
   if (!process.stdin.isTTY) fail('step mode reads keys from a terminal, but stdin is not one. Use --plain (or --json) to run without keys.');

@@ -12,6 +12,7 @@ import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
 import { GO, RUN_FREE, type Mode, type TraceEvent } from './protocol.js';
 import { createRunDir, joinLabDir, KEY_FILE, release, removeRunDir, traceSocketPath } from './run-dir.js';
 import { writeControl } from './control-write.js';
+import { killedFromOutside } from './outside-kill.js';
 import { KernelWatch } from './kernel-watch.js';
 import { sysvFailure } from './kernel/sysv-limits.js';
 import { recordedObjectsLeft, removeRecordedObjects } from './sysv-cleanup.js';
@@ -313,9 +314,19 @@ export class Run extends EventEmitter<RunEvents> {
     this.events.push(stamped);
     this.emit('event', stamped);
     this.kernel.poke(stamped);
+    if (event.kind === 'exit') this.checkKilledFromOutside(event.pid, event.status);
     const failure = event.kind === 'return' && event.errno ? sysvFailure(event.name, event.errno) : null;
     if (failure) this.note('sysv-error', failure, event.pid);
     if (event.kind === 'step' && proc?.waiting && this.pendingAdvance && this.mode === 'step') this.advance(proc.pid);
+  }
+
+  /** A signal no process of the run sent ended one of them: say so, it is no lesson of the demo's. */
+  private checkKilledFromOutside(pid: number, status: WaitStatus): void {
+    if (this.stopReason || (status.signal !== null && CRASH_SIGNALS.has(status.signal))) return;
+    const proc = this.procs.get(pid);
+    if (!killedFromOutside(this.events, proc, pid, status)) return;
+    const role = proc?.role ?? this.runners.find((r) => r.child.pid === pid)?.role ?? 'child';
+    this.note('killed', `${pid} ${role} ${status.signal}`, pid);
   }
 
   /** A parent reaped a child: that is how a child killed by a signal gets its exit event. */

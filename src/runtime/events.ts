@@ -13,6 +13,7 @@ export type NoteCode =
   | 'leak-left' // a System V object outlived the run and could not be removed: detail `kind id (key): why`
   | 'runner-failed' // a runner could not start or crashed
   | 'hung' // a process ran for a long time without a step or a call: the watchdog ended the run
+  | 'killed' // a signal that no process of the run sent ended one of them: detail `pid role SIGNAL`
   | 'stopped' // the user or a signal ended the run early
   | 'sysv-error'; // a System V get call failed for a reason of the system's (a limit, another's object): detail `call ERRNO [limit=value used]`
 

@@ -85,6 +85,10 @@ export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'no
       return s.stopped;
     case 'hung':
       return `${s.hung} (pid ${detail})`;
+    case 'killed': {
+      const [pid = '?', role = '?', signal = '?'] = detail.split(' ');
+      return s.killedOutside.replace('{pid}', pid).replace('{role}', role).replace('{signal}', signal);
+    }
     case 'sysv-error':
       return sysvErrorText(detail, lang);
   }
