@@ -16,6 +16,10 @@ export type Section = 'related' | 'unrelated';
 export interface StepLesson {
   /** What happens on this line, told to a learner, one or two sentences. */
   readonly text: Text;
+  /** By variant id: the text where that variant makes the line do something else (socket `abstract`: no file). */
+  readonly variants?: Readonly<Record<string, Text>>;
+  /** By role id: the text for a role whose program has a step of the same name that does something else. */
+  readonly roles?: Readonly<Record<string, Text>>;
 }
 
 export interface VariantMeta {

@@ -2,6 +2,7 @@
 // for a pipe, a file, a screen reader or a printout.
 import chalk from 'chalk';
 import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
+import { stepLesson } from '../demos/lesson.js';
 import { parseListing } from '../demos/listing.js';
 import type { RunEvent } from '../runtime/events.js';
 import { formatCall, formatStatus, formatValue } from './format.js';
@@ -16,6 +17,8 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
   const s = strings[lang];
   const roles = new Map<number, string>();
   const listingOf = new Map<number, string>();
+  /** The role whose listing each process runs: a child runs its parent's. */
+  const listingRoleOf = new Map<number, string>();
   const listings = new Map(Object.entries(demo.sources).map(([file, source]) => [file, parseListing(source)]));
   const taught = new Set<string>();
   // Colour only where it can be seen: chalk turns itself off for pipes and files.
@@ -36,6 +39,7 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
           roles.set(event.pid, event.role);
           const parentListing = listingOf.get(event.ppid);
           listingOf.set(event.pid, event.role === 'child' && parentListing ? parentListing : (variant.listings[event.role] ?? ''));
+          listingRoleOf.set(event.pid, event.role === 'child' ? (listingRoleOf.get(event.ppid) ?? event.role) : event.role);
           return event.role === 'child' ? [`${who(event.pid)} fork() → ${s.child}, ppid ${event.ppid}`] : [];
         }
         case 'step': {
@@ -46,7 +50,7 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
           // Each lesson once per process: a loop's second pass needs no second telling.
           const first = !taught.has(`${event.pid} ${event.step}`);
           taught.add(`${event.pid} ${event.step}`);
-          const lesson = first ? demo.steps[event.step]?.text[lang] : undefined;
+          const lesson = first ? stepLesson(demo, variant.id, listingRoleOf.get(event.pid), event.step)?.[lang] : undefined;
           return ['', `${who(event.pid)} ${s.step} ${event.step}: ${chalk.bold(code)}`, ...(lesson ? [chalk.dim(`    ${lesson}`)] : [])];
         }
         case 'call':

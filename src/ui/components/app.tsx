@@ -1,5 +1,6 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useMemo, useRef, useState } from 'react';
+import { stepLesson } from '../../demos/lesson.js';
 import { parseListing, type Listing } from '../../demos/listing.js';
 import type { DemoMeta, Lang, VariantMeta } from '../../demos/types.js';
 import type { Mode } from '../../runtime/protocol.js';
@@ -166,7 +167,8 @@ export function App(props: AppProps) {
   const kernelState = state.kernel?.processes ?? [];
   const stepLines = new Map(state.procs.map((p) => [p.pid, (lineOf(p) ?? -1) + 1] as const).filter(([, l]) => l > 0));
   const focusStep = selected?.step ?? state.lastStep?.step;
-  const lesson = focusStep ? (demo.steps[focusStep]?.text[lang] ?? '') : variant.summary[lang];
+  const focusRole = (selected?.step ? selected : state.procs.find((p) => p.pid === state.lastStep?.pid))?.listingRole;
+  const lesson = focusStep ? (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '') : variant.summary[lang];
   const focusLine = selected ? lineOf(selected) : undefined;
   const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
   const notes: { text: string; color: string }[] = state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
