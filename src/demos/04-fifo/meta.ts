@@ -147,6 +147,12 @@ export const demo: DemoMeta = {
         en: 'close() drops this end. When the last writer closes, a sleeping reader wakes up and its read() returns 0.',
         zh: 'close() 关掉这一端。最后一个写者关闭时，正在等待的读者会被唤醒，它的 read() 返回 0。',
       },
+      roles: {
+        reader: {
+          en: 'The reader closes its end once it has seen end of file. Every writer has closed already, so this was the last end open: the kernel frees the pipe behind the name. The name itself stays in the directory, a FIFO of 0 bytes, until unlink().',
+          zh: '读者读到文件结束后，关掉自己这一端。写者都已经关闭了，所以这是最后一个还开着的端：内核随即释放这个名字背后的管道。名字本身仍留在目录里，是一个 0 字节的 FIFO，直到 unlink() 把它删掉。',
+        },
+      },
     },
     unlink: {
       text: {
