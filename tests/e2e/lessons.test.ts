@@ -32,6 +32,12 @@ function narration(demoId: string, variantId: string, recorded: Recorded, lang: 
   return told;
 }
 
+/** What the learner reads in a run: the variant's summary and every lesson narrated. */
+function everything(demoId: string, variantId: string, recorded: Recorded, lang: Lang): string[] {
+  const { variant } = demoAndVariant(demoId, variantId);
+  return [variant.summary[lang], ...narration(demoId, variantId, recorded, lang).map((t) => `${t.step}: ${t.lesson}`)];
+}
+
 async function run(demoId: string, variantId: string): Promise<Recorded> {
   const recorded = await recordRun(demoId, variantId);
   expectNothingLeft(recorded);
@@ -45,5 +51,20 @@ describe('fifo: each program is told about its own close()', () => {
     expect(close('writer')).toBeTruthy();
     expect(close('reader')).toBeTruthy();
     expect(close('reader')).not.toBe(close('writer'));
+  });
+});
+
+describe('socket abstract: no lesson claims a file', () => {
+  // What only a name in the file system has: a socket file, on disk, to be unlinked; ENOENT when it is missing.
+  const FILE_CLAIM = { en: /socket file|on disk|ENOENT|unlink\(\) (removes|deletes)/i, zh: /套接字文件|磁盘|ENOENT|unlink\(\) 删/ };
+
+  it('the check would see such a claim: the stream variant, on a path, makes it', async () => {
+    const recorded = await run('socket', 'stream');
+    for (const lang of LANGS) expect(everything('socket', 'stream', recorded, lang).filter((text) => FILE_CLAIM[lang].test(text))).not.toEqual([]);
+  });
+
+  it('abstract, in both languages', async () => {
+    const recorded = await run('socket', 'abstract');
+    for (const lang of LANGS) expect(everything('socket', 'abstract', recorded, lang).filter((text) => FILE_CLAIM[lang].test(text))).toEqual([]);
   });
 });

@@ -92,6 +92,12 @@ export const demo: DemoMeta = {
         en: 'bind() gives the socket its name. For a path the kernel creates a socket file there (the run’s 0700 directory keeps other users out) and /proc/net/unix shows the path; an abstract name makes no file and shows as @name. If the path exists, even as a dead server’s leftover, bind() fails with EADDRINUSE.',
         zh: 'bind() 给套接字起名字。如果是路径，内核就在那里创建一个套接字文件（运行目录权限是 0700，别的用户进不来），/proc/net/unix 里会显示这个路径；抽象名字不创建文件，显示为 @名字。路径上已经有文件的话，哪怕只是死掉的服务器留下的，bind() 也会失败，返回 EADDRINUSE。',
       },
+      variants: {
+        abstract: {
+          en: 'bind() gives the socket its name. This name starts with a NUL byte, so it lives in the abstract namespace: nothing is created in any directory, and /proc/net/unix shows the name with an @ in place of the NUL. If a socket already holds the name, bind() fails with EADDRINUSE.',
+          zh: 'bind() 给套接字起名字。这个名字以 NUL 字节开头，属于抽象命名空间：任何目录里都不会多出东西，/proc/net/unix 里显示这个名字时，开头的 NUL 换成了 @。如果已有套接字占着这个名字，bind() 会失败，返回 EADDRINUSE。',
+        },
+      },
     },
     's-unlink-stale': {
       text: {
@@ -113,8 +119,8 @@ export const demo: DemoMeta = {
     },
     's-accept': {
       text: {
-        en: 'accept() takes the next connection from the queue, or sleeps until there is one (wchan __skb_wait_for_more_packets). It returns a new fd for a new socket, already connected to the client’s: /proc/net/unix shows a second line with the same path and St 03, and the panel links it to its peer, the client socket.',
-        zh: 'accept() 从队列里取出下一个连接，没有就阻塞等待（wchan 为 __skb_wait_for_more_packets）。它返回一个新的 fd，对应一个新的套接字，已经和客户端的套接字连在一起：/proc/net/unix 里多出一行，路径相同，St 为 03，面板会把它和对端——客户端的套接字——连起来。',
+        en: 'accept() takes the next connection from the queue, or sleeps until there is one (wchan __skb_wait_for_more_packets). It returns a new fd for a new socket, already connected to the client’s: /proc/net/unix shows a second line with the same name and St 03, and the panel links it to its peer, the client socket.',
+        zh: 'accept() 从队列里取出下一个连接，没有就阻塞等待（wchan 为 __skb_wait_for_more_packets）。它返回一个新的 fd，对应一个新的套接字，已经和客户端的套接字连在一起：/proc/net/unix 里多出一行，名字相同，St 为 03，面板会把它和对端——客户端的套接字——连起来。',
       },
     },
     's-read': {
@@ -131,14 +137,26 @@ export const demo: DemoMeta = {
     },
     's-close': {
       text: {
-        en: 'close() releases the connected socket and the listening one; both lines leave /proc/net/unix. The socket file is still on disk, though: closing a socket never removes its name.',
-        zh: 'close() 释放已连接的套接字和监听套接字，两行都从 /proc/net/unix 里消失。可套接字文件仍然留在磁盘上：关闭套接字从来不会删掉它的名字。',
+        en: 'close() releases the connected socket and the listening one; both lines leave /proc/net/unix. The socket file is still on disk, though: closing a socket never removes its file.',
+        zh: 'close() 释放已连接的套接字和监听套接字，两行都从 /proc/net/unix 里消失。可套接字文件仍然留在磁盘上：关闭套接字从来不会删掉它的文件。',
+      },
+      variants: {
+        abstract: {
+          en: 'close() releases the connected socket and the listening one; both lines leave /proc/net/unix. The abstract name was bound to the listening socket and goes with it: there never was a file, so nothing is left behind, and the next server can bind the same name at once.',
+          zh: 'close() 释放已连接的套接字和监听套接字，两行都从 /proc/net/unix 里消失。抽象名字绑定在监听套接字上，随它一起消失：从来就没有文件，所以什么也不会留下，下一个服务器马上就能绑定同一个名字。',
+        },
       },
     },
     's-unlink': {
       text: {
         en: 'unlink() removes the socket file. That is the server’s job: left behind, it would make the next server’s bind() fail with EADDRINUSE. An abstract name needs nothing here; it vanished with the last socket bound to it.',
         zh: 'unlink() 删除套接字文件。这是服务器的责任：要是留下来，下一个服务器的 bind() 就会以 EADDRINUSE 失败。抽象名字在这里什么也不用做，最后一个绑定它的套接字一关，名字就没了。',
+      },
+      variants: {
+        abstract: {
+          en: 'Nothing to remove: for an abstract name the condition skips unlink(), as there is no file to unlink. The name went away with the last socket bound to it, the listening one, when it was closed.',
+          zh: '这里什么也不用删：名字是抽象的，条件不成立，unlink() 根本不会被调用，因为没有文件可删。名字在最后一个绑定它的套接字（监听套接字）关闭时就已经消失了。',
+        },
       },
     },
     'c-socket': {
@@ -151,6 +169,12 @@ export const demo: DemoMeta = {
       text: {
         en: 'connect() looks the name up. No file yet gives ENOENT; a file with no listener, like a dead server’s, gives ECONNREFUSED. The client then sleeps 50 ms (wchan hrtimer_nanosleep) and tries again, up to 100 times. Success means connected, even before the server calls accept().',
         zh: 'connect() 按名字去找服务器。文件还不存在，得到 ENOENT；文件在但没人监听（比如死掉的服务器留下的），得到 ECONNREFUSED。这时客户端睡 50 毫秒（wchan 为 hrtimer_nanosleep）再试，最多 100 次。一旦成功就已经连上了，哪怕服务器还没调用 accept()。',
+      },
+      variants: {
+        abstract: {
+          en: 'connect() looks the name up in the abstract namespace. With no file that could be missing, there is only one failure: until the server has bound the name and listens, connect() fails with ECONNREFUSED. The client then sleeps 50 ms (wchan hrtimer_nanosleep) and tries again, up to 100 times. Success means connected, even before the server calls accept().',
+          zh: 'connect() 在抽象命名空间里按名字查找。这里没有文件，也就不会“文件不存在”，失败只有一种：服务器绑定名字并开始监听之前，connect() 一律以 ECONNREFUSED 失败。这时客户端睡 50 毫秒（wchan 为 hrtimer_nanosleep）再试，最多 100 次。一旦成功就已经连上了，哪怕服务器还没调用 accept()。',
+        },
       },
     },
     'c-write': {
