@@ -68,3 +68,16 @@ describe('socket abstract: no lesson claims a file', () => {
     for (const lang of LANGS) expect(everything('socket', 'abstract', recorded, lang).filter((text) => FILE_CLAIM[lang].test(text))).toEqual([]);
   });
 });
+
+describe('anon-mem: munmap() is told as it is in each variant', () => {
+  it('memfd: the fd still holds the page, until close(); mmap: the mapping was the last reference', async () => {
+    const memfd = await run('anon-mem', 'memfd');
+    const mmap = await run('anon-mem', 'mmap');
+    for (const lang of LANGS) {
+      const munmap = (variantId: string, recorded: Recorded) => narration('anon-mem', variantId, recorded, lang).find((t) => t.step === 'munmap')?.lesson ?? '';
+      expect(munmap('memfd', memfd)).not.toMatch(lang === 'en' ? /last reference/ : /最后一个引用/);
+      expect(munmap('memfd', memfd)).toMatch(/close\(\)/);
+      expect(munmap('mmap', mmap)).toMatch(lang === 'en' ? /last reference/ : /最后一个引用/);
+    }
+  });
+});

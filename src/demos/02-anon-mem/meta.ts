@@ -129,8 +129,14 @@ export const demo: DemoMeta = {
     },
     munmap: {
       text: {
-        en: 'munmap() removes the page from the parent’s address space: the line disappears from /proc/PID/maps. For MAP_ANONYMOUS this was the last reference, so the memory is freed.',
-        zh: 'munmap() 把这一页从父进程的地址空间里撤掉，/proc/PID/maps 里那一行随之消失。对 MAP_ANONYMOUS 来说，这是最后一个引用，内存就此释放。',
+        en: 'munmap() removes the page from the parent’s address space: the line disappears from /proc/PID/maps. Nothing is freed yet: the page belongs to the memfd, which lives on while an fd refers to it, and the parent still holds one until close().',
+        zh: 'munmap() 把这一页从父进程的地址空间里撤掉，/proc/PID/maps 里那一行随之消失。但内存还没有释放：这一页属于 memfd 文件，只要还有文件描述符指向它，它就一直在；父进程手里还有一个，要等到 close()。',
+      },
+      variants: {
+        mmap: {
+          en: 'munmap() removes the page from the parent’s address space: the line disappears from /proc/PID/maps. MAP_ANONYMOUS gave no fd, and the child’s mapping went when it exited, so this was the last reference: the memory is freed.',
+          zh: 'munmap() 把这一页从父进程的地址空间里撤掉，/proc/PID/maps 里那一行随之消失。MAP_ANONYMOUS 没有文件描述符，子进程的映射在它退出时就没了，所以这是最后一个引用，内存就此释放。',
+        },
       },
     },
     close: {
