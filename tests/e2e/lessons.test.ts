@@ -5,7 +5,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/demos/types.js';
 import { transcript } from '../../src/ui/plain.js';
-import { demoAndVariant, expectNothingLeft, recordRun, type Recorded } from '../helpers/run.js';
+import { demoAndVariant, expectNothingLeft, outputOf, pidsOf, recordRun, type Recorded } from '../helpers/run.js';
 
 const LANGS: readonly Lang[] = ['en', 'zh'];
 
@@ -79,5 +79,30 @@ describe('anon-mem: munmap() is told as it is in each variant', () => {
       expect(munmap('memfd', memfd)).toMatch(/close\(\)/);
       expect(munmap('mmap', mmap)).toMatch(lang === 'en' ? /last reference/ : /最后一个引用/);
     }
+  });
+});
+
+describe('shm: race and semaphore count the same additions, and say the counts they print', () => {
+  /** The counts a text names: "2,000", and "2 × 2,000" as the 4,000 it is. */
+  function countsNamed(text: string): number[] {
+    return [...text.matchAll(/(?:(\d+) × )?(\d{1,3}(?:,\d{3})+)/g)].map(([, times, n]) => Number(times ?? 1) * Number(n!.replaceAll(',', '')));
+  }
+
+  it('both variants, both languages', async () => {
+    const perProcess = new Map<string, number>();
+    for (const variantId of ['race', 'semaphore']) {
+      const recorded = await run('shm', variantId);
+      const [a, b] = [pidsOf(recorded.events, 'a')[0]!, pidsOf(recorded.events, 'b')[0]!];
+      const added = Number(/^b: added 1 (\d+) times$/.exec(outputOf(recorded.events, b).at(-1) ?? '')?.[1]);
+      const expected = Number(/expected (\d+),/.exec(outputOf(recorded.events, a).at(-1) ?? '')?.[1]);
+      expect(expected).toBe(2 * added);
+      perProcess.set(variantId, added);
+      for (const lang of LANGS) {
+        const named = everything('shm', variantId, recorded, lang).flatMap(countsNamed);
+        expect(named.length, `${variantId} ${lang}: the text names its counts`).toBeGreaterThan(0);
+        expect(named.filter((n) => n !== added && n !== expected), `${variantId} ${lang}: counts the program never reaches`).toEqual([]);
+      }
+    }
+    expect(perProcess.get('semaphore')).toBe(perProcess.get('race'));
   });
 });

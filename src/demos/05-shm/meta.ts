@@ -58,8 +58,8 @@ export const demo: DemoMeta = {
       id: 'semaphore',
       title: { en: 'Semaphore: counter++ locked', zh: '信号量：加锁的 counter++' },
       summary: {
-        en: 'The same two processes and the same loop, usleep included, but each addition sits between semop(-1) and semop(+1) on a semaphore that starts at 1, with SEM_UNDO. Only one process is inside at a time, so the count is exact: 2,000 of 2,000. The price: the two now take turns, one asleep inside while the other waits at the lock, which is why each adds only 1,000 times here, and each addition costs two more system calls.',
-        zh: '还是这两个进程、同样的循环，连 usleep 也一样，但每次加法都夹在同一个信号量的 semop(-1) 和 semop(+1) 之间，这个信号量初值为 1，并带上 SEM_UNDO。同一时刻只有一个进程在里面，所以结果分毫不差：2,000 次一次不少。代价是两个进程只能轮流来：一个在里面睡着，另一个就在锁外等着，所以这里每个进程只加 1,000 次；而且每次加法还要多两次系统调用。',
+        en: 'The same two processes and the same loop, 2,000 additions each, usleep included, but each addition sits between semop(-1) and semop(+1) on a semaphore that starts at 1, with SEM_UNDO. Only one process is inside at a time, so no addition is lost: the count is 4,000, what the race should have reached. The price: the two now take turns, one asleep inside while the other waits at the lock, so the run takes about twice as long, and each addition costs two more system calls.',
+        zh: '还是这两个进程、同样的循环，各加 2,000 次，连 usleep 也一样，但每次加法都夹在同一个信号量的 semop(-1) 和 semop(+1) 之间，这个信号量初值为 1，并带上 SEM_UNDO。同一时刻只有一个进程在里面，所以一次加法也不会丢：结果正好是 4,000，也就是竞争版本本该得到的数。代价是两个进程只能轮流来：一个在里面睡着，另一个就在锁外等着，所以整个运行要花大约两倍的时间；而且每次加法还要多两次系统调用。',
       },
       listings: counters,
       argv: { a: ['semaphore', 'a', '{key}'], b: ['semaphore', 'b', '{key}'] },
@@ -260,8 +260,8 @@ export const demo: DemoMeta = {
     },
     'a-wait': {
       text: {
-        en: 'a sleeps until b is done, then reads the count. Without the lock it is short of 2 × 2,000 by every addition that was overwritten; with the lock it is exact.',
-        zh: 'a 一直睡到 b 做完，再读取计数。不加锁时，结果比 2 × 2,000 少，少掉的正是被覆盖的那些加法；加了锁，结果就分毫不差。',
+        en: 'a sleeps until b is done, then reads the count. Without the lock it is short of 2 × 2,000 by every addition that was overwritten; with the lock it is exactly 4,000.',
+        zh: 'a 一直睡到 b 做完，再读取计数。不加锁时，结果比 2 × 2,000 少，少掉的正是被覆盖的那些加法；加了锁，结果正好是 4,000。',
       },
     },
     'a-shmdt': {

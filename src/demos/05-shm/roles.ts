@@ -21,8 +21,6 @@ const LOCK = 2;
  * after the rendezvous, even on a busy machine, so the two loops overlap.
  */
 const TIMES = 2000;
-/** Locked, the two take turns: half as many keeps the run as short. */
-const TIMES_LOCKED = 1000;
 const PAUSE_US = 100;
 
 /** What printf("%s", mem) prints: the bytes up to the first NUL. */
@@ -136,7 +134,6 @@ function counter(p: Proc): void {
   if (p.args.length !== 3 || (me !== 'a' && me !== 'b')) throw new Error('usage: shm-counter race|semaphore a|b KEYFILE');
   const locked = variant === 'semaphore';
   const a = me === 'a';
-  const times = locked ? TIMES_LOCKED : TIMES;
   const { shmid, semid } = open(p, 'c', keyfile!, 3);
   p.print(`${me}: pid ${c.getpid()}, shmid ${shmid}, semid ${semid}`);
   p.step('c-shmat');
@@ -152,8 +149,8 @@ function counter(p: Proc): void {
   p.step('start');
   sem(p, semid, a ? A_HERE : B_HERE, +1);
   sem(p, semid, a ? B_HERE : A_HERE, -1);
-  add(count, semid, times, locked);
-  p.print(`${me}: added 1 ${times} times`);
+  add(count, semid, TIMES, locked);
+  p.print(`${me}: added 1 ${TIMES} times`);
 
   if (!a) {
     p.step('b-done');
@@ -165,7 +162,7 @@ function counter(p: Proc): void {
   p.step('a-wait');
   sem(p, semid, B_HERE, -1);
   const total = count[0]!;
-  p.print(`a: count ${total}, expected ${2 * times}, lost ${2 * times - total}`);
+  p.print(`a: count ${total}, expected ${2 * TIMES}, lost ${2 * TIMES - total}`);
   p.step('a-shmdt');
   c.shmdt(mem);
   p.step('a-rmid');

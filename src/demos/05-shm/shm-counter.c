@@ -12,8 +12,7 @@
 #include <unistd.h>
 
 #define SIZE 4096
-#define TIMES 2000                     /* race: additions per process */
-#define TIMES_LOCKED 1000              /* semaphore: the two take turns */
+#define TIMES 2000                     /* additions per process, locked or not */
 #define PAUSE_US 100                   /* between load and store */
 enum { A_HERE, B_HERE, LOCK };         /* three semaphores in one set */
 
@@ -35,7 +34,7 @@ int main(int argc, char *argv[]) {
     if (argc != 4 || (strcmp(argv[2], "a") != 0 && strcmp(argv[2], "b") != 0))
         errx(2, "usage: %s race|semaphore a|b KEYFILE", argv[0]);
     int locked = strcmp(argv[1], "semaphore") == 0;
-    int a = strcmp(argv[2], "a") == 0, times = locked ? TIMES_LOCKED : TIMES;
+    int a = strcmp(argv[2], "a") == 0;
     const char *me = argv[2], *keyfile = argv[3];
 
     int fd = open(keyfile, O_RDONLY | O_CREAT, 0600);   // @step c-keyfile
@@ -54,14 +53,14 @@ int main(int argc, char *argv[]) {
 
     meet(semid, a);                     /* start together */ // @step start
     /* load, add, store: the other process may store in between */
-    for (int i = 0; i < times; i++) {
+    for (int i = 0; i < TIMES; i++) {
         if (locked) sem(semid, LOCK, -1, SEM_UNDO); /* P: lock */
         int seen = *count;
         if (usleep(PAUSE_US) == -1) die("usleep"); /* off the CPU, as if preempted here */
         *count = seen + 1;              /* over whatever the other stored meanwhile */
         if (locked) sem(semid, LOCK, +1, SEM_UNDO); /* V: unlock */
     }
-    printf("%s: added 1 %d times\n", me, times);
+    printf("%s: added 1 %d times\n", me, TIMES);
 
     if (!a) {
         sem(semid, B_HERE, +1, 0);      /* V: b is done */ // @step b-done
@@ -69,7 +68,7 @@ int main(int argc, char *argv[]) {
         return 0;
     }
     sem(semid, B_HERE, -1, 0);          /* P: await b */ // @step a-wait
-    printf("a: count %d, expected %d, lost %d\n", *count, 2 * times, 2 * times - *count);
+    printf("a: count %d, expected %d, lost %d\n", *count, 2 * TIMES, 2 * TIMES - *count);
     if (shmdt((void *)count) == -1) die("shmdt");        // @step a-shmdt
     if (shmctl(shmid, IPC_RMID, NULL) == -1) die("shmctl"); // @step a-rmid
     if (semctl(semid, 0, IPC_RMID) == -1) die("semctl"); // @step a-semrm

@@ -164,7 +164,7 @@ describe('shm demo', () => {
     });
     expect(semRow).toMatchObject({ perms: 600, nsems: 3 });
     const [a] = pidsOf(recorded.events, 'a');
-    expect(outputOf(recorded.events, a!).at(-1)).toBe('a: count 2000, expected 2000, lost 0');
+    expect(outputOf(recorded.events, a!).at(-1)).toBe('a: count 4000, expected 4000, lost 0');
     expect(rows('sem', semRow!.semid!)).toEqual([]);
     expectNothingLeft(recorded);
   });
@@ -198,8 +198,8 @@ describe('shm demo', () => {
       const b = start('b', () => undefined);
       expect(await a.code).toBe(0);
       expect(await b.code).toBe(0);
-      expect(a.output.at(-1)).toBe('a: count 2000, expected 2000, lost 0');
-      expect(b.output.at(-1)).toBe('b: added 1 1000 times');
+      expect(a.output.at(-1)).toBe('a: count 4000, expected 4000, lost 0');
+      expect(b.output.at(-1)).toBe('b: added 1 2000 times');
       expect(keys.size).toBe(1); // one key file, one key for both programs
       expect(readdirSync(base)).toEqual([]);
       for (const kind of ['shm', 'sem'] as const) {
