@@ -116,8 +116,8 @@ export const demo: DemoMeta = {
     },
     'w-semrm': {
       text: {
-        en: 'The reader’s last semop came before the one that woke the writer, so the writer is the semaphores’ last user: semctl(IPC_RMID) removes the set now, and its row leaves /proc/sysvipc/sem.',
-        zh: '读者最后一次 semop 发生在唤醒写者之前，所以写者是这组信号量的最后一个使用者：现在由它 semctl(IPC_RMID) 删除，/proc/sysvipc/sem 里那一行随之消失。',
+        en: 'The reader’s last semop was the +1 that woke the writer; it never touches the semaphores again. So the writer is their last user: semctl(IPC_RMID) removes the set now, and its row leaves /proc/sysvipc/sem.',
+        zh: '读者最后一次 semop 就是唤醒写者的那次加 1，此后它再也不碰这组信号量。所以写者是它们最后的使用者：现在由它 semctl(IPC_RMID) 删除，/proc/sysvipc/sem 里那一行随之消失。',
       },
     },
     'w-shmdt': {
