@@ -1,11 +1,15 @@
 // The lessons a learner reads, held against what the programs really do: each
 // demo is run for real and its narration (what --plain prints, and the screen
 // shows at each step) is read in both languages.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/demos/types.js';
 import { transcript } from '../../src/ui/plain.js';
 import { demoAndVariant, expectNothingLeft, outputOf, pidsOf, recordRun, type Recorded } from '../helpers/run.js';
+import { CLI, runPids, Terminal } from '../helpers/terminal.js';
 
 const LANGS: readonly Lang[] = ['en', 'zh'];
 
@@ -78,6 +82,26 @@ describe('anon-mem: munmap() is told as it is in each variant', () => {
       expect(munmap('memfd', memfd)).not.toMatch(lang === 'en' ? /last reference/ : /最后一个引用/);
       expect(munmap('memfd', memfd)).toMatch(/close\(\)/);
       expect(munmap('mmap', mmap)).toMatch(lang === 'en' ? /last reference/ : /最后一个引用/);
+    }
+  });
+});
+
+describe('the screen tells the same lessons', () => {
+  it('anon-mem mmap: the munmap() the parent ends on is the mmap variant’s', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'ipc-lessons-'));
+    // Ink renders nothing under CI=true: the program under test runs without it.
+    const t = new Terminal(`env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} anon-mem --variant mmap --mode run`, 100, 30);
+    try {
+      // The narration wraps: read it as one line.
+      const screen = await t.waitFor((s) => s.includes('parent exited 0') && /P parent · anon-mem\.c:\d+/.test(s), 'the run complete, the parent on munmap()');
+      expect(screen.replace(/\s+/g, ' ')).toContain(demoAndVariant('anon-mem', 'mmap').demo.steps.munmap!.variants!.mmap!.en);
+      t.keys('q');
+      await t.waitFor((s) => /EXIT=0/.test(s), 'the shell after quitting');
+      expect(runPids(base)).toEqual([]);
+      expect(readdirSync(base)).toEqual([]);
+    } finally {
+      t.close();
+      rmSync(base, { recursive: true, force: true });
     }
   });
 });
