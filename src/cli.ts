@@ -81,7 +81,8 @@ async function clean(): Promise<void> {
 
 async function doctor(): Promise<number> {
   const { runDoctor } = await import('./runtime/doctor.js');
-  const checks = await runDoctor();
+  const { codeCacheCheck } = await import('./ui/code-cache-check.js');
+  const checks = await runDoctor(codeCacheCheck);
   let failed = false;
   for (const check of checks) {
     const mark = check.ok ? 'ok  ' : check.warning ? 'warn' : 'FAIL';

@@ -124,23 +124,11 @@ async function forkCheck(): Promise<Check> {
   return { name, ok, detail: ok ? 'parent and child exited 0' : `run ended: ${result.reason}`, fix: 'run ipc-demo pipe --plain to see what happened' };
 }
 
-/** Whether the interactive screen's script starts from its V8 code cache (src/ui/load-interactive.ts). */
-async function codeCacheCheck(): Promise<Check[]> {
-  const { runUiScript, uiScriptFile } = await import('../ui/load-interactive.js');
-  const file = uiScriptFile();
-  if (file === undefined) return []; // from source: there is no script
-  const name = 'screen code cache';
-  const { cache } = await runUiScript(file);
-  const why = {
-    used: 'in use, made by this Node for this build of the screen',
-    missing: 'no cache file next to the script: the screen loads as an ES module',
-    stale: `the cache was made by another Node or for another build of the script, or is damaged (this is Node ${process.versions.node}): the screen loads as an ES module`,
-    rejected: 'V8 turned the cache down (Node started with other V8 flags?): the screen compiles without it',
-  }[cache];
-  return [{ name, ok: cache === 'used', detail: why, fix: 'nothing is wrong: the screen starts a little slower. In a clone, npm run build makes the cache for this Node', warning: true }];
-}
-
-export async function runDoctor(): Promise<Check[]> {
+/**
+ * `screenChecks`: what the screen (src/ui) knows of itself, given by the caller (the CLI):
+ * the runtime does not reach up into the screen.
+ */
+export async function runDoctor(screenChecks: () => Promise<Check[]> = async () => []): Promise<Check[]> {
   const major = Number(process.versions.node.split('.')[0]);
   const checks: Check[] = [
     { name: 'Linux', ok: process.platform === 'linux', detail: process.platform, fix: 'ipc-demo shows Linux IPC and needs Linux (a VM or WSL 2 works)' },
@@ -148,6 +136,6 @@ export async function runDoctor(): Promise<Check[]> {
     { name: 'Node.js', ok: major >= 20, detail: process.versions.node, fix: 'install Node.js 20 or newer' },
   ];
   if (process.platform !== 'linux') return checks;
-  checks.push(await memfdCheck(), ...sysvChecks(), runDirCheck(), await forkCheck(), ...terminalChecks(), ...(await codeCacheCheck()), await compilerCheck());
+  checks.push(await memfdCheck(), ...sysvChecks(), runDirCheck(), await forkCheck(), ...terminalChecks(), ...(await screenChecks()), await compilerCheck());
   return checks;
 }

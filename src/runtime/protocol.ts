@@ -1,7 +1,5 @@
 // The trace channel's events: JSON lines from every process of a run to the
 // controller. `--json` prints the same objects, one per line.
-import type { WaitStatus } from '../ffi/wait-status.js';
-
 export type TraceValue = number | string | boolean | null | readonly TraceValue[] | { readonly [key: string]: TraceValue };
 
 interface Base {
@@ -42,6 +40,17 @@ export interface OutputEvent extends Base {
   readonly text: string;
   readonly step?: string;
 }
+/**
+ * How a process ended, as WIFEXITED / WEXITSTATUS / WIFSIGNALED / WTERMSIG tell it: a code, or
+ * a signal by name. The screen reads it from here, not from src/ffi: what libc's decoder
+ * (src/ffi/wait-status.ts) returns has this shape, and it travels as this event's `status`.
+ */
+export interface WaitStatus {
+  readonly code: number | null;
+  readonly signal: string | null;
+  readonly core: boolean;
+}
+
 export interface ExitEvent extends Base {
   readonly kind: 'exit';
   readonly status: WaitStatus;

@@ -1,7 +1,6 @@
 // Small text formatters shared by the transcript and the panes.
 import type { Lang } from '../demos/types.js';
-import type { WaitStatus } from '../ffi/wait-status.js';
-import type { TraceValue } from '../runtime/protocol.js';
+import type { TraceValue, WaitStatus } from '../runtime/protocol.js';
 import { strings } from './strings.js';
 
 export function formatValue(value: TraceValue | undefined): string {

@@ -2,8 +2,7 @@
 // events and kernel snapshots into the state every pane reads. Stepping back
 // is folding a shorter prefix of the same recording.
 import type { KernelSnapshot, NoteEvent, RunEvent } from '../runtime/events.js';
-import type { TraceValue } from '../runtime/protocol.js';
-import type { WaitStatus } from '../ffi/wait-status.js';
+import type { TraceValue, WaitStatus } from '../runtime/protocol.js';
 
 export type Entry = RunEvent | { readonly kind: 'kernel'; readonly snapshot: KernelSnapshot };
 
