@@ -52,6 +52,17 @@ describe('bad input', () => {
     expect(r.stdout).toMatch(/sudo sysctl -w kernel\.\w+=(<more>|"<SEMMSL> <SEMMNS> <SEMOPM> <more>")\./);
   });
 
+  it.skipIf(!canUnshareIpc)('shm with kernel.shmmax below a page: shmget EINVAL is explained like ENOSPC, exit 1, nothing left', () => {
+    const r = spawnSync('unshare', ['--ipc', 'sh', '-c', 'echo 100 > /proc/sys/kernel/shmmax && exec "$0" "$@"', process.execPath, CLI, 'shm', '--plain'], {
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: base, XDG_RUNTIME_DIR: '' },
+      timeout: 30_000,
+    });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/shmget\(\) failed with EINVAL: the segment asked for is larger than the system-wide limit kernel\.shmmax = 100 bytes/);
+    expect(r.stdout).toMatch(/sudo sysctl -w kernel\.shmmax=<more>\./);
+  });
+
   it('an unknown option: exit 2, the option named, and where to look', () => {
     const r = cli(['pipe', '--colour']);
     expect(r.code).toBe(2);

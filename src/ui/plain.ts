@@ -98,12 +98,13 @@ export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'no
   }
 }
 
-/** A sysv-error note (`call ERRNO [limit=value used]`) told as what happened and what to do. */
+/** A sysv-error note (`call ERRNO [limit=value [used]]`) told as what happened and what to do. */
 export function sysvErrorText(detail: string, lang: Lang): string {
   const s = strings[lang];
   const [call = '', errno = '', setting = '', used = '?'] = detail.split(' ');
   const [limit = '?', value = '?'] = setting.split('=');
-  const template = errno === 'ENOSPC' ? s.sysvNoSpace : errno === 'EACCES' ? s.sysvAccess : s.sysvExists;
+  const templates: Readonly<Record<string, string>> = { ENOSPC: s.sysvNoSpace, EINVAL: s.sysvTooBig, EACCES: s.sysvAccess };
+  const template = templates[errno] ?? s.sysvExists;
   const fill: Record<string, string> = { call: `${call}()`, limit, value, used, raise: limit.startsWith('kernel.sem') ? 'kernel.sem="<SEMMSL> <SEMMNS> <SEMOPM> <more>"' : `${limit}=<more>` };
   return template.replace(/\{(\w+)\}/g, (_, name: string) => fill[name] ?? '');
 }

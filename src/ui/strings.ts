@@ -38,6 +38,8 @@ const en = {
     '{call} failed with EACCES: an object with this key already exists and its permissions do not let you in (another user\'s, or made with other modes). `ipcs -a` shows its owner; ipc-demo\'s keys are per user and per run, so another program chose the same key.',
   sysvExists:
     '{call} failed with EEXIST: an object with this key already exists and IPC_EXCL asked for a new one. `ipcs` shows it; if a dead ipc-demo run left it, `ipc-demo clean` removes it.',
+  sysvTooBig:
+    '{call} failed with EINVAL: the segment asked for is larger than the system-wide limit {limit} = {value} bytes for one segment. An administrator can raise the limit: sudo sysctl -w {raise}.',
   fds: 'fds',
   pipeFill: 'in pipe',
   sharedMaps: 'shared mappings',
@@ -107,6 +109,8 @@ const zh: Strings = {
     '{call} 失败，错误 EACCES：这个键对应的对象已经存在，但它的权限不允许你访问（属于其他用户，或以别的权限创建）。`ipcs -a` 可查看其所有者；ipc-demo 的键按用户、按运行各不相同，说明是别的程序用了同一个键。',
   sysvExists:
     '{call} 失败，错误 EEXIST：这个键对应的对象已经存在，而 IPC_EXCL 要求新建。可用 `ipcs` 查看；如果它是已结束的 ipc-demo 运行遗留的，`ipc-demo clean` 会删除它。',
+  sysvTooBig:
+    '{call} 失败，错误 EINVAL：请求的段大于系统级上限 {limit} = {value} 字节（单个段的最大大小）。管理员可以调高上限：sudo sysctl -w {raise}。',
   stopped: '已停止。',
   fds: '文件描述符',
   pipeFill: '管道中',

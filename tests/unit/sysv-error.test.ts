@@ -42,6 +42,14 @@ describe('System V failures the system explains', () => {
     expect(sysvFailure('semget', 'ENOSPC')).toMatch(/^semget ENOSPC kernel\.sem\(semmni\)=\d+ \d+$/);
   });
 
+  it('shmget\'s EINVAL names kernel.shmmax and its value, read off /proc, and how to raise it', () => {
+    const detail = sysvFailure('shmget', 'EINVAL')!;
+    expect(detail).toMatch(/^shmget EINVAL kernel\.shmmax=\d+$/);
+    expect(sysvErrorText(detail, 'en')).toMatch(/^shmget\(\) failed with EINVAL: .*kernel\.shmmax = \d+ bytes.*sudo sysctl -w kernel\.shmmax=<more>\.$/);
+    expect(sysvErrorText(detail, 'zh')).toMatch(/^shmget\(\) 失败，错误 EINVAL：.*kernel\.shmmax = \d+ 字节.*sudo sysctl -w kernel\.shmmax=<more>。$/);
+    expect(sysvFailure('msgget', 'EINVAL')).toBeNull();
+  });
+
   it('EACCES points at another owner; other calls and errnos are the program\'s own business', () => {
     expect(sysvErrorText(sysvFailure('semget', 'EACCES')!, 'en')).toMatch(/another user's/);
     expect(sysvFailure('msgsnd', 'ENOSPC')).toBeNull();

@@ -30,11 +30,14 @@ function limit(kind: 'shm' | 'msg' | 'sem'): { name: string; value: string } {
 }
 
 /**
- * `name errno` and, for ENOSPC, `limit=value used`: the detail of a sysv-error note.
- * Null when the failure is not one the system explains.
+ * `name errno` and, for ENOSPC, `limit=value used`; for shmget's EINVAL, `kernel.shmmax=value`:
+ * the detail of a sysv-error note. Null when the failure is not one the system explains.
  */
 export function sysvFailure(call: string, errno: string): string | null {
   const kind = GET_CALLS[call];
+  // shmget's EINVAL: the size is outside the kernel's limits for one segment. The demos ask
+  // for a page with a key of their own run, so it is kernel.shmmax set below a page.
+  if (call === 'shmget' && errno === 'EINVAL') return `${call} ${errno} kernel.shmmax=${read('/proc/sys/kernel/shmmax') ?? '?'}`;
   if (!kind || !(SYSV_ERRNOS as readonly string[]).includes(errno)) return null;
   if (errno !== 'ENOSPC') return `${call} ${errno}`;
   const { name, value } = limit(kind);
