@@ -1,13 +1,15 @@
 // ipc-demo: the command line. Parses, checks, and hands over to the tour, the
 // Ink screen, the plain transcript or JSON lines.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { allNames, demos, didYouMean, findDemo, findVariant } from './demos/registry.js';
-import type { DemoMeta, Lang } from './demos/types.js';
+import { allNames, demos, didYouMean, findDemo, findVariant, variantsWithRole } from './demos/registry.js';
+import type { DemoMeta, Lang, VariantMeta } from './demos/types.js';
 import type { Mode } from './runtime/protocol.js';
 import { parseListing } from './demos/listing.js';
 import { detectLang } from './ui/strings.js';
 import { runText } from './ui/run-text.js';
 import { loadInteractive } from './ui/load-interactive.js';
+import { cliText, type CliText } from './cli/text.js';
+import { commanderErrorText } from './cli/commander-errors.js';
 
 declare const __IPC_DEMO_VERSION__: string;
 
@@ -21,6 +23,7 @@ interface CliOptions {
   json?: boolean;
   role?: string;
   delay?: number;
+  help?: boolean;
 }
 
 class UsageError extends Error {}
@@ -29,14 +32,20 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
-function resolveDemo(name: string): DemoMeta {
+function resolveDemo(name: string, t: CliText): DemoMeta {
   const demo = findDemo(name);
   if (demo) return demo;
   const guess = didYouMean(name.toLowerCase(), allNames());
-  return fail(
-    `unknown demo '${name}'.${guess ? ` Did you mean '${findDemo(guess)!.id}'?` : ''}\n` +
-      `Valid demos: ${demos.map((d) => d.id).join(', ')}. Run 'ipc-demo list' to see them all.`,
-  );
+  return fail(t.unknownDemo(name, guess === undefined ? undefined : findDemo(guess)!.id, demos.map((d) => d.id)));
+}
+
+/** A role the chosen variant runs, or a usage error that says where the role is. */
+function checkRole(demo: DemoMeta, variant: VariantMeta, role: string, t: CliText): void {
+  if (demo.section === 'related') fail(t.noRoles(demo.id, demos.filter((d) => d.section === 'unrelated').map((d) => d.id)));
+  if (Object.hasOwn(variant.listings, role)) return;
+  const elsewhere = variantsWithRole(demo, role);
+  if (elsewhere.length === 0) fail(t.unknownRole(demo.id, role, demo.roles.map((r) => r.id)));
+  fail(t.roleOfOtherVariants(demo.id, variant.id, role, Object.keys(variant.listings), elsewhere));
 }
 
 function listDemos(lang: Lang): string {
@@ -95,31 +104,25 @@ async function doctor(): Promise<number> {
 }
 
 async function runDemo(name: string, options: CliOptions): Promise<number> {
-  const demo = resolveDemo(name);
+  const lang = detectLang(options.lang);
+  const t = cliText[lang];
+  const demo = resolveDemo(name, t);
   const variant = findVariant(demo, options.variant);
   if (!variant) {
     const guess = options.variant ? didYouMean(options.variant, demo.variants.map((v) => v.id)) : undefined;
-    fail(`demo '${demo.id}' has no variant '${options.variant}'.${guess ? ` Did you mean '${guess}'?` : ''}\nIts variants: ${demo.variants.map((v) => v.id).join(', ')}.`);
+    return fail(t.unknownVariant(demo.id, String(options.variant), guess, demo.variants.map((v) => v.id)));
   }
-  if (options.role !== undefined && demo.section === 'related') {
-    fail(`demo '${demo.id}' is one program that forks: it has no roles to run in two terminals. --role is for ${demos.filter((d) => d.section === 'unrelated').map((d) => d.id).join(', ') || 'the section-2 demos'}.`);
-  }
-  if (options.role !== undefined && !Object.hasOwn(variant.listings, options.role)) {
-    fail(`demo '${demo.id}' has no role '${options.role}'. Its roles: ${Object.keys(variant.listings).join(', ')}.`);
-  }
+  if (options.role !== undefined) checkRole(demo, variant, options.role, t);
   const roles = options.role === undefined ? undefined : [options.role];
-  const lang = detectLang(options.lang);
   const interactive = !options.plain && !options.json && process.stdout.isTTY === true;
   if (!interactive) {
-    if (options.mode === 'step') {
-      fail('--mode step reads keys from a terminal; with --plain, --json or output to a pipe use --mode run (the default there) or --mode play.');
-    }
+    if (options.mode === 'step') fail(t.stepNeedsTerminal);
     const mode = options.mode === 'play' ? 'play' : 'run';
     const result = await runText({ demo, variant, lang, json: options.json === true, roles, mode, delayMs: options.delay });
     const failed = result.reason === 'timeout' || result.notes.some((code) => code === 'runner-failed' || code === 'hung' || code === 'killed' || code === 'sysv-error' || code === 'leak-left');
     return failed ? EXIT.failed : EXIT.ok;
   }
-  if (!process.stdin.isTTY) fail('step mode reads keys from a terminal, but stdin is not one. Use --plain (or --json) to run without keys.');
+  if (!process.stdin.isTTY) fail(t.stdinNotTerminal);
   const runInteractive = await loadInteractive();
   return runInteractive({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay });
 }
@@ -130,88 +133,105 @@ async function runTour(options: CliOptions): Promise<number> {
     for (const demo of demos) await runText({ demo, variant: demo.variants[0]!, lang, json: options.json === true });
     return EXIT.ok;
   }
-  if (!process.stdin.isTTY) fail('the guided tour reads keys from a terminal, but stdin is not one. Use --plain to print it instead.');
+  if (!process.stdin.isTTY) fail(cliText[lang].tourNeedsTerminal);
   const runInteractive = await loadInteractive();
   return runInteractive({ demos, variant: undefined, lang, mode: options.mode ?? 'step', delayMs: options.delay });
 }
 
-function parseDelay(value: string): number {
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) throw new InvalidArgumentError('give milliseconds, 0 to 60000.');
-  return ms;
+function parseDelay(t: CliText): (value: string) => number {
+  return (value) => {
+    const ms = Number(value);
+    if (!Number.isInteger(ms) || ms < 0 || ms > 60_000) throw new InvalidArgumentError(t.badDelay);
+    return ms;
+  };
 }
 
-function parseLang(value: string): Lang {
-  if (value === 'zh' || value === 'zh-CN' || value === 'en') return value === 'en' ? 'en' : 'zh';
-  throw new InvalidArgumentError('use zh or en.');
+function parseLang(t: CliText): (value: string) => Lang {
+  return (value) => {
+    if (value === 'zh' || value === 'zh-CN' || value === 'en') return value === 'en' ? 'en' : 'zh';
+    throw new InvalidArgumentError(t.badLang);
+  };
 }
 
-export function buildProgram(): Command {
-  const program = new Command('ipc-demo')
-    .description('See how Linux processes talk to each other: seven IPC mechanisms, run for real and stepped line by line.')
-    .version(typeof __IPC_DEMO_VERSION__ === 'string' ? __IPC_DEMO_VERSION__ : 'dev', '-v, --version')
-    .argument('[demo]', `a demo: ${demos.map((d) => d.id).join(', ')} (default: the guided tour)`)
-    .addOption(new Option('-m, --mode <mode>', 'step: you press a key for each line; play: a step a second; run: straight through').choices(['step', 'play', 'run']))
-    .option('-V, --variant <name>', "run a variant of the demo (see 'ipc-demo list')")
-    .addOption(new Option('-l, --lang <lang>', 'language: zh or en (default: from LC_ALL / LANG)').argParser(parseLang))
-    .option('--plain', 'print a narrated transcript instead of the interactive screen (automatic when stdout is not a terminal)')
-    .option('--json', 'print one JSON event per line: kind, pid, step, name, value/errno, text, status')
-    .option('--role <role>', 'lab mode: run only this side (e.g. reader) of a two-program demo')
-    .addOption(new Option('--delay <ms>', 'play mode: milliseconds between steps').argParser(parseDelay).default(900))
+/** The language of the command line's own words, before commander has parsed it: --lang as given, else the locale. */
+export function argvLang(argv: readonly string[]): Lang {
+  for (const [i, arg] of argv.entries()) {
+    const value = arg === '--lang' || arg === '-l' ? argv[i + 1] : /^(?:--lang=|-l)(.+)$/.exec(arg)?.[1];
+    if (value === 'en' || value === 'zh' || value === 'zh-CN') return value === 'en' ? 'en' : 'zh';
+  }
+  return detectLang(undefined);
+}
+
+/** The root command: a demo, or the tour; its own --help, which after a demo is the demo's. */
+function rootCommand(t: CliText): Command {
+  return new Command('ipc-demo')
+    .description(t.description)
+    .version(typeof __IPC_DEMO_VERSION__ === 'string' ? __IPC_DEMO_VERSION__ : 'dev', '-V, --version', t.optVersion)
+    .argument('[demo]', t.argDemo(demos.map((d) => d.id)))
+    .addOption(new Option('-m, --mode <mode>', t.optMode).choices(['step', 'play', 'run']))
+    .option('-v, --variant <name>', t.optVariant)
+    .addOption(new Option('-l, --lang <lang>', t.optLang).argParser(parseLang(t)))
+    .option('--plain', t.optPlain)
+    .option('--json', t.optJson)
+    .option('--role <role>', t.optRole)
+    .addOption(new Option('--delay <ms>', t.optDelay).argParser(parseDelay(t)).default(900))
+    .helpOption(false)
+    .option('-h, --help', t.optHelp)
     .showSuggestionAfterError(true)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  ipc-demo                      the guided tour of all seven mechanisms
-  ipc-demo pipe                 step through the anonymous pipe demo
-  ipc-demo pipe --variant fill  the writer fills the pipe and blocks
-  ipc-demo pipe --lang zh       in Chinese (中文)
-  ipc-demo pipe --plain         a narrated transcript, no keys needed
-  ipc-demo pipe --json | jq .   one event per line for scripts
-  ipc-demo list                 the demos, their roles and variants
-  ipc-demo fifo --role reader   lab mode, terminal 1 (terminal 2: --role writer)
-  ipc-demo source pipe > pipe.c the C program, to compile and run yourself
-  ipc-demo clean                remove what killed runs left behind, and list it
-                                (the same sweep runs quietly at every start)
-  ipc-demo doctor               check Linux, /proc, memfd, System V limits, terminal,
-                                cc and Node, and say how to fix what is missing
+    .addHelpText('after', t.examples);
+}
 
-Keys: space/→ next step · ← back (replay) · tab switch process · p play · r run · v variants · l language · ? help · q quit
-Exit codes: 0 done · 1 the run failed · 2 bad usage · 3 unsupported environment`,
-    )
-    .action(async (name: string | undefined, options: CliOptions) => {
-      checkEnvironment();
-      await sweep();
-      process.exitCode = name === undefined ? await runTour(options) : await runDemo(name, options);
-    });
+async function rootAction(program: Command, name: string | undefined, options: CliOptions): Promise<void> {
+  const t = cliText[detectLang(options.lang)];
+  if (options.help) {
+    if (name === undefined) program.outputHelp();
+    else process.stdout.write((await import('./cli/demo-help.js')).demoHelp(resolveDemo(name, t), detectLang(options.lang)));
+    return;
+  }
+  if (options.json && options.plain) fail(t.jsonAndPlain);
+  checkEnvironment();
+  await sweep();
+  process.exitCode = name === undefined ? await runTour(options) : await runDemo(name, options);
+}
+
+export function buildProgram(lang: Lang = detectLang(undefined)): Command {
+  const t = cliText[lang];
+  // Set before the subcommands are added: they copy these. commander says its errors in
+  // English only; they are said in main(), in the user's language.
+  const program = rootCommand(t)
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined })
+    // Choices and defaults are in the descriptions, in the user's language.
+    .configureHelp({ styleTitle: (title) => t.helpTitles[title] ?? title, optionDescription: (option) => option.description });
+  program.action((name: string | undefined, options: CliOptions) => rootAction(program, name, options));
 
   program
     .command('list')
-    .description('list the demos, their aliases, variants and roles')
-    .option('-l, --lang <lang>', 'language: zh or en', parseLang)
+    .description(t.cmdList)
+    .helpOption('-h, --help', t.optHelp)
+    .option('-l, --lang <lang>', t.optLang, parseLang(t))
     .action((options: { lang?: Lang }, command: Command) => {
       // The program's own --lang takes the option when it comes after `list`.
       process.stdout.write(`${listDemos(detectLang(options.lang ?? command.optsWithGlobals<{ lang?: Lang }>().lang))}\n`);
     });
   program
     .command('source')
-    .description('print a demo\'s C program(s), ready to compile: ipc-demo source pipe > pipe.c && cc -Wall -Werror pipe.c')
-    .argument('<demo>', 'the demo')
-    .argument('[file]', 'one file of a demo with several programs')
+    .description(t.cmdSource)
+    .helpOption('-h, --help', t.optHelp)
+    .argument('<demo>', t.argSourceDemo)
+    .argument('[file]', t.argSourceFile)
     .action((name: string, file: string | undefined) => {
-      const demo = resolveDemo(name);
+      const demo = resolveDemo(name, t);
       const files = Object.keys(demo.sources);
-      if (file !== undefined && !files.includes(file)) fail(`demo '${demo.id}' has no file '${file}'. Its files: ${files.join(', ')}.`);
-      if (file === undefined && files.length > 1) {
-        fail(`demo '${demo.id}' has ${files.length} programs: name one (${files.join(', ')}), e.g. ipc-demo source ${demo.id} ${files[0]}`);
-      }
+      if (file !== undefined && !files.includes(file)) fail(t.unknownFile(demo.id, file, files));
+      if (file === undefined && files.length > 1) fail(t.severalPrograms(demo.id, files));
       process.stdout.write(`${parseListing(demo.sources[file ?? files[0]!]!).lines.join('\n')}\n`);
     });
 
   program
     .command('clean')
-    .description('remove what runs killed by SIGKILL left behind (FIFOs, sockets, System V objects), and say what')
+    .description(t.cmdClean)
+    .helpOption('-h, --help', t.optHelp)
     .action(async () => {
       checkEnvironment();
       await clean();
@@ -219,7 +239,8 @@ Exit codes: 0 done · 1 the run failed · 2 bad usage · 3 unsupported environme
 
   program
     .command('doctor')
-    .description('check that this machine has what the demos need, and say how to fix what is missing')
+    .description(t.cmdDoctor)
+    .helpOption('-h, --help', t.optHelp)
     .action(async () => {
       process.exitCode = await doctor();
     });
@@ -227,7 +248,8 @@ Exit codes: 0 done · 1 the run failed · 2 bad usage · 3 unsupported environme
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram().exitOverride();
+  const lang = argvLang(argv.slice(2));
+  const program = buildProgram(lang);
   try {
     await program.parseAsync(argv as string[]);
   } catch (error) {
@@ -238,6 +260,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.stderr.write(`ipc-demo: ${error.message}\n`);
       process.exitCode = EXIT.usage;
     } else if (error instanceof CommanderError) {
+      if (error.exitCode !== 0) process.stderr.write(`ipc-demo: ${commanderErrorText(error.code, error.message, cliText[lang])}\n${cliText[lang].seeHelp}\n`);
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     } else throw error;
   }

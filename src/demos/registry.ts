@@ -16,6 +16,11 @@ export function findVariant(demo: DemoMeta, id: string | undefined): VariantMeta
   return id === undefined ? demo.variants[0] : demo.variants.find((variant) => variant.id === id);
 }
 
+/** The variants that run `role` (a section-2 demo's variants may run fewer programs). */
+export function variantsWithRole(demo: DemoMeta, role: string): string[] {
+  return demo.variants.filter((variant) => Object.hasOwn(variant.listings, role)).map((variant) => variant.id);
+}
+
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
