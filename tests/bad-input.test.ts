@@ -69,7 +69,7 @@ describe('bad input', () => {
     expect(r.stderr).toMatch(/unknown option '--colour'/);
   });
 
-  it('a bad language or delay: exit 2 with the valid values', () => {
+  it('a bad language or delay: exit 2 with the valid values', { timeout: 2 * 30_000 + 15_000 }, () => {
     expect(cli(['pipe', '--lang', 'fr'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/use zh or en/) });
     expect(cli(['pipe', '--delay', 'soon'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/milliseconds/) });
   });

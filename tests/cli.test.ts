@@ -7,8 +7,12 @@ import type { Lang } from '../src/demos/types.js';
 
 const CLI = fileURLToPath(new URL('../bin/ipc-demo.js', import.meta.url));
 
+/** What one call may take; a test of n calls gives itself within(n). */
+const CALL_MS = 20_000;
+const within = (calls: number) => ({ timeout: calls * CALL_MS + 10_000 });
+
 function cliIn(lang: string, args: readonly string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' }, timeout: 20_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' }, timeout: CALL_MS });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,7 +30,7 @@ describe('ipc-demo list', () => {
     expect(r.stdout).not.toMatch(/ {2}1 {2}pipe .*\n.*\n {5}roles/);
   });
 
-  it('speaks Chinese with --lang zh, before or after the command', () => {
+  it('speaks Chinese with --lang zh, before or after the command', within(3), () => {
     for (const args of [['list', '--lang', 'zh'], ['--lang', 'zh', 'list'], ['list', '-l', 'zh']]) {
       const r = cli(...args);
       expect(r.code, args.join(' ')).toBe(0);
@@ -60,7 +64,7 @@ describe('play mode without a terminal', () => {
 });
 
 describe('options', () => {
-  it('-v is the variant, as in the screen; -V and --version print the version', () => {
+  it('-v is the variant, as in the screen; -V and --version print the version', within(3), () => {
     const r = cli('pipe', '-v', 'fill', '--plain');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/variant fill/);
@@ -68,7 +72,7 @@ describe('options', () => {
     for (const flag of ['-V', '--version']) expect(cli(flag)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
   });
 
-  it('--json with --plain is refused: exit 2, nothing runs', () => {
+  it('--json with --plain is refused: exit 2, nothing runs', within(2), () => {
     for (const args of [['pipe', '--json', '--plain'], ['--plain', '--json']]) {
       const r = cli(...args);
       expect(r.code, args.join(' ')).toBe(2);
@@ -77,15 +81,16 @@ describe('options', () => {
     }
   });
 
-  it('a role of other variants: says which variants have it, and how to run one', () => {
+  it('a role of other variants: says which variants have it, and how to run one', within(2), () => {
     const r = cli('fifo', '--role', 'writer2', '--plain');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/variant 'basic' of demo 'fifo' has no role 'writer2' \(its roles: writer, reader\)\. 'writer2' is a role of the variants atomic, torn: ipc-demo fifo --variant atomic --role writer2/);
     expect(cli('fifo', '--role', 'nobody').stderr).toMatch(/demo 'fifo' has no role 'nobody'\. Its roles: writer, reader, writer2\./);
   });
 
-  it('usage errors exit 2 in every command', () => {
-    for (const args of [['clean', 'extra'], ['list', 'extra'], ['doctor', 'extra'], ['source'], ['pipe', 'extra'], ['pipe', '--role'], ['pipe', '--mode', 'fast'], ['nosuch']]) {
+  const usage = [['clean', 'extra'], ['list', 'extra'], ['doctor', 'extra'], ['source'], ['pipe', 'extra'], ['pipe', '--role'], ['pipe', '--mode', 'fast'], ['nosuch']];
+  it('usage errors exit 2 in every command', within(usage.length), () => {
+    for (const args of usage) {
       const r = cli(...args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/^ipc-demo: /);
@@ -104,7 +109,7 @@ describe('usage errors follow the language', () => {
     [['pipe', '--variant', 'fil'], /no variant 'fil'\. Did you mean 'fill'\?/, /没有变体 'fil'。你是想用 'fill' 吗？/],
     [['pipe', '--json', '--plain'], /choose one/, /只能选一个/],
   ];
-  it.each(cases)('%j in English and in Chinese', (args, english, chinese) => {
+  it.each(cases)('%j in English and in Chinese', within(2), (args, english, chinese) => {
     const en = cliIn('en_US.UTF-8', args);
     const zh = cliIn('zh_CN.UTF-8', args);
     expect([en.code, zh.code]).toEqual([2, 2]);

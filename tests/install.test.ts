@@ -17,5 +17,5 @@ describe('npm ci', () => {
     if (/Unknown command/i.test(r.stderr + r.stdout)) context.skip();
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^No packages with unreviewed install scripts\.$/m);
-  }, 60_000);
+  }, 75_000);
 });

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildForkStress } from './helpers/fork-stress.js';
+import { buildForkStress, FORKS, stressTimeout } from './helpers/fork-stress.js';
 import { expectNothingLeftOf, RunTrace } from './helpers/leftovers.js';
 import { runPids, Terminal } from './helpers/terminal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,12 +45,13 @@ describe.each(MAJORS)('Node %s', (major) => {
     expect(execFileSync(nodes.get(major)!, ['--version'], { encoding: 'utf8' })).toMatch(new RegExp(`^v${major}\\.`));
   });
 
-  it('forks 200 times by the recipe, children through several GCs, no failure', () => {
-    const out = execFileSync(nodes.get(major)!, [...FORK_NODE_FLAGS, stress, '200'], { encoding: 'utf8', timeout: 120_000 });
-    expect(JSON.parse(out)).toEqual({ count: 200, ok: 200, failures: [] });
+  it(`forks ${FORKS} times by the recipe, children through several GCs, no failure`, { timeout: stressTimeout(FORKS) + 15_000 }, () => {
+    const out = execFileSync(nodes.get(major)!, [...FORK_NODE_FLAGS, stress, String(FORKS)], { encoding: 'utf8', timeout: stressTimeout(FORKS) });
+    expect(JSON.parse(out)).toEqual({ count: FORKS, ok: FORKS, failures: [] });
   });
 
-  it('opens the screen as a module: the code cache was made by this machine’s Node', async () => {
+  // doctor (60 s at most), then the first frame and the shell (15 s each).
+  it('opens the screen as a module: the code cache was made by this machine’s Node', { timeout: 110_000 }, async () => {
     const runs = mkdtempSync(join(work, 'tmp-'));
     const doctor = spawnSync(nodes.get(major)!, [CLI, 'doctor'], { encoding: 'utf8', env: { ...process.env, TMPDIR: runs, XDG_RUNTIME_DIR: '' }, timeout: 60_000 });
     expect(doctor.stdout).toMatch(new RegExp(`^warn +screen code cache: the cache was made by another Node or for another build of the script, or is damaged \\(this is Node ${major}\\.`, 'm'));
@@ -65,7 +66,7 @@ describe.each(MAJORS)('Node %s', (major) => {
     expect(runPids(runs)).toEqual([]);
   });
 
-  it.each([...DEMO_IDS])('runs %s to its end, nothing left', (demo) => {
+  it.each([...DEMO_IDS])('runs %s to its end, nothing left', { timeout: 75_000 }, (demo) => {
     const runs = mkdtempSync(join(work, 'tmp-'));
     const r = spawnSync(nodes.get(major)!, [CLI, demo, '--json'], { encoding: 'utf8', env: { ...process.env, TMPDIR: runs, XDG_RUNTIME_DIR: '' }, timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);

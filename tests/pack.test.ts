@@ -57,7 +57,7 @@ describe('the packed tarball', () => {
     // The transcript names every process and the ids shmget and semget returned: none of them is left.
     expect(trace.ids.shm.size + trace.ids.sem.size).toBeGreaterThanOrEqual(2);
     expectNothingLeftOf(trace, runs, (n) => n.startsWith('ipc-demo-'));
-  }, 240_000);
+  }, 2 * 120_000 + 30_000);
 
   it('opens the screen from the tarball in a real terminal: Ink, React and Yoga’s WebAssembly come from dist', async () => {
     const empty = join(work, 'empty-screen');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, runPids, Terminal } from '../helpers/terminal.js';
+import { CLI, runPids, Terminal, WAIT_MS } from '../helpers/terminal.js';
 
 let base = '';
 let terminal: Terminal | null = null;
@@ -39,7 +39,7 @@ const exitCode = (screen: string) => Number(/EXIT=(\d+)/.exec(screen)?.[1]);
 const marked = (screen: string, tag: string, code: string) => screen.split('\n').some((line) => line.includes(`${tag}►`) && line.includes(code));
 
 describe('in a real terminal', () => {
-  it('steps through the pipe demo, marks the child’s line, speaks both languages, quits with q', async () => {
+  it('steps through the pipe demo, marks the child’s line, speaks both languages, quits with q', { timeout: 7 * WAIT_MS + 15_000 }, async () => {
     const t = start('pipe');
     await t.waitFor((s) => s.includes('Anonymous pipe') && marked(s, 'P', 'pipe(fd)'), 'the parent marked on pipe(fd)');
     // The parent runs pipe() and fork(): the child appears, waiting at its first line.
@@ -66,7 +66,7 @@ describe('in a real terminal', () => {
     expectNothingLeft();
   });
 
-  it('Ctrl-C mid-run: exits, terminal restored, nothing left', async () => {
+  it('Ctrl-C mid-run: exits, terminal restored, nothing left', { timeout: 4 * WAIT_MS + 15_000 }, async () => {
     const t = start('pipe --lang zh');
     await t.waitFor((s) => s.includes('匿名管道'), 'the demo');
     await t.press(' ', (s) => marked(s, 'P', 'fork()'), 'a step');
@@ -76,7 +76,7 @@ describe('in a real terminal', () => {
     expectNothingLeft();
   });
 
-  it('kill -TERM of the controller mid-run: exit 143, terminal restored, nothing left', async () => {
+  it('kill -TERM of the controller mid-run: exit 143, terminal restored, nothing left', { timeout: 4 * WAIT_MS + 15_000 }, async () => {
     const t = start('pipe');
     await t.waitFor((s) => s.includes('Anonymous pipe'), 'the demo');
     await t.press(' ', (s) => marked(s, 'P', 'fork()'), 'a step');
@@ -108,7 +108,7 @@ describe('in a real terminal', () => {
     expectNothingLeft();
   });
 
-  it('v opens the variants; enter restarts with the chosen one', async () => {
+  it('v opens the variants; enter restarts with the chosen one', { timeout: 5 * WAIT_MS + 15_000 }, async () => {
     const t = start('pipe');
     await t.waitFor((s) => s.includes('variant basic'), 'the demo');
     await t.press('v', (s) => s.includes('Variants'), 'the variant menu');

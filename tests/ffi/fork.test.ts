@@ -3,7 +3,7 @@
 // runner does, because the recipe needs --single-threaded on the command line.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildForkStress } from '../helpers/fork-stress.js';
+import { buildForkStress, FORKS, stressTimeout } from '../helpers/fork-stress.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORK_NODE_FLAGS } from '../../src/ffi/fork-flags.js';
 
@@ -15,9 +15,9 @@ beforeAll(async () => {
 });
 
 describe('fork from Node', () => {
-  it('survives 200 forks whose children allocate through several GCs', () => {
-    const out = execFileSync(process.execPath, [...FORK_NODE_FLAGS, bundle, '200'], { encoding: 'utf8', timeout: 120_000 });
-    expect(JSON.parse(out)).toEqual({ count: 200, ok: 200, failures: [] });
+  it(`survives ${FORKS} forks whose children allocate through several GCs`, { timeout: stressTimeout(FORKS) + 15_000 }, () => {
+    const out = execFileSync(process.execPath, [...FORK_NODE_FLAGS, bundle, String(FORKS)], { encoding: 'utf8', timeout: stressTimeout(FORKS) });
+    expect(JSON.parse(out)).toEqual({ count: FORKS, ok: FORKS, failures: [] });
   });
 
   it('refuses to fork without --single-threaded', () => {

@@ -5,6 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
+/** How long one wait for a screen may take; a test of n waits gives itself n of them. */
+export const WAIT_MS = 15_000;
+
 export const CLI = fileURLToPath(new URL('../../bin/ipc-demo.js', import.meta.url));
 
 /** The controllers (the CLI started with TMPDIR=base) and runners (trace socket under base) alive now. */
@@ -49,7 +52,7 @@ export class Terminal {
     return Number(this.tmux('list-panes', '-t', 'main', '-F', '#{pane_pid}').trim());
   }
 
-  async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+  async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = WAIT_MS): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let screen = '';
     while (Date.now() < deadline) {

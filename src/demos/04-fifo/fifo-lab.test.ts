@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, Terminal } from '../../../tests/helpers/terminal.js';
+import { CLI, Terminal, WAIT_MS } from '../../../tests/helpers/terminal.js';
 
 let base = '';
 const terminals: Terminal[] = [];
@@ -32,7 +32,7 @@ const fifoInode = (screen: string) => /fifo:(\d+)/.exec(screen)?.[1];
 const exitCode = (screen: string) => Number(/EXIT=(\d+)/.exec(screen)?.[1]);
 
 describe('fifo in two terminals (lab mode)', () => {
-  it('the reader waits in open() until the writer, started in another terminal, opens the same FIFO', async () => {
+  it('the reader waits in open() until the writer, started in another terminal, opens the same FIFO', { timeout: 12 * WAIT_MS + 15_000 }, async () => {
     const reader = start('fifo --role reader --lang en');
     await reader.waitFor((s) => marked(s, 'R', 'mkfifo(path'), 'the reader at mkfifo');
     await reader.press(' ', (s) => marked(s, 'R', 'open(path, O_RDONLY)'), 'the reader at open');
