@@ -49,11 +49,12 @@ function checkRole(demo: DemoMeta, variant: VariantMeta, role: string, t: CliTex
 }
 
 function listDemos(lang: Lang): string {
+  const t = cliText[lang];
   const lines = demos.map((demo) => {
     const aliases = demo.aliases.length ? ` (${demo.aliases.join(', ')})` : '';
     const variants = demo.variants.map((v) => v.id).join(', ');
-    const roles = demo.section === 'unrelated' ? `\n     ${lang === 'zh' ? '角色（--role）' : 'roles (--role)'}: ${demo.roles.map((r) => r.id).join(', ')}` : '';
-    return `  ${demo.order}  ${demo.id.padEnd(9)} ${demo.title[lang]}${aliases}\n     ${lang === 'zh' ? '变体' : 'variants'}: ${variants}${roles}`;
+    const roles = demo.section === 'unrelated' ? `\n     ${t.listRoles}: ${demo.roles.map((r) => r.id).join(', ')}` : '';
+    return `  ${demo.order}  ${demo.id.padEnd(9)} ${demo.title[lang]}${aliases}\n     ${t.listVariants}: ${variants}${roles}`;
   });
   return lines.join('\n');
 }

@@ -70,6 +70,9 @@ Examples:
 
 Keys: space/→ next step · ← back (replay) · tab switch process · p play · r run · v variants · l language · ? help · q quit
 Exit codes: 0 done · 1 the run failed · 2 bad usage · 3 unsupported environment`,
+  // ipc-demo list.
+  listVariants: 'variants',
+  listRoles: 'roles (--role)',
   // A demo's own help (src/cli/demo-help.ts).
   alsoCalled: (aliases: readonly string[]) => ` (also: ${list(aliases)})`,
   variants: 'Variants (--variant, -v):',
@@ -151,6 +154,8 @@ const zh: CliText = {
 
 按键：空格/→ 下一步 · ← 后退（回放） · tab 切换进程 · p 播放 · r 运行 · v 变体 · l 语言 · ? 帮助 · q 退出
 退出码：0 完成 · 1 运行失败 · 2 用法错误 · 3 环境不支持`,
+  listVariants: '变体',
+  listRoles: '角色（--role）',
   alsoCalled: (aliases) => `（别名：${list(aliases)}）`,
   variants: '变体（--variant，-v）：',
   defaultVariant: '（默认）',
