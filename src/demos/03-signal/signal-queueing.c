@@ -1,5 +1,5 @@
 /* signal-queueing.c: a standard signal is a pending bit; real-time ones queue.
- * Build: cc -Wall -Werror -o signal-queueing signal-queueing.c
+ * Build: cc -Wall -Wextra -Werror -o signal-queueing signal-queueing.c
  * Run:   ./signal-queueing */
 #define _GNU_SOURCE
 #include <signal.h>

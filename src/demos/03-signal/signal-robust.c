@@ -1,5 +1,5 @@
 /* signal-robust.c: signal a child with no race: block, then wait atomically.
- * Build: cc -Wall -Werror -o signal-robust signal-robust.c
+ * Build: cc -Wall -Wextra -Werror -o signal-robust signal-robust.c
  * Run:   ./signal-robust [sigsuspend|sigwaitinfo] */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -13,6 +13,7 @@
 static void die(const char *call) { perror(call); exit(1); }
 
 static void handler(int sig) {
+    (void)sig;                    /* installed for SIGUSR1 only */
     const char msg[] = "child: handler caught SIGUSR1\n";
     /* write() is async-signal-safe, printf() is not */
     if (write(1, msg, sizeof msg - 1) == -1) _exit(1);    // @step handler

@@ -1,5 +1,5 @@
 /* signal-textbook.c: the textbook way to signal a child, and the race in it.
- * Build: cc -Wall -Werror -o signal-textbook signal-textbook.c
+ * Build: cc -Wall -Wextra -Werror -o signal-textbook signal-textbook.c
  * Run:   ./signal-textbook [sleep|race] */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -12,6 +12,7 @@
 static void die(const char *call) { perror(call); exit(1); }
 
 static void handler(int sig) {
+    (void)sig;                    /* installed for SIGUSR1 only */
     /* not printf(): the signal may have stopped main() inside printf() */
     const char msg[] = "child: handler caught SIGUSR1\n";
     if (write(1, msg, sizeof msg - 1) == -1) _exit(1);    // @step handler
