@@ -9,10 +9,10 @@ import { MADV_DOFORK, rawMadvise } from './sys-mman.js';
 import { gate, isJsHandler, resetProgramSignals } from './signal-gate.js';
 import { setParentDeathSignal } from './sys-prctl.js';
 import {
-  SIG_DFL, SIG_IGN, SIG_SETMASK, SIGACTION_SIZE, SIGKILL, fullSigset, setDisposition,
+  SIG_DFL, SIG_IGN, SIG_SETMASK, SIGACTION_SIZE, SIGKILL, fullSigset, rtSigprocmask, setDisposition,
   sigaction, sigactionHandler, sigprocmask, sigset,
 } from './signal.js';
-import { exit, getpid, getppid, rawFork } from './unistd.js';
+import { close, exit, getpid, getppid, pipe, rawFork, read } from './unistd.js';
 
 const FIRST_PAGE = 0x1000n;
 const USER_SPACE_END = 0x7fff_ffff_f000n;
@@ -39,8 +39,10 @@ function sweepRanges(): Array<[bigint, bigint]> {
 }
 
 let ranges: Array<[bigint, bigint]> | null = null;
+/** Every signal, SIGCANCEL too (set by the raw call): the kernel view knows this mask for the runtime's. */
 const allSignals = fullSigset();
 const savedMask = Buffer.alloc(128);
+const readyByte = Buffer.alloc(1);
 
 function assertForkable(): void {
   const missing = FORK_NODE_FLAGS.filter((flag) => !process.execArgv.includes(flag));
@@ -76,18 +78,34 @@ function becomeChild(parentPid: number, keepBlocked: Buffer): void {
     const handler = sigactionHandler(old);
     if (handler !== SIG_DFL && handler !== SIG_IGN && !isJsHandler(handler)) setDisposition(signo, SIG_DFL);
   }
-  sigprocmask(SIG_SETMASK, keepBlocked);
+  rtSigprocmask(SIG_SETMASK, keepBlocked);
+}
+
+/** Blocks until every write end of the pipe is closed: the child is ready, or dead. */
+function awaitClose(fd: number): void {
+  while (read(fd, readyByte) > 0) {
+    // nothing is ever written: only the end of file counts
+  }
 }
 
 /**
  * fork(2) for a Node runner. Returns the child's pid in the parent and 0 in the
  * child, like fork. The child must run synchronous code only and end with _exit().
+ *
+ * `inChild` is the rest of the child's setup (its own trace connection). The
+ * parent's fork() returns only once the child has done it, so both leave fork()
+ * at about the same instant, as a C parent and child do: the child's setup,
+ * which a C child does not have, takes far longer than anything the parent does
+ * next, and would otherwise decide every race the program has (signal
+ * textbook-race: the parent's kill() always first).
  */
-export function forkProcess(): number {
+export function forkProcess(inChild: () => void = () => undefined): number {
   assertForkable();
   ranges ??= sweepRanges();
   const parentPid = getpid();
-  sigprocmask(SIG_SETMASK, allSignals, savedMask);
+  const [ready, readyWrite] = pipe();
+  // The raw call: glibc would leave SIGCANCEL out, and this mask would look like a program's.
+  rtSigprocmask(SIG_SETMASK, allSignals, savedMask);
   if (!sweep(ranges)) {
     ranges = sweepRanges();
     sweep(ranges);
@@ -95,10 +113,16 @@ export function forkProcess(): number {
   const pid = rawFork();
   const errno = lastErrno();
   if (pid === 0) {
+    close(ready);
     becomeChild(parentPid, savedMask);
+    inChild();
+    close(readyWrite); // the parent goes on now
     return 0;
   }
-  sigprocmask(SIG_SETMASK, savedMask);
+  close(readyWrite);
+  if (pid !== -1) awaitClose(ready);
+  close(ready);
+  rtSigprocmask(SIG_SETMASK, savedMask);
   if (pid === -1) throw new ErrnoError('fork', errno);
   return pid;
 }

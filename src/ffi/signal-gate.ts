@@ -16,7 +16,8 @@
 // entering a blocking call, or between its return and blocking again.
 import { koffi, lastErrno } from './libc.js';
 import { ppollIn, ppollSignals } from './poll.js';
-import { SA_NODEFER, SA_RESETHAND, SA_RESTART, SIG_SETMASK, SIGSET_SIZE, sigprocmask as rawSigprocmask } from './signal.js';
+import { SA_NODEFER, SA_RESETHAND, SA_RESTART, SIG_SETMASK, SIGSET_SIZE, rtSigprocmask } from './signal.js';
+import { RUNTIME_MASK_SIGNAL } from './signal-names.js';
 
 /** Signals 1…64 as the kernel's 64-bit mask: bit (signo - 1). */
 export type Mask = bigint;
@@ -30,6 +31,8 @@ export interface Action {
 /** offsetof(ucontext_t, uc_sigmask) on x86-64: the mask rt_sigreturn puts back. */
 const UC_SIGMASK_OFFSET = 296n;
 export const UNBLOCKABLE = bit(9) | bit(19); // SIGKILL, SIGSTOP
+/** Blocked while the kernel's mask holds back more than the program's: tells the kernel view (signal-names.ts). */
+const RUNTIME_MARK = bit(RUNTIME_MASK_SIGNAL);
 
 /** Calls that may sleep in the kernel: a handled signal must be able to interrupt them, as in C. */
 const MAY_BLOCK = new Set([
@@ -69,8 +72,14 @@ export function toSet(mask: Mask, set: Buffer = scratch): Buffer {
   return set;
 }
 
+/** `mask` as the kernel should hold it: marked as the runtime's when it blocks more than the program does. */
+function kernelMask(mask: Mask): Mask {
+  const own = mask & ~RUNTIME_MARK;
+  return (own & ~gate.program & ~UNBLOCKABLE) !== 0n ? own | RUNTIME_MARK : own;
+}
+
 export function setKernelMask(mask: Mask): void {
-  rawSigprocmask(SIG_SETMASK, toSet(mask));
+  rtSigprocmask(SIG_SETMASK, toSet(kernelMask(mask)));
 }
 
 function deliveringAt<T>(mask: Mask, fn: () => T): T {
@@ -128,7 +137,7 @@ function runHandler(signo: number, uc: bigint | null, fn: (signo: number) => voi
     // Where the handler returns to, JS runs next, unless the kernel restarts the call it interrupted.
     if (uc !== null && !restarts) {
       const restored = new BigUint64Array(koffi.view(uc + UC_SIGMASK_OFFSET, 8));
-      restored[0] = (restored[0]! | gate.jsCaught) & ~reset;
+      restored[0] = kernelMask((restored[0]! | gate.jsCaught) & ~reset);
     }
     koffi.errno(errno);
   }

@@ -18,6 +18,20 @@ export function signalName(signo: number): string {
   return `SIG${signo}`;
 }
 
+/**
+ * SIGCANCEL, glibc's own (32): glibc strips it from every mask a program sets,
+ * so a program never blocks it. The runtime blocks it, with a raw system call,
+ * exactly while the kernel's mask is the runtime's and not the program's (the
+ * fork window, JavaScript running with its handled signals held back): a view
+ * of /proc that shows it blocked has caught the machinery, not the program.
+ */
+export const RUNTIME_MASK_SIGNAL = 32;
+
+/** The 64-bit hex mask of /proc/<pid>/status is the runtime's own (see RUNTIME_MASK_SIGNAL). */
+export function isRuntimeMask(hex: string | undefined): boolean {
+  return hex !== undefined && ((BigInt(`0x${hex}`) >> BigInt(RUNTIME_MASK_SIGNAL - 1)) & 1n) === 1n;
+}
+
 /** /proc/<pid>/status prints signal sets as 64-bit hex masks: bit n-1 is signal n. */
 export function decodeSignalMask(hex: string | undefined): string[] {
   if (!hex) return [];

@@ -21,6 +21,10 @@ const sigprocmaskC = libc.func('int sigprocmask(int how, const void *set, void *
 const sigactionC = libc.func('int sigaction(int signum, const void *act, void *oldact)');
 const killC = libc.func('int kill(int pid, int sig)');
 const sigrtminC = libc.func('int __libc_current_sigrtmin(void)');
+// rt_sigprocmask(2) itself: glibc's sigprocmask() takes SIGCANCEL out of every set, the raw call does not.
+const syscallC = libc.func('long syscall(long number, ...)');
+const SYS_RT_SIGPROCMASK = 14;
+const KERNEL_SIGSET_SIZE = 8;
 
 export function sigrtmin(): number {
   return sigrtminC() as number;
@@ -40,6 +44,14 @@ export function fullSigset(): Buffer {
 
 export function sigprocmask(how: number, set: Buffer | null, oldset: Buffer | null = null): void {
   check('sigprocmask', sigprocmaskC(how, set, oldset) as number);
+}
+
+/**
+ * The kernel's mask as the runtime sets it, never the program: the raw system call, which keeps
+ * RUNTIME_MASK_SIGNAL (signal-names.ts) if `set` holds it. Only the first 8 bytes of a set count.
+ */
+export function rtSigprocmask(how: number, set: Buffer | null, oldset: Buffer | null = null): void {
+  check('rt_sigprocmask', Number(syscallC(SYS_RT_SIGPROCMASK, 'int', how, 'void *', set, 'void *', oldset, 'size_t', KERNEL_SIGSET_SIZE)));
 }
 
 /** The handler field of a struct sigaction: SIG_DFL (0), SIG_IGN (1) or a function address. */

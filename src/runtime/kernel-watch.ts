@@ -125,6 +125,14 @@ export class KernelWatch {
     const sockets = new Set(processes.flatMap((p) => p.fds.flatMap((f) => (f.kind === 'socket' && f.inode !== null ? [f.inode] : []))));
     const [unix, tcp] = await Promise.all([readNetUnix(sockets), readNetTcp(sockets)]);
     const memory = await this.currentMemory(processes);
+    // The runtime's own mask caught in /proc (a process in its fork window): the learner never
+    // sees it, live or in replay. It lasts a moment: look again at once.
+    if (processes.some((p) => p.runtimeMask)) {
+      this.pending = true;
+      await this.checkStuck(processes);
+      this.checkHung(processes);
+      return;
+    }
     const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: Object.fromEntries(this.pipeFill), memory, ...(unix.length > 0 ? { unix } : {}), ...(tcp.length > 0 ? { tcp } : {}) };
     const key = JSON.stringify({ ...snapshot, t: 0 });
     if (key !== this.last) {

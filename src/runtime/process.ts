@@ -211,20 +211,22 @@ export class RuntimeProc implements Proc {
     this.emit({ kind: 'call', name: 'fork', args: [] });
     let pid: number;
     try {
-      pid = forkProcess();
+      // The parent's connection is the parent's: the child says hello on its own, before the parent's fork() returns.
+      // Its fork() return and first state go before too: the parent's fork() returns as the child's does.
+      pid = forkProcess(() => {
+        const free = this.trace.isFree;
+        this.trace.closeInherited();
+        this.trace = new TraceClient(this.options.tracePath, free);
+        this.hello('child', true);
+        this.emit({ kind: 'return', name: 'fork', value: 0 });
+        this.lastState = '';
+        this.reportState();
+      });
     } catch (error) {
       if (error instanceof ErrnoError) this.emit({ kind: 'return', name: 'fork', value: -1, errno: error.code, message: error.description });
       throw error;
     }
-    if (pid === 0) {
-      // The parent's connection is the parent's: the child says hello on its own.
-      const free = this.trace.isFree;
-      this.trace.closeInherited();
-      this.trace = new TraceClient(this.options.tracePath, free);
-      this.hello('child', true);
-      this.lastState = '';
-    }
-    this.emit({ kind: 'return', name: 'fork', value: pid });
+    if (pid !== 0) this.emit({ kind: 'return', name: 'fork', value: pid });
     return pid;
   }
 

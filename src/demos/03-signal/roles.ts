@@ -12,7 +12,10 @@ function report(p: Proc, pid: number): void {
   p.print(`parent: child pid ${pid} ${describeWaitStatus(status)}`);
 }
 
-/** handler() of the textbook and robust listings: runs inside pause() or sigsuspend(). */
+/**
+ * handler() of the textbook and robust listings: runs inside pause() or sigsuspend(). Made
+ * before fork(), as a C program's functions exist before it runs, not in the child's race.
+ */
 function caughtHandler(p: Proc): bigint {
   return handlerAddress(() => {
     p.step('handler');
@@ -24,11 +27,12 @@ function caughtHandler(p: Proc): bigint {
 function textbook(p: Proc): void {
   const { c } = p;
   const race = p.args[0] === 'race';
+  const handler = caughtHandler(p);
   p.step('fork');
   const pid = p.fork();
   if (pid === 0) {
     p.step('signal');
-    c.signal(SIGUSR1, caughtHandler(p));
+    c.signal(SIGUSR1, handler);
     p.step('pause');
     c.pause();
     p.print('child: pause() returned');
@@ -51,6 +55,7 @@ function robust(p: Proc): void {
   const { c } = p;
   const synchronous = p.args[0] === 'sigwaitinfo';
   const usr1 = sigset(SIGUSR1);
+  const handler = synchronous ? 0n : caughtHandler(p);
   p.step('block');
   c.sigprocmask(SIG_BLOCK, usr1);
   p.step('fork-blocked');
@@ -62,7 +67,7 @@ function robust(p: Proc): void {
       p.print(`child: got SIGUSR1 from pid ${info.pid}, my parent is pid ${c.getppid()}`);
     } else {
       p.step('sigaction');
-      c.sigaction(SIGUSR1, sigactionStruct(caughtHandler(p)));
+      c.sigaction(SIGUSR1, sigactionStruct(handler));
       p.step('sigsuspend');
       c.sigsuspend(sigset()); // -1 with EINTR after the handler: its normal return
       p.print('child: sigsuspend returned, SIGUSR1 is blocked again');

@@ -1,7 +1,7 @@
 // What /proc says about one process: its state, where it sleeps, its fds,
 // its shared mappings and its signal masks. Read by the controller, never parsed from tools' text.
 import { readdir, readFile, readlink, stat } from 'node:fs/promises';
-import { decodeSignalMask } from '../../ffi/signal-names.js';
+import { decodeSignalMask, isRuntimeMask } from '../../ffi/signal-names.js';
 
 export interface FdEntry {
   readonly fd: number;
@@ -30,6 +30,11 @@ export interface ProcessState {
   readonly sigBlk: readonly string[];
   readonly sigPnd: readonly string[];
   readonly sigCgt: readonly string[];
+  /**
+   * Set only when the kernel's mask was the runtime's, not the program's, at the read (fork()'s
+   * block-everything, JS running with its handled signals held back): not a view to show.
+   */
+  readonly runtimeMask?: true;
 }
 
 async function text(path: string): Promise<string | null> {
@@ -145,5 +150,6 @@ export async function readProcessState(pid: number, hiddenFds: ReadonlySet<numbe
     sigBlk: decodeSignalMask(field('SigBlk')),
     sigPnd: [...new Set([...decodeSignalMask(field('SigPnd')), ...decodeSignalMask(field('ShdPnd'))])],
     sigCgt: decodeSignalMask(field('SigCgt')),
+    ...(isRuntimeMask(field('SigBlk')) ? { runtimeMask: true as const } : {}),
   };
 }
