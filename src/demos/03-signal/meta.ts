@@ -47,8 +47,8 @@ export const demo: DemoMeta = {
       id: 'textbook-race',
       title: { en: 'Textbook without the sleep: a race', zh: '去掉 sleep：竞态' },
       summary: {
-        en: 'The same program without the sleep. Usually the parent’s kill() comes first and SIGUSR1’s default action kills the child (“killed by SIGUSR1”); now and then the child installs its handler in time and exits 0. Both are legitimate runs of this program, and that is the bug. Rarer still: the signal lands between signal() and pause(), and pause() waits forever.',
-        zh: '同一个程序，只是去掉了 sleep。多数时候父进程的 kill() 先到，SIGUSR1 的默认动作直接杀死子进程（“killed by SIGUSR1”）；偶尔子进程抢先装好了处理函数，正常以 0 退出。这两种结果都是这个程序的合法运行结果，问题恰恰就在这里。更少见的第三种：信号落在 signal() 与 pause() 之间，pause() 将永远等下去。',
+        en: 'The same program without the sleep: now whichever comes first decides. If the parent’s kill() comes before the child’s signal(), SIGUSR1’s default action kills the child (“killed by SIGUSR1”); if not, the handler runs and the child exits 0. Run it a few times and you will see both: the C program gives each about as often. Both are legitimate runs of this program, and that is the bug. A third outcome: the signal lands between signal() and pause(), the handler runs before pause(), and pause() waits forever. In C that gap is a few instructions wide and you will rarely meet it; ipc-demo runs the program in Node, which does more between two lines, so here it comes now and then.',
+        zh: '同一个程序，只是去掉了 sleep：这下谁先到就由谁说了算。如果父进程的 kill() 赶在子进程的 signal() 之前，SIGUSR1 的默认动作直接杀死子进程（“killed by SIGUSR1”）；否则处理函数执行，子进程以 0 退出。多运行几次，两种结果都会看到：C 程序跑出这两种结果的次数差不多。这两种结果都是这个程序的合法运行结果，问题恰恰就在这里。还有第三种：信号落在 signal() 与 pause() 之间，处理函数在 pause() 之前就执行完了，pause() 将永远等下去。在 C 里这个空隙只有几条指令宽，很难碰上；ipc-demo 是在 Node 里运行这个程序的，两行之间要多做不少事，所以这里时不时就会出现。',
       },
       listings: textbook,
       cArgs: ['race'],
@@ -122,8 +122,8 @@ export const demo: DemoMeta = {
     },
     wait: {
       text: {
-        en: 'waitpid() sleeps until the child ends and decodes its wait status: “exited 0” after _exit(0), “killed by SIGUSR1” if a signal’s default action ended it.',
-        zh: 'waitpid() 一直睡到子进程结束，并解读它的等待状态：调用 _exit(0) 结束的是“exited 0”，被信号默认动作终止的是“killed by SIGUSR1”。',
+        en: 'waitpid() sleeps until the child ends and decodes its wait status: “exited 0” after _exit(0), “killed by SIGUSR1” if a signal’s default action ended it. A child killed by SIGUSR1 may show in the panel as a zombie with SIGUSR1 still pending. That is no signal waiting to be handled: kill() recorded it as pending (ShdPnd), the kernel saw that its default action terminates and ended the process on the spot, without taking it off the record. A zombie runs no code, so nothing will ever handle it; the record goes when waitpid() reaps the child.',
+        zh: 'waitpid() 一直睡到子进程结束，并解读它的等待状态：调用 _exit(0) 结束的是“exited 0”，被信号默认动作终止的是“killed by SIGUSR1”。被 SIGUSR1 杀死的子进程，在面板上可能显示为僵尸进程，却还挂着一个未决的 SIGUSR1。这并不是一个等着被处理的信号：kill() 先把它记为未决（ShdPnd），内核发现它的默认动作是终止进程，就当场结束了进程，并没有把这条记录清掉。僵尸进程不再执行任何代码，这个信号永远不会被处理；等 waitpid() 回收了子进程，这条记录也就随之消失。',
       },
     },
     block: {
