@@ -33,6 +33,8 @@ const UC_SIGMASK_OFFSET = 296n;
 export const UNBLOCKABLE = bit(9) | bit(19); // SIGKILL, SIGSTOP
 /** Blocked while the kernel's mask holds back more than the program's: tells the kernel view (signal-names.ts). */
 const RUNTIME_MARK = bit(RUNTIME_MASK_SIGNAL);
+/** The program's sigprocmask() made for real (signal-program.ts): its handlers return into it, and it blocks again after. */
+const UNBLOCKING = 'sigprocmask';
 
 /** Calls that may sleep in the kernel: a handled signal must be able to interrupt them, as in C. */
 const MAY_BLOCK = new Set([
@@ -126,7 +128,8 @@ function runHandler(signo: number, uc: bigint | null, fn: (signo: number) => voi
     gate.jsCaught &= ~bit(signo);
   }
   const interrupted = blockedIn;
-  const restarts = interrupted !== null && RESTARTABLE.has(interrupted) && (action.flags & SA_RESTART) !== 0;
+  // A restarted call, or the program's own unblocking sigprocmask(), runs on under the mask it had; JS comes only after.
+  const restarts = interrupted === UNBLOCKING || (interrupted !== null && RESTARTABLE.has(interrupted) && (action.flags & SA_RESTART) !== 0);
   blockedIn = null;
   handlersRun++;
   try {
@@ -185,6 +188,23 @@ function blockingCall<T>(name: string, run: () => T): T {
     setKernelMask(gate.program | gate.jsCaught);
     koffi.errno(errno);
   }
+}
+
+/**
+ * The program's sigprocmask() that unblocks a JS-handled signal, made for real: what it lets
+ * through is handled inside it, as in C (each handler returns into it, see runHandler); then
+ * the JS-handled signals are blocked again for the JavaScript that follows.
+ */
+export function unblockingCall(run: () => void): void {
+  deliveringAt(gate.program, () => {
+    blockedIn = UNBLOCKING;
+    try {
+      run();
+    } finally {
+      blockedIn = null;
+      setKernelMask(gate.program | gate.jsCaught);
+    }
+  });
 }
 
 /** sigsuspend(2) and the like: the kernel takes `mask` for the wait, atomically; then what it lets through is handled. */

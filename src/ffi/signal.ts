@@ -63,11 +63,19 @@ export function sigaction(signo: number, act: Buffer | null, oldact: Buffer | nu
   check('sigaction', sigactionC(signo, act, oldact) as number);
 }
 
-/** Sets a signal's disposition to SIG_DFL or SIG_IGN with an empty mask and no flags. */
+const SYS_RT_SIGACTION = 13;
+/** The kernel's struct sigaction on x86-64: handler, flags, restorer, an 8-byte mask. */
+const KERNEL_SIGACTION_SIZE = 32;
+
+/**
+ * Sets a signal's disposition to SIG_DFL or SIG_IGN with an empty mask and no flags, with the
+ * raw system call: glibc's sigaction() would add SA_RESTORER, and the action would not look like
+ * a fresh process's to a program that reads it back (strace shows the old action of signal()).
+ */
 export function setDisposition(signo: number, handler: bigint): void {
-  const act = Buffer.alloc(SIGACTION_SIZE);
-  act.writeBigUInt64LE(handler, SA_HANDLER_OFFSET);
-  sigaction(signo, act);
+  const act = Buffer.alloc(KERNEL_SIGACTION_SIZE);
+  act.writeBigUInt64LE(handler, 0);
+  check('rt_sigaction', Number(syscallC(SYS_RT_SIGACTION, 'int', signo, 'void *', act, 'void *', null, 'size_t', KERNEL_SIGSET_SIZE)));
 }
 
 export function kill(pid: number, signo: number): void {
@@ -109,10 +117,14 @@ export interface SigInfo {
   readonly uid: number;
 }
 
-export function sigwaitinfo(set: Buffer): SigInfo {
-  const info = Buffer.alloc(SIGINFO_SIZE);
-  check('sigwaitinfo', sigwaitinfoC(set, info) as number);
-  return { signo: info.readInt32LE(0), code: info.readInt32LE(8), pid: info.readInt32LE(16), uid: info.readUInt32LE(20) };
+/** sigwaitinfo(2): who sent the signal, or, with `info` NULL as a program may pass it, only its number. */
+export function sigwaitinfo(set: Buffer): SigInfo;
+export function sigwaitinfo(set: Buffer, info: null): number;
+export function sigwaitinfo(set: Buffer, info: null | undefined = undefined): SigInfo | number {
+  if (info === null) return check('sigwaitinfo', sigwaitinfoC(set, null) as number);
+  const buf = Buffer.alloc(SIGINFO_SIZE);
+  check('sigwaitinfo', sigwaitinfoC(set, buf) as number);
+  return { signo: buf.readInt32LE(0), code: buf.readInt32LE(8), pid: buf.readInt32LE(16), uid: buf.readUInt32LE(20) };
 }
 
 export function sigqueue(pid: number, signo: number, value = 0): void {

@@ -22,7 +22,7 @@ function reader(p: Proc, readEnd: number, writeEnd: number, variant: string): ne
   }
   if (variant === 'fill') {
     p.step('child-sleep');
-    c.usleep(1_000_000);
+    c.sleep(1);
   }
   const buf = new Uint8Array(65536);
   for (;;) {

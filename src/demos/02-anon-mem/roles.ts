@@ -17,7 +17,7 @@ function cString(mem: Pointer): string {
 function child(p: Proc, mem: Pointer, variant: string): never {
   if (variant === 'no-wait') {
     p.step('child-sleep');
-    p.c.usleep(1_000_000); // a slow child: nothing makes the parent wait
+    p.c.sleep(1); // a slow child: nothing makes the parent wait
   }
   p.step('child-write');
   memoryView(mem, SIZE).set(Buffer.from(`${MESSAGE}\0`, 'latin1')); // strcpy: stores, no system call

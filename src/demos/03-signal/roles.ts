@@ -106,7 +106,7 @@ function queueing(p: Proc): void {
     p.step('catch-rt');
     c.sigaction(rtmin, count);
     p.step('wait-done');
-    c.sigwaitinfo(done);
+    c.sigwaitinfo(done, null);
     p.step('unblock'); // each pending signal is handled before sigprocmask() returns
     c.sigprocmask(SIG_UNBLOCK, counted);
     p.print(`child: SIGUSR1 handled ${usr1Count} time(s) of 3 sent`);

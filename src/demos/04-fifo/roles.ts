@@ -106,7 +106,7 @@ function readRecords(p: Proc, fd: number, path: string, size: number): number {
   let turns = 0;
   let torn = 0;
   p.step('settle');
-  c.usleep(1_000_000);
+  c.sleep(1);
   for (;;) {
     p.step('read-record');
     const n = c.read(fd, buf);
