@@ -39,6 +39,17 @@ function expectCaughtOnly(snapshots: readonly KernelSnapshot[], pid: number, all
   expect(seen, `kernel views of pid ${pid}`).toBeGreaterThan(0);
 }
 
+/**
+ * Every kernel view shows a process's mask as its program set it: never the runtime's own
+ * (fork() blocks everything; a JS handler's signal is held back while JavaScript runs).
+ */
+function expectProgramMasks(snapshots: readonly KernelSnapshot[], pid: number, allowed: readonly (readonly string[])[]): void {
+  for (const snapshot of snapshots) {
+    const state = snapshot.processes.find((p) => p.pid === pid);
+    if (state) expect(allowed, `pid ${pid} at ${snapshot.t} ms`).toContainEqual(state.sigBlk);
+  }
+}
+
 describe('signal demo', () => {
   it('robust: the child’s handler runs once, inside sigsuspend, which returns -1', async () => {
     const recorded = await recordRun('signal', 'robust');
@@ -92,6 +103,8 @@ describe('signal demo', () => {
     expect(outputOf(events, child!).filter((line) => line.includes('handler caught'))).toHaveLength(1);
     expectCaughtOnly(snapshots, parent!, []);
     expectCaughtOnly(snapshots, child!, ['SIGUSR1']);
+    expectProgramMasks(snapshots, parent!, [[], ['SIGUSR1']]);
+    expectProgramMasks(snapshots, child!, [['SIGUSR1'], []]);
     expect(recorded.result.exits.get('child')).toEqual({ code: 0, signal: null, core: false });
     expectNothingLeft(recorded);
   });
@@ -179,6 +192,8 @@ describe('signal demo', () => {
     const [parent] = pidsOf(events, 'main');
     const [child] = pidsOf(events, 'child');
     expect(uncaught?.sigCgt).toEqual([]);
+    expectProgramMasks(recorded.snapshots, parent!, [[]]);
+    expectProgramMasks(recorded.snapshots, child!, [[]]);
     expect(result.exits.get('child')).toEqual({ code: null, signal: 'SIGUSR1', core: false });
     expect(outputOf(events, child!)).toEqual([]);
     expect(outputOf(events, parent!)).toEqual([`parent: sent SIGUSR1 to child pid ${child}`, `parent: child pid ${child} killed by SIGUSR1`]);
@@ -215,6 +230,9 @@ describe('signal demo', () => {
     expect(outputOf(events, child!)).toEqual(['child: handler caught SIGUSR1']);
     expect(stuckDetail).toContain(`${child} pause`);
     expect(stuckDetail).toContain(`${parent} waitpid`);
+    // The handler, stepped, runs with SIGUSR1 blocked, as signal() asked; before and after it, nothing is.
+    expectProgramMasks(recorded.snapshots, parent!, [[]]);
+    expectProgramMasks(recorded.snapshots, child!, [[], ['SIGUSR1']]);
     expectNothingLeft(recorded);
   });
 
