@@ -10,8 +10,13 @@
 //   program's mask, set and restored in one system call) hands over what came
 //   meanwhile: a handler C would have run at once runs at the twin's next call;
 // - calls that take a mask (sigsuspend) get the program's, atomically, as in C;
-// - while a handler runs, the kernel blocks every JS-handled signal (sa_mask),
-//   and its return blocks them again where JS runs next (uc_sigmask).
+// - a sigprocmask() of the program that unblocks a JS-handled signal is made
+//   for real: what it lets through is handled inside it, as in C;
+// - while a handler runs, the kernel blocks every other JS-handled signal
+//   (sa_mask; its own, the kernel does), and its return blocks them again where
+//   JS runs next (uc_sigmask);
+// - a kernel mask that blocks more than the program's also blocks SIGCANCEL,
+//   which no program can: the kernel view knows it for the runtime's.
 // What is left: a signal that comes in the instant between unblocking and
 // entering a blocking call, or between its return and blocking again.
 import { koffi, lastErrno } from './libc.js';
