@@ -127,11 +127,39 @@ export function getsockoptInt(fd: number, level: number, name: number): number {
   return value[0]!;
 }
 
+/**
+ * getsockopt(2) as C calls it: the kernel writes the option's value into `value` and its size
+ * into `length[0]`, which goes in as the size of `value` (socklen_t in/out).
+ */
+export function getsockopt(fd: number, level: number, name: number, value: Uint8Array, length: Int32Array): void {
+  check('getsockopt', getsockoptC(fd, level, name, value, length) as number);
+}
+
+/** struct ucred { pid_t pid; uid_t uid; gid_t gid; } (<sys/socket.h>, _GNU_SOURCE): 12 bytes. */
+export const UCRED_SIZE = 12;
+
+export interface Ucred {
+  readonly pid: number;
+  readonly uid: number;
+  readonly gid: number;
+}
+
+/** A zeroed struct ucred for getsockopt(SO_PEERCRED) to fill. */
+export function ucredBuffer(): Buffer {
+  return Buffer.alloc(UCRED_SIZE);
+}
+
+/** The fields of a struct ucred in memory. */
+export function readUcred(buf: Uint8Array): Ucred {
+  const view = Buffer.from(buf.buffer, buf.byteOffset, UCRED_SIZE);
+  return { pid: view.readInt32LE(0), uid: view.readUInt32LE(4), gid: view.readUInt32LE(8) };
+}
+
 /** getsockopt(SO_PEERCRED): who the connected peer was when the connection was made. */
-export function peerCredentials(fd: number): { pid: number; uid: number; gid: number } {
-  const cred = new Int32Array(3);
-  check('getsockopt', getsockoptC(fd, SOL_SOCKET, SO_PEERCRED, cred, Int32Array.of(12)) as number);
-  return { pid: cred[0]!, uid: cred[1]! >>> 0, gid: cred[2]! >>> 0 };
+export function peerCredentials(fd: number): Ucred {
+  const cred = ucredBuffer();
+  getsockopt(fd, SOL_SOCKET, SO_PEERCRED, cred, Int32Array.of(UCRED_SIZE));
+  return readUcred(cred);
 }
 
 export function shutdown(fd: number, how: number): void {
@@ -152,4 +180,4 @@ export function unixSocketName(fd: number): string {
 }
 
 /** The calls a demo makes through the traced facade. */
-export const calls = { socket, connect, bind, listen, accept, send, recv, sendto, recvfrom, setsockopt, shutdown };
+export const calls = { socket, connect, bind, listen, accept, send, recv, sendto, recvfrom, setsockopt, getsockopt, shutdown };

@@ -6,6 +6,7 @@ const readC = libc.func('ssize_t read(int fd, void *buf, size_t count)');
 const writeC = libc.func('ssize_t write(int fd, const void *buf, size_t count)');
 const closeC = libc.func('int close(int fd)');
 const getpidC = libc.func('int getpid(void)');
+const geteuidC = libc.func('uint32_t geteuid(void)');
 const getppidC = libc.func('int getppid(void)');
 const exitC = libc.func('void _exit(int status)');
 const ftruncateC = libc.func('int ftruncate(int fd, int64_t length)');
@@ -46,6 +47,11 @@ export function getpid(): number {
   return getpidC() as number;
 }
 
+/** geteuid(2): the uid the kernel checks permissions against, and the one SO_PEERCRED reports. */
+export function geteuid(): number {
+  return geteuidC() as number;
+}
+
 export function getppid(): number {
   return getppidC() as number;
 }
@@ -82,4 +88,4 @@ export function dup2(oldfd: number, newfd: number): number {
 }
 
 /** The calls a demo makes through the traced facade. */
-export const calls = { pipe, read, write, close, getpid, getppid, ftruncate, unlink, usleep, sleep, pause, dup2 };
+export const calls = { pipe, read, write, close, getpid, getppid, geteuid, ftruncate, unlink, usleep, sleep, pause, dup2 };

@@ -57,8 +57,8 @@ export const demo: DemoMeta = {
       id: 'abstract',
       title: { en: 'Abstract namespace', zh: '抽象命名空间' },
       summary: {
-        en: 'The name starts with a NUL byte: no file is created and nothing needs unlink(); /proc/net/unix shows it with a leading @. Every byte of the address length is part of the name, so both sides must compute it the same way. No file also means no permissions: any process on the machine may connect.',
-        zh: '名字以一个 NUL 字节开头：不会创建文件，也就不需要 unlink()；在 /proc/net/unix 里它以 @ 开头显示。地址长度里的每个字节都算作名字的一部分，所以两边必须用同样的方法计算长度。没有文件也就没有权限检查：本机任何进程都能连上来。',
+        en: 'The name starts with a NUL byte: no file is created and nothing needs unlink(); /proc/net/unix shows it with a leading @. Every byte of the address length is part of the name, so both sides must compute it the same way. No file also means no permissions: any process on the machine may connect, so the server asks the kernel who did (SO_PEERCRED) and refuses other users.',
+        zh: '名字以一个 NUL 字节开头：不会创建文件，也就不需要 unlink()；在 /proc/net/unix 里它以 @ 开头显示。地址长度里的每个字节都算作名字的一部分，所以两边必须用同样的方法计算长度。没有文件也就没有权限检查：本机任何进程都能连上来，所以服务器要向内核问清连进来的是谁（SO_PEERCRED），拒绝其他用户。',
       },
       listings: stream,
       argv: { server: ['abstract', '{dir}/sock'], client: ['abstract', '{dir}/sock'] },
@@ -121,6 +121,12 @@ export const demo: DemoMeta = {
       text: {
         en: 'accept() takes the next connection from the queue, or sleeps until there is one (wchan __skb_wait_for_more_packets). It returns a new fd for a new socket, already connected to the client’s: /proc/net/unix shows a second line with the same name and St 03, and the panel links it to its peer, the client socket.',
         zh: 'accept() 从队列里取出下一个连接，没有就阻塞等待（wchan 为 __skb_wait_for_more_packets）。它返回一个新的 fd，对应一个新的套接字，已经和客户端的套接字连在一起：/proc/net/unix 里多出一行，名字相同，St 为 03，面板会把它和对端——客户端的套接字——连起来。',
+      },
+    },
+    's-peercred': {
+      text: {
+        en: 'An abstract name has no file, so no permissions keep anyone out: any process that finds the name in /proc/net/unix can connect. So the server asks the kernel who is at the other end: getsockopt(SO_PEERCRED) fills a struct ucred with the peer’s pid, effective uid and gid as they were at connect(). The kernel recorded them itself, so a client cannot lie. A peer of another user is refused: the server closes that connection and goes back to accept().',
+        zh: '抽象名字没有文件，也就没有权限能把别人挡在外面：任何进程只要在 /proc/net/unix 里找到这个名字，就能连上来。所以服务器要问内核对面是谁：getsockopt(SO_PEERCRED) 把对端在 connect() 那一刻的 pid、有效 uid 和 gid 填进一个 struct ucred。这些是内核自己记下的，客户端没法冒充。对端如果属于别的用户，服务器就拒绝它：关掉这条连接，回到 accept() 接着等。',
       },
     },
     's-read': {

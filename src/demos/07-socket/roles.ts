@@ -9,9 +9,13 @@ import {
   SOCK_DGRAM,
   SOCK_STREAM,
   SOL_SOCKET,
+  SO_PEERCRED,
   SO_REUSEADDR,
+  UCRED_SIZE,
+  readUcred,
   sockaddrIn,
   sockaddrUn,
+  ucredBuffer,
 } from '../../ffi/sys-socket.js';
 import type { DemoRoles, Proc } from '../types.js';
 
@@ -66,6 +70,26 @@ function answer(p: Proc, cfd: number, prefix: 's' | 'ts'): void {
   p.print('server: read 0 bytes, the client has closed');
 }
 
+/**
+ * accept() until the peer is this server's own user. A path is guarded by its directory's
+ * permissions; an abstract name by nothing, so the server asks the kernel who connected.
+ */
+function acceptMine(p: Proc, lfd: number, abstract: boolean): number {
+  const { c } = p;
+  for (;;) {
+    p.step('s-accept');
+    const cfd = c.accept(lfd);
+    if (!abstract) return cfd;
+    const cred = ucredBuffer();
+    p.step('s-peercred');
+    c.getsockopt(cfd, SOL_SOCKET, SO_PEERCRED, cred, Int32Array.of(UCRED_SIZE));
+    const peer = readUcred(cred);
+    if (peer.uid === c.geteuid()) return cfd;
+    p.print(`server: refused pid ${peer.pid} of uid ${peer.uid}: not my user`);
+    c.close(cfd);
+  }
+}
+
 function server(p: Proc): void {
   const { c } = p;
   const { mode, path } = streamArgs(p);
@@ -96,8 +120,7 @@ function server(p: Proc): void {
   p.step('s-listen');
   c.listen(lfd, 8);
   p.print(`server: listening, ${abstract ? 'no file' : 'the file exists'}`);
-  p.step('s-accept');
-  const cfd = c.accept(lfd);
+  const cfd = acceptMine(p, lfd, abstract);
   p.print('server: accepted a connection');
   answer(p, cfd, 's');
   p.step('s-close');

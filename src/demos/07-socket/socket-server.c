@@ -57,8 +57,19 @@ int main(int argc, char *argv[]) {
     }
     if (listen(lfd, 8) == -1) die("listen");                     // @step s-listen
     printf("server: listening, %s\n", abstract ? "no file" : "the file exists");
-    int cfd = accept(lfd, NULL, NULL);                           // @step s-accept
-    if (cfd == -1) die("accept");
+    int cfd;
+    for (;;) {
+        cfd = accept(lfd, NULL, NULL);                           // @step s-accept
+        if (cfd == -1) die("accept");
+        if (!abstract) break;        /* a path is guarded by its directory's permissions */
+        struct ucred peer;           /* an abstract name is not: ask the kernel who connected */
+        socklen_t plen = sizeof peer;
+        if (getsockopt(cfd, SOL_SOCKET, SO_PEERCRED, &peer, &plen) == -1) // @step s-peercred
+            die("getsockopt");
+        if (peer.uid == geteuid()) break;
+        printf("server: refused pid %d of uid %u: not my user\n", (int)peer.pid, (unsigned)peer.uid);
+        if (close(cfd) == -1) die("close");
+    }
     printf("server: accepted a connection\n");
 
     char buf[256];
