@@ -37,6 +37,7 @@ const setsockoptC = libc.func('int setsockopt(int sockfd, int level, int optname
 const getsockoptC = libc.func('int getsockopt(int sockfd, int level, int optname, void *optval, void *optlen)');
 const shutdownC = libc.func('int shutdown(int sockfd, int how)');
 const getsocknameC = libc.func('int getsockname(int sockfd, void *addr, void *addrlen)');
+const getpeernameC = libc.func('int getpeername(int sockfd, void *addr, void *addrlen)');
 
 /**
  * A struct sockaddr_un for `path` and its length as bind/connect take it:
@@ -169,6 +170,26 @@ export function shutdown(fd: number, how: number): void {
 /** getsockname(2): `length[0]` goes in as the size of `addr` and comes back as the name's real length. */
 export function getsockname(fd: number, addr: Uint8Array, length: Int32Array): void {
   check('getsockname', getsocknameC(fd, addr, length) as number);
+}
+
+/** getpeername(2): the address of the socket `fd` is connected to; `length` in/out as for getsockname. */
+export function getpeername(fd: number, addr: Uint8Array, length: Int32Array): void {
+  check('getpeername', getpeernameC(fd, addr, length) as number);
+}
+
+/**
+ * The two ends of a connected IPv4 socket as `a.b.c.d:port` (as /proc/net/tcp is read in
+ * src/runtime/kernel/net-tcp.ts), or null for a socket of another family.
+ */
+export function inetEnds(fd: number): { local: string; remote: string } | null {
+  const end = (get: typeof getsockname): string | null => {
+    const addr = Buffer.alloc(SOCKADDR_IN_SIZE);
+    get(fd, addr, Int32Array.of(SOCKADDR_IN_SIZE));
+    if (addr.readUInt16LE(0) !== AF_INET) return null;
+    return `${[...addr.subarray(4, 8)].join('.')}:${addr.readUInt16BE(2)}`;
+  };
+  const local = end(getsockname);
+  return local === null ? null : { local, remote: end(getpeername)! };
 }
 
 /** The name a Unix socket is bound to: '' when unnamed, '@…' when abstract. */

@@ -15,7 +15,8 @@ export type NoteCode =
   | 'hung' // a process ran for a long time without a step or a call: the watchdog ended the run
   | 'killed' // a signal that no process of the run sent ended one of them: detail `pid role SIGNAL`
   | 'stopped' // the user or a signal ended the run early
-  | 'sysv-error'; // a System V get call failed for a reason of the system's (a limit, another's object): detail `call ERRNO [limit=value used]`
+  | 'sysv-error' // a System V get call failed for a reason of the system's (a limit, another's object): detail `call ERRNO [limit=value used]`
+  | 'peer-refused'; // sent by a runner: accept() returned another user's TCP connection, which it closed (detail `uid N` or `no owner`)
 
 export interface NoteEvent {
   readonly kind: 'note';

@@ -8,8 +8,9 @@ import { forkProcess } from '../ffi/fork.js';
 import { deliverPending, programCall } from '../ffi/signal-gate.js';
 import { fionread } from '../ffi/sys-ioctl.js';
 import { memoryView } from '../ffi/sys-mman.js';
-import { exit, getpid, getppid, write } from '../ffi/unistd.js';
+import { close, exit, getpid, getppid, write } from '../ffi/unistd.js';
 import type { Proc } from '../demos/types.js';
+import { foreignTcpPeer } from './peer-guard.js';
 import type { TraceValue } from './protocol.js';
 import { recordObject } from './run-dir.js';
 import { TraceClient } from './trace-client.js';
@@ -111,7 +112,7 @@ export class RuntimeProc implements Proc {
     if (sysv) recordObject(dir, sysv, null, Number(args[0]));
     let value: T;
     try {
-      value = programCall(name, run);
+      value = programCall(name, name === 'accept' ? () => this.acceptOwnUser(run as () => number) as T : run);
       if (sysv && typeof value === 'number') recordObject(dir, sysv, value, Number(args[0]));
     } catch (error) {
       this.currentStep = at;
@@ -131,6 +132,17 @@ export class RuntimeProc implements Proc {
     if (name === 'munmap' || name === 'shmdt') this.mappings.delete(args[0] as bigint);
     this.reportState();
     return value;
+  }
+
+  /** accept() until the peer is not another user's TCP socket: see peer-guard.ts for why the runtime does this. */
+  private acceptOwnUser(accept: () => number): number {
+    for (;;) {
+      const fd = accept();
+      const refused = foreignTcpPeer(fd);
+      if (refused === null) return fd;
+      close(fd);
+      this.emit({ kind: 'note', code: 'peer-refused', detail: refused });
+    }
   }
 
   private reportState(): void {

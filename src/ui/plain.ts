@@ -95,7 +95,16 @@ export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'no
     }
     case 'sysv-error':
       return sysvErrorText(detail, lang);
+    case 'peer-refused':
+      return peerRefusedText(detail, lang);
   }
+}
+
+/** A peer-refused note (`uid N` or `no owner`): whose connection the runtime closed, and why the listing does not. */
+function peerRefusedText(detail: string, lang: Lang): string {
+  const s = strings[lang];
+  const uid = /^uid (\d+)$/.exec(detail)?.[1];
+  return s.peerRefused.replace('{who}', uid === undefined ? s.peerGone : s.peerUid.replace('{uid}', uid));
 }
 
 /** A sysv-error note (`call ERRNO [limit=value [used]]`) told as what happened and what to do. */

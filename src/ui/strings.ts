@@ -32,6 +32,10 @@ const en = {
   hung: 'A process ran for 10 s without reaching its next line: ipc-demo ended the run (a bug in ipc-demo; please report it).',
   killedOutside: 'Process {pid} ({role}) was killed by {signal}, which no process of this run sent: something outside the demo ended it (a kill from another terminal, the out-of-memory killer). What follows is not part of the lesson.',
   stopped: 'Stopped.',
+  peerRefused:
+    'ipc-demo closed a connection to this run’s port from {who} and the server went on waiting in accept(): two users never meet. tcp-server.c itself has no such check; a TCP peer has no SO_PEERCRED, only /proc/net/tcp shows its owner.',
+  peerUid: 'another user (uid {uid})',
+  peerGone: 'a socket no process holds any more',
   sysvNoSpace:
     '{call} failed with ENOSPC: the system-wide limit {limit} = {value} is reached ({used} in use). `ipc-demo clean` removes what dead ipc-demo runs left; `ipcs` lists the rest, which only their owner or root can remove with `ipcrm`. An administrator can raise the limit: sudo sysctl -w {raise}.',
   sysvAccess:
@@ -112,6 +116,10 @@ const zh: Strings = {
   sysvTooBig:
     '{call} 失败，错误 EINVAL：请求的段大于系统级上限 {limit} = {value} 字节（单个段的最大大小）。管理员可以调高上限：sudo sysctl -w {raise}。',
   stopped: '已停止。',
+  peerRefused:
+    'ipc-demo 关闭了{who}连到本次运行端口的连接，服务器继续在 accept() 里等待：两个用户互不相遇。tcp-server.c 本身没有这项检查；TCP 的对端没有 SO_PEERCRED，只有 /proc/net/tcp 能看出它属于谁。',
+  peerUid: '另一个用户（uid {uid}）',
+  peerGone: '一个已不属于任何进程的套接字',
   fds: '文件描述符',
   pipeFill: '管道中',
   sharedMaps: '共享映射',

@@ -55,9 +55,9 @@ describe('kernel lines for Unix sockets', () => {
       ...snapshot,
       unix: [],
       tcp: [
-        { inode: 500, local: '127.0.0.1:40001', remote: '0.0.0.0:0', state: 'LISTEN' },
-        { inode: 502, local: '127.0.0.1:40001', remote: '127.0.0.1:55538', state: 'CLOSE_WAIT' },
-        { inode: 0, local: '127.0.0.1:55538', remote: '127.0.0.1:40001', state: 'FIN_WAIT2' },
+        { inode: 500, uid: 0, local: '127.0.0.1:40001', remote: '0.0.0.0:0', state: 'LISTEN' },
+        { inode: 502, uid: 0, local: '127.0.0.1:40001', remote: '127.0.0.1:55538', state: 'CLOSE_WAIT' },
+        { inode: 0, uid: 0, local: '127.0.0.1:55538', remote: '127.0.0.1:40001', state: 'FIN_WAIT2' },
       ],
     };
     const lines = kernelLines(tcp, foldEntries(entries).procs, 'en').map((l) => l.text);

@@ -11,11 +11,11 @@ const SAMPLE = [
 ].join('\n');
 
 describe('/proc/net/tcp', () => {
-  it('reads addresses (127.0.0.1 is 0100007F), ports, states and inodes', () => {
+  it('reads addresses (127.0.0.1 is 0100007F), ports, states, owners and inodes', () => {
     expect(parseNetTcp(SAMPLE)).toEqual([
-      { local: '127.0.0.1:40001', remote: '0.0.0.0:0', state: 'LISTEN', inode: 41234 },
-      { local: '127.0.0.1:40001', remote: '127.0.0.1:55538', state: 'ESTABLISHED', inode: 41240 },
-      { local: '127.0.0.1:55538', remote: '127.0.0.1:40001', state: 'TIME_WAIT', inode: 0 },
+      { local: '127.0.0.1:40001', remote: '0.0.0.0:0', state: 'LISTEN', uid: 1000, inode: 41234 },
+      { local: '127.0.0.1:40001', remote: '127.0.0.1:55538', state: 'ESTABLISHED', uid: 1000, inode: 41240 },
+      { local: '127.0.0.1:55538', remote: '127.0.0.1:40001', state: 'TIME_WAIT', uid: 0, inode: 0 },
     ]);
     expect(parseNetTcp('')).toEqual([]);
   });

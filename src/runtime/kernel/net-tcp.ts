@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 
 export interface TcpSocketRow {
   readonly inode: number;
+  /** The uid of the socket's owner; 0 for a TIME_WAIT end, which no process holds. */
+  readonly uid: number;
   readonly local: string;
   readonly remote: string;
   readonly state: string;
@@ -28,7 +30,7 @@ export function parseNetTcp(text: string): TcpSocketRow[] {
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
     .filter((f) => f.length >= 10 && /^\d+:$/.test(f[0]!))
-    .map((f) => ({ local: address(f[1]!), remote: address(f[2]!), state: STATES[Number.parseInt(f[3]!, 16)] ?? f[3]!, inode: Number(f[9]) }));
+    .map((f) => ({ local: address(f[1]!), remote: address(f[2]!), state: STATES[Number.parseInt(f[3]!, 16)] ?? f[3]!, uid: Number(f[7]), inode: Number(f[9]) }));
 }
 
 const port = (endpoint: string) => endpoint.slice(endpoint.lastIndexOf(':') + 1);
