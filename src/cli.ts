@@ -255,7 +255,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     await program.parseAsync(argv as string[]);
   } catch (error) {
     if (error instanceof Error && error.name === 'RunDirError') {
-      process.stderr.write(`${error.message}\n`);
+      const text = (error as Error & { text?: Record<Lang, string> }).text;
+      process.stderr.write(`${text?.[detectLang(program.opts<CliOptions>().lang)] ?? error.message}\n`);
       process.exitCode = EXIT.failed;
     } else if (error instanceof UsageError) {
       process.stderr.write(`ipc-demo: ${error.message}\n`);

@@ -5,6 +5,7 @@
 import { appendFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Text } from '../demos/types.js';
 import { parseSysvTable, type SysvRow } from './kernel/sysvipc.js';
 
 export const RUN_PREFIX = 'ipc-demo-';
@@ -62,7 +63,13 @@ function claim(dir: string): void {
   // Written whole under another name, then renamed: a sweep by another start that reads a
   // half-written owner file takes the directory for a dead run's and removes it.
   const partial = join(dir, `.owner-${process.pid}.partial`);
-  writeFileSync(partial, JSON.stringify(owner), { mode: 0o600 });
+  try {
+    writeFileSync(partial, JSON.stringify(owner), { mode: 0o600 });
+  } catch (error) {
+    // A full disk (ENOSPC) lets the file be made but not written: it goes too.
+    rmSync(partial, { force: true });
+    throw error;
+  }
   renameSync(partial, join(dir, `owner-${process.pid}.json`));
   makeKeyFile(dir);
 }
@@ -120,9 +127,36 @@ function makeKeyFile(dir: string): void {
   }
 }
 
-/** The run cannot have its private directory: says where and what to do. */
+/** The run cannot have its private directory: says where and what to do, in both languages. */
 export class RunDirError extends Error {
   override readonly name = 'RunDirError';
+  readonly text: Text;
+
+  constructor(text: Text) {
+    super(text.en);
+    this.text = text;
+  }
+}
+
+/** Where to go instead: TMPDIR, and for $XDG_RUNTIME_DIR (which comes first) an empty one. */
+function elsewhere(base: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.XDG_RUNTIME_DIR && base === env.XDG_RUNTIME_DIR ? 'XDG_RUNTIME_DIR= TMPDIR=$HOME/tmp' : 'TMPDIR=$HOME/tmp';
+}
+
+/** A run directory that could not be made or written, told as what happened and what to do. */
+function runDirFailure(base: string, error: unknown): RunDirError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  const other = elsewhere(base);
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new RunDirError({
+      en: `ipc-demo cannot make its private directory under ${base}: no space is left there (${code}). Nothing was left behind. Free some space there, or start ipc-demo with another directory: ${other} ipc-demo …`,
+      zh: `ipc-demo 无法在 ${base} 下建立它的私有目录：那里已经没有空间了（${code}）。没有留下任何东西。请在那里腾出一些空间，或者换一个目录启动 ipc-demo：${other} ipc-demo …`,
+    });
+  }
+  return new RunDirError({
+    en: `ipc-demo cannot create its private directory under ${base} (${code}). Start it with a directory you can write: ${other} ipc-demo …`,
+    zh: `ipc-demo 无法在 ${base} 下创建它的私有目录（${code}）。请换一个你能写入的目录启动它：${other} ipc-demo …`,
+  });
 }
 
 export function createRunDir(base = runBase()): string {
@@ -130,10 +164,14 @@ export function createRunDir(base = runBase()): string {
   try {
     dir = mkdtempSync(join(base, `${RUN_PREFIX}${uid()}-`));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new RunDirError(`ipc-demo cannot create its private directory under ${base} (${code}). Set TMPDIR to a directory you can write, e.g. TMPDIR=$HOME/tmp.`);
+    throw runDirFailure(base, error);
   }
-  claim(dir);
+  try {
+    claim(dir);
+  } catch (error) {
+    removeRunDir(dir);
+    throw runDirFailure(base, error);
+  }
   return dir;
 }
 
@@ -150,13 +188,22 @@ export function joinLabDir(demo: string, variant: string, base = runBase()): str
   try {
     mkdirSync(dir, { mode: 0o700 });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw runDirFailure(base, error);
   }
   const st = lstatSync(dir);
   if (!st.isDirectory() || st.uid !== uid() || (st.mode & 0o777) !== 0o700) {
-    throw new UnsafeDirectoryError(`${dir} exists but is not a 0700 directory of yours; remove it and try again`);
+    throw new UnsafeDirectoryError({
+      en: `${dir} exists but is not a 0700 directory of yours; remove it and try again`,
+      zh: `${dir} 已经存在，但不是属于你的 0700 目录；请删除它后再试`,
+    });
   }
-  claim(dir);
+  try {
+    claim(dir);
+  } catch (error) {
+    // Ours alone, it goes; the other terminal's, if it is there and running, stays to it.
+    if (release(dir)) removeRunDir(dir);
+    throw runDirFailure(base, error);
+  }
   return dir;
 }
 
