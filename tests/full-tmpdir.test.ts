@@ -1,19 +1,33 @@
-// A full $TMPDIR: the run cannot make its private directory. It says so, in the learner's
-// language, with what to do; exits 1; and leaves nothing there, not even an empty owner file
-// or a lab directory (which `clean` would not touch for a minute). The full filesystem is real:
-// a 64 KiB tmpfs, filled. Mounting needs root (CI runs as root); elsewhere this is skipped.
+// A full $TMPDIR (XDG_RUNTIME_DIR unset): the run cannot make its private directory. It says so,
+// in the learner's language, with what to do; exits 1; and leaves nothing there, not even an empty
+// owner file or a lab directory (which `clean` would not touch for a minute). The filesystems are
+// real: small tmpfs mounts, filled. Mounting needs root (CI runs as root); elsewhere this is skipped.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CLI = join(import.meta.dirname, '../bin/ipc-demo.js');
-let mountPoint = '';
+let root = '';
 let notMounted = '';
 
+/**
+ * Three small filesystems, each full in its own way: no block left; 4 KiB left (the owner file
+ * fits, then a port file or the record of a System V object would not, in the middle of the
+ * run); and two inodes left (the directory and its owner file, then not the key file).
+ */
+const FILESYSTEMS = {
+  full: { options: 'size=64k', leave: 'nothing' },
+  nearly: { options: 'size=64k', leave: '4 KiB' },
+  inodes: { options: 'size=1m,nr_inodes=8', leave: 'two inodes' },
+} as const;
+type Filesystem = keyof typeof FILESYSTEMS;
+
+const at = (fs: Filesystem) => join(root, fs);
+
 /** Writes until the filesystem says ENOSPC. */
-function fill(path: string): void {
+function fillBlocks(path: string, leave: number): void {
   const fd = openSync(path, 'w');
   try {
     for (const chunk = Buffer.alloc(4096, 1); ; ) writeSync(fd, chunk);
@@ -22,43 +36,69 @@ function fill(path: string): void {
   } finally {
     closeSync(fd);
   }
+  if (leave > 0) truncateSync(path, statSync(path).size - leave);
 }
 
-function run(args: readonly string[]): { code: number | null; stderr: string; stdout: string } {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: mountPoint };
+/** Makes files until no inode is left, then frees two. */
+function fillInodes(dir: string): void {
+  const made: string[] = [];
+  try {
+    for (let i = 0; ; i++) {
+      closeSync(openSync(join(dir, `fill-${i}`), 'wx'));
+      made.push(`fill-${i}`);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  }
+  for (const name of made.slice(0, 2)) rmSync(join(dir, name));
+}
+
+function run(fs: Filesystem, args: readonly string[]): { code: number | null; stderr: string; stdout: string } {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: at(fs) };
   const r = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 30_000 });
   return { code: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
 beforeAll(() => {
-  mountPoint = mkdtempSync(join(tmpdir(), 'ipc-full-'));
-  const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=1777', 'tmpfs', mountPoint], { encoding: 'utf8' });
-  if (mount.status !== 0) {
-    notMounted = `cannot mount a tmpfs here (${(mount.stderr || mount.error?.message || '').trim()}): needs root`;
-    return;
+  root = mkdtempSync(join(tmpdir(), 'ipc-full-'));
+  for (const [fs, { options }] of Object.entries(FILESYSTEMS)) {
+    mkdirSync(at(fs as Filesystem));
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `${options},mode=1777`, 'tmpfs', at(fs as Filesystem)], { encoding: 'utf8' });
+    if (mount.status !== 0) {
+      notMounted = `cannot mount a tmpfs here (${(mount.stderr || mount.error?.message || '').trim()}): needs root`;
+      return;
+    }
   }
-  fill(join(mountPoint, 'fill'));
+  fillBlocks(join(at('full'), 'fill'), 0);
+  fillBlocks(join(at('nearly'), 'fill'), 4096);
+  fillInodes(at('inodes'));
 });
 
 afterAll(() => {
-  if (!notMounted) spawnSync('umount', [mountPoint]);
-  rmSync(mountPoint, { recursive: true, force: true });
+  for (const fs of Object.keys(FILESYSTEMS)) spawnSync('umount', [at(fs as Filesystem)]);
+  rmSync(root, { recursive: true, force: true });
 });
+
+const NO_SPACE = {
+  en: /^ipc-demo cannot make its private directory under .*: (no space is left there|only 4 KiB of space is left there) \(ENOSPC\)\. Nothing was left behind\. Free some space there, or start ipc-demo with another directory: TMPDIR=\$HOME\/tmp ipc-demo …\n$/,
+  zh: /^ipc-demo 无法在 .* 下建立它的私有目录：(那里已经没有空间了|那里只剩 4 KiB 空间了)（ENOSPC）。没有留下任何东西。请在那里腾出一些空间，或者换一个目录启动 ipc-demo：TMPDIR=\$HOME\/tmp ipc-demo …\n$/,
+};
 
 describe('a full $TMPDIR', () => {
   it.for([
-    ['a run', ['pipe', '--plain'], 'en'],
-    ['a run in Chinese', ['pipe', '--json', '--lang', 'zh'], 'zh'],
-    ['lab mode', ['fifo', '--role', 'reader', '--plain'], 'en'],
-    ['lab mode with a port', ['socket', '--variant', 'tcp', '--role', 'server', '--json', '--lang', 'zh'], 'zh'],
-  ] as const)('%s: says there is no space and what to do, exits 1, leaves nothing', ([, args, lang], ctx) => {
+    ['full', 'a run', ['pipe', '--plain'], 'en'],
+    ['full', 'a run in Chinese', ['pipe', '--json', '--lang', 'zh'], 'zh'],
+    ['full', 'lab mode', ['fifo', '--role', 'reader', '--plain'], 'en'],
+    ['nearly', 'lab mode with a port', ['socket', '--variant', 'tcp', '--role', 'server', '--json', '--lang', 'zh'], 'zh'],
+    ['nearly', 'a run that records System V objects', ['shm', '--plain'], 'en'],
+    ['inodes', 'a run', ['pipe', '--plain'], 'en'],
+    ['inodes', 'lab mode', ['msgq', '--role', 'receiver', '--plain'], 'en'],
+  ] as const)('%s, %s: says there is no space and what to do, exits 1, leaves nothing', ([fs, , args, lang], ctx) => {
     if (notMounted) return ctx.skip(notMounted);
-    expect(statfsSync(mountPoint).bavail, 'the filesystem is full').toBe(0);
-    const r = run(args);
-    const expected = lang === 'zh' ? /^ipc-demo 无法在 .* 下建立它的私有目录：那里已经没有空间了（ENOSPC）。.*腾出一些空间.*TMPDIR=/ : /^ipc-demo cannot make its private directory under .*: no space is left there \(ENOSPC\)\. .*Free some space.*TMPDIR=/;
+    const before = readdirSync(at(fs)).sort();
+    const r = run(fs, args);
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: '' });
-    expect(r.stderr).toMatch(expected);
-    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect(readdirSync(mountPoint), 'what the run left').toEqual(['fill']);
+    expect(r.stderr).toMatch(NO_SPACE[lang]);
+    expect(readdirSync(at(fs)).sort(), 'what the run left').toEqual(before);
   });
 });

@@ -2,7 +2,7 @@
 // sockets of the demo, the ftok key file, and a record of the System V objects
 // the run created, so that a later start can remove what a killed run left.
 // In lab mode two terminals of one user share one such directory.
-import { appendFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Text } from '../demos/types.js';
@@ -143,14 +143,28 @@ function elsewhere(base: string, env: NodeJS.ProcessEnv = process.env): string {
   return env.XDG_RUNTIME_DIR && base === env.XDG_RUNTIME_DIR ? 'XDG_RUNTIME_DIR= TMPDIR=$HOME/tmp' : 'TMPDIR=$HOME/tmp';
 }
 
+/**
+ * The room a run needs under its base: a few small files (owner, key, port, the record of its
+ * System V objects). Less than this and it would fail later, in a runner, halfway through.
+ */
+const ROOM = 64 * 1024;
+
+/** Throws ENOSPC, before anything is made, when `base` has less than ROOM free (a filesystem with no block count says nothing). */
+function ensureRoom(base: string): void {
+  const fs = statfsSync(base);
+  if (fs.blocks > 0 && fs.bavail * fs.bsize < ROOM) throw Object.assign(new Error(`less than ${ROOM} bytes free in ${base}`), { code: 'ENOSPC', free: fs.bavail * fs.bsize });
+}
+
 /** A run directory that could not be made or written, told as what happened and what to do. */
 function runDirFailure(base: string, error: unknown): RunDirError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   const other = elsewhere(base);
   if (code === 'ENOSPC' || code === 'EDQUOT') {
+    const free = (error as { free?: number }).free;
+    const kib = free ? ` ${Math.floor(free / 1024)} KiB` : '';
     return new RunDirError({
-      en: `ipc-demo cannot make its private directory under ${base}: no space is left there (${code}). Nothing was left behind. Free some space there, or start ipc-demo with another directory: ${other} ipc-demo …`,
-      zh: `ipc-demo 无法在 ${base} 下建立它的私有目录：那里已经没有空间了（${code}）。没有留下任何东西。请在那里腾出一些空间，或者换一个目录启动 ipc-demo：${other} ipc-demo …`,
+      en: `ipc-demo cannot make its private directory under ${base}: ${kib ? `only${kib} of space is left there` : 'no space is left there'} (${code}). Nothing was left behind. Free some space there, or start ipc-demo with another directory: ${other} ipc-demo …`,
+      zh: `ipc-demo 无法在 ${base} 下建立它的私有目录：${kib ? `那里只剩${kib} 空间了` : '那里已经没有空间了'}（${code}）。没有留下任何东西。请在那里腾出一些空间，或者换一个目录启动 ipc-demo：${other} ipc-demo …`,
     });
   }
   return new RunDirError({
@@ -162,6 +176,7 @@ function runDirFailure(base: string, error: unknown): RunDirError {
 export function createRunDir(base = runBase()): string {
   let dir: string;
   try {
+    ensureRoom(base);
     dir = mkdtempSync(join(base, `${RUN_PREFIX}${uid()}-`));
   } catch (error) {
     throw runDirFailure(base, error);
@@ -186,6 +201,7 @@ export class UnsafeDirectoryError extends RunDirError {}
 export function joinLabDir(demo: string, variant: string, base = runBase()): string {
   const dir = join(base, `${RUN_PREFIX}${uid()}-lab-${demo}-${variant}`);
   try {
+    ensureRoom(base);
     mkdirSync(dir, { mode: 0o700 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw runDirFailure(base, error);
