@@ -66,6 +66,11 @@ function checkEnvironment(): void {
   }
 }
 
+/** Before the screen opens, behind which the message would be lost: is there room for a run's directory? */
+async function checkRoom(): Promise<void> {
+  (await import('./runtime/run-dir.js')).checkRoom();
+}
+
 /** Quietly, before every run: remove what runs killed by SIGKILL left behind. */
 async function sweep(): Promise<void> {
   const { sweepDeadRuns } = await import('./runtime/sweep.js');
@@ -124,6 +129,7 @@ async function runDemo(name: string, options: CliOptions): Promise<number> {
     return failed ? EXIT.failed : EXIT.ok;
   }
   if (!process.stdin.isTTY) fail(t.stdinNotTerminal);
+  await checkRoom();
   const runInteractive = await loadInteractive();
   return runInteractive({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay });
 }
@@ -135,6 +141,7 @@ async function runTour(options: CliOptions): Promise<number> {
     return EXIT.ok;
   }
   if (!process.stdin.isTTY) fail(cliText[lang].tourNeedsTerminal);
+  await checkRoom();
   const runInteractive = await loadInteractive();
   return runInteractive({ demos, variant: undefined, lang, mode: options.mode ?? 'step', delayMs: options.delay });
 }

@@ -7,8 +7,8 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, Terminal } from './helpers/terminal.js';
 
-const CLI = join(import.meta.dirname, '../bin/ipc-demo.js');
 let root = '';
 let notMounted = '';
 
@@ -100,5 +100,17 @@ describe('a full $TMPDIR', () => {
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: '' });
     expect(r.stderr).toMatch(NO_SPACE[lang]);
     expect(readdirSync(at(fs)).sort(), 'what the run left').toEqual(before);
+  });
+
+  it('full, the interactive screen: says so before the screen opens, in a terminal, exits 1, leaves nothing', async (ctx) => {
+    if (notMounted) return ctx.skip(notMounted);
+    const t = new Terminal(`env -u CI -u XDG_RUNTIME_DIR TMPDIR=${at('full')} node ${CLI} pipe`, 200, 20);
+    try {
+      const screen = await t.waitFor((s) => s.includes('EXIT='), 'the program to end');
+      expect(screen.replace(/\n(?!EXIT)/g, '')).toMatch(/ipc-demo cannot make its private directory under .*no space is left there \(ENOSPC\)\. Nothing was left behind\..*EXIT=1/s);
+    } finally {
+      t.close();
+    }
+    expect(readdirSync(at('full'))).toEqual(['fill']);
   });
 });

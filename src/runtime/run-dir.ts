@@ -155,6 +155,18 @@ function ensureRoom(base: string): void {
   if (fs.blocks > 0 && fs.bavail * fs.bsize < ROOM) throw Object.assign(new Error(`less than ${ROOM} bytes free in ${base}`), { code: 'ENOSPC', free: fs.bavail * fs.bsize });
 }
 
+/**
+ * Throws RunDirError when runs cannot have their directory under `base` for lack of room: what
+ * the interactive screen asks before it opens, so that the message is not lost behind it.
+ */
+export function checkRoom(base = runBase()): void {
+  try {
+    ensureRoom(base);
+  } catch (error) {
+    throw runDirFailure(base, error);
+  }
+}
+
 /** A run directory that could not be made or written, told as what happened and what to do. */
 function runDirFailure(base: string, error: unknown): RunDirError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
