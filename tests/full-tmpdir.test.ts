@@ -21,6 +21,7 @@ const FILESYSTEMS = {
   full: { options: 'size=64k', leave: 'nothing' },
   nearly: { options: 'size=64k', leave: '4 KiB' },
   inodes: { options: 'size=1m,nr_inodes=8', leave: 'two inodes' },
+  xdg: { options: 'size=64k,mode=0700', leave: 'nothing' },
 } as const;
 type Filesystem = keyof typeof FILESYSTEMS;
 
@@ -63,7 +64,8 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'ipc-full-'));
   for (const [fs, { options }] of Object.entries(FILESYSTEMS)) {
     mkdirSync(at(fs as Filesystem));
-    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `${options},mode=1777`, 'tmpfs', at(fs as Filesystem)], { encoding: 'utf8' });
+    const mode = options.includes('mode=') ? '' : ',mode=1777';
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `${options}${mode}`, 'tmpfs', at(fs as Filesystem)], { encoding: 'utf8' });
     if (mount.status !== 0) {
       notMounted = `cannot mount a tmpfs here (${(mount.stderr || mount.error?.message || '').trim()}): needs root`;
       return;
@@ -72,6 +74,7 @@ beforeAll(() => {
   fillBlocks(join(at('full'), 'fill'), 0);
   fillBlocks(join(at('nearly'), 'fill'), 4096);
   fillInodes(at('inodes'));
+  fillBlocks(join(at('xdg'), 'fill'), 0);
 });
 
 afterAll(() => {
@@ -80,8 +83,8 @@ afterAll(() => {
 });
 
 const NO_SPACE = {
-  en: /^ipc-demo cannot make its private directory under .*: (no space is left there|only 4 KiB of space is left there) \(ENOSPC\)\. Nothing was left behind\. Free some space there, or start ipc-demo with another directory: TMPDIR=\$HOME\/tmp ipc-demo …\n$/,
-  zh: /^ipc-demo 无法在 .* 下建立它的私有目录：(那里已经没有空间了|那里只剩 4 KiB 空间了)（ENOSPC）。没有留下任何东西。请在那里腾出一些空间，或者换一个目录启动 ipc-demo：TMPDIR=\$HOME\/tmp ipc-demo …\n$/,
+  en: /^ipc-demo cannot make its private directory under .*: (no space is left there|only 4 KiB of space is left there) \(ENOSPC\)\. Nothing was left behind\. Free some space there, or start ipc-demo with another directory: mkdir -p \$HOME\/tmp && TMPDIR=\$HOME\/tmp ipc-demo …\n$/,
+  zh: /^ipc-demo 无法在 .* 下建立它的私有目录：(那里已经没有空间了|那里只剩 4 KiB 空间了)（ENOSPC）。没有留下任何东西。请在那里腾出一些空间，或者换一个目录启动 ipc-demo：mkdir -p \$HOME\/tmp && TMPDIR=\$HOME\/tmp ipc-demo …\n$/,
 };
 
 describe('a full $TMPDIR', () => {
@@ -100,6 +103,16 @@ describe('a full $TMPDIR', () => {
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: '' });
     expect(r.stderr).toMatch(NO_SPACE[lang]);
     expect(readdirSync(at(fs)).sort(), 'what the run left').toEqual(before);
+  });
+
+  it('a full $XDG_RUNTIME_DIR (which comes before TMPDIR): the command to start elsewhere empties it', (ctx) => {
+    if (notMounted) return ctx.skip(notMounted);
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_RUNTIME_DIR: at('xdg'), TMPDIR: root };
+    const r = spawnSync(process.execPath, [CLI, 'pipe', '--plain'], { env, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`under ${at('xdg')}: no space is left there (ENOSPC)`);
+    expect(r.stderr).toContain('mkdir -p $HOME/tmp && XDG_RUNTIME_DIR= TMPDIR=$HOME/tmp ipc-demo …');
+    expect(readdirSync(at('xdg'))).toEqual(['fill']);
   });
 
   it('full, the interactive screen: says so before the screen opens, in a terminal, exits 1, leaves nothing', async (ctx) => {

@@ -138,9 +138,11 @@ export class RunDirError extends Error {
   }
 }
 
-/** Where to go instead: TMPDIR, and for $XDG_RUNTIME_DIR (which comes first) an empty one. */
+/** How to start it elsewhere: TMPDIR, and for $XDG_RUNTIME_DIR (which comes first) an empty one. */
 function elsewhere(base: string, env: NodeJS.ProcessEnv = process.env): string {
-  return env.XDG_RUNTIME_DIR && base === env.XDG_RUNTIME_DIR ? 'XDG_RUNTIME_DIR= TMPDIR=$HOME/tmp' : 'TMPDIR=$HOME/tmp';
+  const start = env.XDG_RUNTIME_DIR && base === env.XDG_RUNTIME_DIR ? 'XDG_RUNTIME_DIR= TMPDIR=$HOME/tmp' : 'TMPDIR=$HOME/tmp';
+  // A TMPDIR that does not exist is not used: the command makes it first.
+  return `mkdir -p $HOME/tmp && ${start}`;
 }
 
 /**
