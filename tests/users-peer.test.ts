@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findDemo } from '../src/demos/registry.js';
 import type { RunEvent } from '../src/runtime/events.js';
 import { parseNetTcp } from '../src/runtime/kernel/net-tcp.js';
+import { compile, removeBuilds } from './contract/c-program.js';
 import { expectNothingLeftOf, RunTrace, runsEnded } from './helpers/leftovers.js';
 
 const PEER = 'ipcdemo-peer';
@@ -94,13 +96,15 @@ a = json.loads(sys.argv[1])
 s = socket.socket(socket.AF_UNIX if 'path' in a else socket.AF_INET)
 s.settimeout(10)
 s.connect(a['path'] if 'path' in a else ('127.0.0.1', a['port']))
-s.sendall(b'hello from uid %d' % os.getuid())
 answer, ended = b'', 'end'
 try:
+    s.sendall(b'hello from uid %d' % os.getuid())
     while (d := s.recv(256)):
         answer += d
 except ConnectionResetError:
     ended = 'ECONNRESET'
+except BrokenPipeError:
+    ended = 'EPIPE'
 except socket.timeout:
     ended = 'still open after 10 s'
 print(json.dumps({'answer': answer.decode('latin1'), 'ended': ended}))`;
@@ -127,6 +131,7 @@ describe.skipIf(!isRoot || !hasPython)('another user at root\'s socket server', 
   });
 
   afterAll(async () => {
+    removeBuilds();
     await runsEnded(base);
     rmSync(base, { recursive: true, force: true });
   });
@@ -140,7 +145,7 @@ describe.skipIf(!isRoot || !hasPython)('another user at root\'s socket server', 
       trace.addEvents(server.events).watch(base);
       const address = await until(() => serverAddress(variant, pid), 'the server\'s name in /proc/net');
       const intruder = await intrude(address);
-      expect(intruder, 'what the other user got back').toEqual({ answer: '', ended: expect.stringMatching(/^(end|ECONNRESET)$/) as unknown });
+      expect(intruder, 'what the other user got back').toEqual({ answer: '', ended: expect.stringMatching(/^(end|ECONNRESET|EPIPE)$/) as unknown });
       // Refused where the check lives: in the listing's own output, or in the runtime's note.
       const refused = variant === 'tcp'
         ? () => server.events.some((e) => e.kind === 'note' && e.code === 'peer-refused' && e.detail === `uid ${peerUid}`)
@@ -159,5 +164,29 @@ describe.skipIf(!isRoot || !hasPython)('another user at root\'s socket server', 
       await runsEnded(base);
     }
     expectNothingLeftOf(trace, base);
+  });
+
+  it('socket-server.c itself refuses the other user at its abstract name, then answers its own client', async () => {
+    const demo = findDemo('socket')!;
+    const dir = mkdtempSync(join(tmpdir(), 'ipc-peer-c-'));
+    const name = join(dir, 'sock');
+    const start = (file: string) => {
+      const child = spawn(compile(demo, file), ['abstract', name], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const seen = { out: [] as string[], exited: new Promise<number | null>((resolve) => child.on('exit', resolve)), child };
+      createInterface({ input: child.stdout }).on('line', (line) => seen.out.push(line));
+      return seen;
+    };
+    const server = start('socket-server.c');
+    try {
+      await until(() => (server.out.includes('server: listening, no file') ? true : undefined), 'the C server to listen');
+      expect(await intrude({ path: `\0${name}` }), 'what the other user got back').toEqual({ answer: '', ended: expect.stringMatching(/^(end|ECONNRESET|EPIPE)$/) as unknown });
+      await until(() => (server.out.some((line) => line.endsWith(`of uid ${peerUid}: not my user`)) ? true : undefined), () => `the refusal in: ${server.out.join(' | ')}`, 5_000);
+      const client = start('socket-client.c');
+      expect(await Promise.all([server.exited, client.exited])).toEqual([0, 0]);
+      expect(client.out).toContain('client: read 13 bytes "HELLO, SERVER"');
+    } finally {
+      server.child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
