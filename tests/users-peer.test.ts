@@ -118,6 +118,9 @@ print(json.dumps({'answer': answer.decode('latin1'), 'ended': ended}))`;
   );
 }
 
+// Outside the describe: its hooks do not run when it is skipped, and the build directory is made on import.
+afterAll(removeBuilds);
+
 const output = (events: readonly RunEvent[]) => events.flatMap((e) => (e.kind === 'output' ? [e.text] : []));
 
 // The other user's client is a few lines of Python: without python3 there is no one to intrude.
@@ -131,7 +134,6 @@ describe.skipIf(!isRoot || !hasPython)('another user at root\'s socket server', 
   });
 
   afterAll(async () => {
-    removeBuilds();
     await runsEnded(base);
     rmSync(base, { recursive: true, force: true });
   });
