@@ -37,8 +37,10 @@ describe('pipe demo', () => {
   it('basic: both processes hold the same pipe inode after fork', async () => {
     const recorded = await recordRun('pipe', 'basic', { mode: 'step' }, async (run, events, snapshots) => {
       // Step the parent through pipe() and fork(), then no further: both wait, each at its own line.
+      // Only the parent: the child may announce its first line before the parent's fork() return arrives.
       const forked = () => events.some((e) => e.kind === 'return' && e.name === 'fork' && e.value !== 0);
-      await stepUntil(run, () => forked() && run.waitingPids().length === 2, 'parent and child both waiting after fork', () => !forked());
+      const parent = (pid: number) => pidsOf(events, 'main').includes(pid);
+      await stepUntil(run, () => forked() && run.waitingPids().length === 2, 'parent and child both waiting after fork', (pid) => parent(pid) && !forked());
       const shared = () => {
         const last = snapshots.at(-1);
         if (!last || last.processes.length < 2) return false;
