@@ -35,9 +35,17 @@ export function pollIn(fd: number, timeoutMs = -1): number {
   return interrupted('poll', pollC(pollfdIn(fd), 1, timeoutMs) as number);
 }
 
-/** pollIn with `sigmask` as the signal mask while it sleeps, set and restored atomically (ppoll(2)). */
-export function ppollIn(fd: number, sigmask: Buffer): number {
-  return interrupted('ppoll', ppollC(pollfdIn(fd), 1, null, sigmask) as number);
+/** struct timespec for `ms` milliseconds. */
+function timespec(ms: number): Buffer {
+  const ts = Buffer.alloc(16);
+  ts.writeBigInt64LE(BigInt(Math.floor(ms / 1000)), 0);
+  ts.writeBigInt64LE(BigInt((ms % 1000) * 1e6), 8);
+  return ts;
+}
+
+/** pollIn with `sigmask` as the signal mask while it sleeps, set and restored atomically (ppoll(2)); 0 after `timeoutMs` (none: forever). */
+export function ppollIn(fd: number, sigmask: Buffer, timeoutMs?: number): number {
+  return interrupted('ppoll', ppollC(pollfdIn(fd), 1, timeoutMs === undefined ? null : timespec(timeoutMs), sigmask) as number);
 }
 
 /**

@@ -166,9 +166,9 @@ export function deliverPending(mask: Mask = gate.program): boolean {
   return handlersRun !== before;
 }
 
-/** poll(fd, POLLIN) between two lines of the program (a step): its signals get through here, as in C. */
-export function pollBetweenLines(fd: number): number {
-  return deliveringAt(gate.program, () => ppollIn(fd, toSet(gate.program)));
+/** poll(fd, POLLIN) between two lines of the program (a step): its signals get through here, as in C. 0 after `timeoutMs`. */
+export function pollBetweenLines(fd: number, timeoutMs?: number): number {
+  return deliveringAt(gate.program, () => ppollIn(fd, toSet(gate.program), timeoutMs));
 }
 
 /** Runs one libc call of the program (see the top of this file). errno is kept for the caller. */

@@ -4,6 +4,7 @@
 import type { Run } from './controller.js';
 import type { KernelSnapshot, RunEvent } from './events.js';
 import type { StateEvent } from './protocol.js';
+import { bytesByInode, withMeasures, type PipeLevels } from './pipe-levels.js';
 import { readProcessMemory } from './kernel/process-memory.js';
 import { readNetTcp } from './kernel/net-tcp.js';
 import { readNetUnix } from './kernel/net-unix.js';
@@ -28,16 +29,9 @@ export class KernelWatch {
   private last = '';
   private lastEventAt = Date.now();
   private stuckPolls = 0;
-  /** Bytes waiting per pipe inode, from the processes' own state events. */
-  private readonly pipeFill = new Map<number, number>();
-  /**
-   * Each process's last word on each of its pipe fds, in the order they came. A report can come
-   * before any poll has seen the fd (just made by pipe()): it is kept, and every poll maps the
-   * reports to inodes again, newest last, so none is lost to that race.
-   */
-  private readonly pipeReports = new Map<string, { readonly pid: number; readonly fd: number; readonly bytes: number; readonly at: number }>();
+  /** Bytes waiting per pipe inode, the newest measure of each from the processes' own state events. */
+  private pipeLevels: PipeLevels = {};
   private readonly memory = new Map<number, readonly { readonly addr: string; readonly hex: string }[]>();
-  private latest: readonly ProcessState[] = [];
   /** The last snapshot reported, and how many events the run had recorded when the last finished poll began. */
   private current: KernelSnapshot | null = null;
   private polledAfter = -1;
@@ -99,16 +93,7 @@ export class KernelWatch {
 
   private absorbState(event: StateEvent): void {
     if (event.memory) this.memory.set(event.pid, event.memory);
-    for (const { fd, bytes } of event.pipes) this.pipeReports.set(`${event.pid}:${fd}`, { pid: event.pid, fd, bytes, at: event.at });
-    this.applyPipeReports();
-  }
-
-  /** Each pipe's level from the newest measure of it, whichever end's process took it. */
-  private applyPipeReports(): void {
-    for (const report of [...this.pipeReports.values()].sort((a, b) => a.at - b.at)) {
-      const inode = this.latest.find((p) => p.pid === report.pid)?.fds.find((f) => f.fd === report.fd)?.inode;
-      if (inode != null) this.pipeFill.set(inode, report.bytes);
-    }
+    this.pipeLevels = withMeasures(this.pipeLevels, event);
   }
 
   private pids(): number[] {
@@ -119,8 +104,6 @@ export class KernelWatch {
     const after = this.run.events.length;
     const hidden = (pid: number) => new Set(this.run.procs.get(pid)?.ownFds ?? []);
     const processes = (await Promise.all(this.pids().map((pid) => readProcessState(pid, hidden(pid))))).filter((p) => p.state !== null);
-    this.latest = processes;
-    this.applyPipeReports();
     const sysv = await this.sysv();
     const sockets = new Set(processes.flatMap((p) => p.fds.flatMap((f) => (f.kind === 'socket' && f.inode !== null ? [f.inode] : []))));
     const [unix, tcp] = await Promise.all([readNetUnix(sockets), readNetTcp(sockets)]);
@@ -133,7 +116,7 @@ export class KernelWatch {
       this.checkHung(processes);
       return;
     }
-    const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: Object.fromEntries(this.pipeFill), memory, ...(unix.length > 0 ? { unix } : {}), ...(tcp.length > 0 ? { tcp } : {}) };
+    const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: bytesByInode(this.pipeLevels), memory, ...(unix.length > 0 ? { unix } : {}), ...(tcp.length > 0 ? { tcp } : {}) };
     const key = JSON.stringify({ ...snapshot, t: 0 });
     if (key !== this.last) {
       this.last = key;

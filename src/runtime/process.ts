@@ -43,12 +43,25 @@ const SYSV_GETS: Readonly<Record<string, 'shm' | 'msg' | 'sem'>> = { shmget: 'sh
 
 /** A FIFO opened by path is a pipe too: its fill level is reported like a pipe's. */
 function isFifo(fd: number): boolean {
+  return pipeInode(fd) !== null;
+}
+
+/** The inode of the pipe or FIFO open on `fd` (the number in `pipe:[…]`), null if it is not one (closed, reused). */
+function pipeInode(fd: number): number | null {
   try {
-    return fstatSync(fd).isFIFO();
+    const st = fstatSync(fd);
+    return st.isFIFO() ? st.ino : null;
   } catch {
-    return false;
+    return null;
   }
 }
+
+/**
+ * How often a process waiting at a step measures its pipes again. Another process may fill or
+ * drain them meanwhile, one that reports to another controller (a lab's other terminal) or none
+ * at all: this process's view of the level is the only one its screen gets.
+ */
+const REMEASURE_MS = 100;
 
 /** Calls whose only return is -1 with EINTR, after a handler ran: not an error, but the errno is shown. */
 const INTERRUPTED_BY_DESIGN = new Set(['pause', 'sigsuspend']);
@@ -124,6 +137,7 @@ export class RuntimeProc implements Proc {
     this.currentStep = at;
     this.emit({ kind: 'return', name, value: describeArg(value), ...(errno ? { errno: errnoName(errno), message: strerror(errno) } : {}) });
     if (name === 'pipe') for (const fd of value as number[]) this.watched.add(fd);
+    if (name === 'close') this.watched.delete(args[0] as number);
     if (name === 'open' && isFifo(value as number)) this.watched.add(value as number);
     // The other end may have reported this pipe since: say its level again even if ours did not change.
     if ((name === 'read' || name === 'write') && this.watched.has(args[0] as number)) this.lastState = '';
@@ -148,13 +162,14 @@ export class RuntimeProc implements Proc {
   private reportState(): void {
     const [seconds, nanoseconds] = process.hrtime(); // CLOCK_MONOTONIC
     const at = seconds * 1e6 + Math.floor(nanoseconds / 1e3);
-    const pipes: { fd: number; bytes: number }[] = [];
+    const pipes: { fd: number; inode: number; bytes: number }[] = [];
     for (const fd of this.watched) {
-      try {
-        pipes.push({ fd, bytes: fionread(fd) });
-      } catch {
-        this.watched.delete(fd); // closed since
+      const inode = pipeInode(fd);
+      if (inode === null) {
+        this.watched.delete(fd); // closed since, or the number now names something else
+        continue;
       }
+      pipes.push({ fd, inode, bytes: fionread(fd) });
     }
     const memory = [...this.mappings].map(([addr, length]) => ({
       addr: `0x${addr.toString(16)}`,
@@ -184,6 +199,7 @@ export class RuntimeProc implements Proc {
     this.currentStep = id;
     this.trace.emit({ kind: 'step', pid: getpid(), step: id });
     let seen = ++this.steps;
+    const remeasure = this.watched.size > 0 ? { everyMs: REMEASURE_MS, then: () => this.reportState() } : undefined;
     this.trace.waitForGo(() => {
       // A signal handler ran while this process waited here, and took steps of its
       // own: the process is back at this line, still waiting, and says so again.
@@ -191,7 +207,7 @@ export class RuntimeProc implements Proc {
       seen = this.steps;
       this.currentStep = id;
       this.trace.emit({ kind: 'step', pid: getpid(), step: id });
-    });
+    }, remeasure);
   }
 
   print(line: string): void {

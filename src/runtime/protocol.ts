@@ -65,7 +65,12 @@ export interface StateEvent extends Base {
    * order; the newer measure is the one that stands.
    */
   readonly at: number;
-  readonly pipes: readonly { readonly fd: number; readonly bytes: number }[];
+  /**
+   * Each pipe or FIFO end it holds, with the pipe's inode (fstat: the number in `pipe:[…]`, a
+   * FIFO's own inode), measured here: the fd may be closed, or reused, by the time the
+   * controller reads /proc.
+   */
+  readonly pipes: readonly { readonly fd: number; readonly inode: number; readonly bytes: number }[];
   /** The first bytes of each shared mapping, as this process sees them (hex). */
   readonly memory?: readonly { readonly addr: string; readonly hex: string }[];
 }

@@ -39,12 +39,18 @@ export class TraceClient {
    * The program sits between two lines here, so its signals are let through (the
    * only wait of the runtime's own that does so): a handler may run meanwhile (and
    * take a step of its own, reading a byte); poll returns early then, never
-   * restarted, and `interrupted` tells the caller.
+   * restarted, and `interrupted` tells the caller. With `idle`, `idle.then` runs
+   * every `idle.everyMs` of waiting.
    */
-  waitForGo(interrupted: () => void = () => undefined): void {
+  waitForGo(interrupted: () => void = () => undefined, idle?: { readonly everyMs: number; readonly then: () => void }): void {
     for (;;) {
       if (this.free) return;
-      if (pollBetweenLines(this.fd) === -1 || !this.readByte()) {
+      const ready = pollBetweenLines(this.fd, idle?.everyMs);
+      if (ready === 0) {
+        idle?.then();
+        continue;
+      }
+      if (ready === -1 || !this.readByte()) {
         interrupted();
         continue;
       }

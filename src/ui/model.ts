@@ -2,6 +2,7 @@
 // events and kernel snapshots into the state every pane reads. Stepping back
 // is folding a shorter prefix of the same recording.
 import type { KernelSnapshot, NoteEvent, RunEvent } from '../runtime/events.js';
+import { bytesByInode, withMeasures, type PipeLevels } from '../runtime/pipe-levels.js';
 import type { TraceValue, WaitStatus } from '../runtime/protocol.js';
 
 export type Entry = RunEvent | { readonly kind: 'kernel'; readonly snapshot: KernelSnapshot };
@@ -34,12 +35,23 @@ export interface ScreenState {
   readonly notes: readonly NoteEvent[];
   /** The process that took the most recent step: the narration is its step's lesson. */
   readonly lastStep: { readonly pid: number; readonly step: string } | null;
+  /** The newest kernel snapshot, with the pipe levels of `pipeLevels`. */
   readonly kernel: KernelSnapshot | null;
+  /**
+   * Each pipe's level from the processes' measures so far. Folded here, not taken from the
+   * snapshot: a snapshot comes from a poll that runs behind the events, and stepping back
+   * must show the level each step saw, which its own process measured just before it.
+   */
+  readonly pipeLevels: PipeLevels;
   /** How many step events so far: "step 7". */
   readonly stepCount: number;
 }
 
-export const initialState: ScreenState = { procs: [], output: [], notes: [], lastStep: null, kernel: null, stepCount: 0 };
+export const initialState: ScreenState = { procs: [], output: [], notes: [], lastStep: null, kernel: null, pipeLevels: {}, stepCount: 0 };
+
+function withLevels(kernel: KernelSnapshot | null, levels: PipeLevels): KernelSnapshot | null {
+  return kernel && { ...kernel, pipeFill: bytesByInode(levels) };
+}
 
 function updateProc(state: ScreenState, pid: number, change: (proc: ProcView) => Partial<ProcView>): ScreenState {
   return { ...state, procs: state.procs.map((proc) => (proc.pid === pid ? { ...proc, ...change(proc) } : proc)) };
@@ -75,9 +87,11 @@ export function reduce(state: ScreenState, entry: Entry): ScreenState {
     case 'note':
       return { ...state, notes: [...state.notes, entry] };
     case 'kernel':
-      return { ...state, kernel: entry.snapshot };
-    case 'state':
-      return state;
+      return { ...state, kernel: withLevels(entry.snapshot, state.pipeLevels) };
+    case 'state': {
+      const pipeLevels = withMeasures(state.pipeLevels, entry);
+      return pipeLevels === state.pipeLevels ? state : { ...state, pipeLevels, kernel: withLevels(state.kernel, pipeLevels) };
+    }
   }
 }
 
@@ -92,11 +106,25 @@ export function procLabel(proc: Pick<ProcView, 'role'>): string {
   return proc.role === 'main' ? 'parent' : proc.role;
 }
 
-/** Indices of the entries that are steps: where ← and → stop when replaying. */
+/** The screen stops showing a step when its process goes on (executes the line) or any process takes a step. */
+function endsStep(entry: Entry, pid: number): boolean {
+  if (entry.kind === 'step') return true;
+  return entry.kind !== 'kernel' && entry.kind !== 'state' && entry.kind !== 'note' && entry.pid === pid;
+}
+
+/**
+ * Where ← and → stop when replaying: what the screen showed while each step was the newest,
+ * up to the moment its process went on. The kernel is polled behind the events, and other
+ * processes move meanwhile (a child says hello): a step's own view of the kernel comes after
+ * the step, and stopping right at it would replay the kernel of the step before.
+ */
 export function stepIndices(entries: readonly Entry[]): number[] {
   const indices: number[] = [];
   entries.forEach((entry, i) => {
-    if (entry.kind === 'step') indices.push(i + 1);
+    if (entry.kind !== 'step') return;
+    let end = i + 1;
+    while (end < entries.length && !endsStep(entries[end]!, entry.pid)) end++;
+    indices.push(end);
   });
   return indices;
 }

@@ -7,11 +7,14 @@ import type { DemoMeta, VariantMeta } from '../../src/demos/types.js';
 import { Run, type RunOptions, type RunResult } from '../../src/runtime/controller.js';
 import type { KernelSnapshot, RunEvent } from '../../src/runtime/events.js';
 import { parseSysvTable } from '../../src/runtime/kernel/sysvipc.js';
+import type { Entry } from '../../src/ui/model.js';
 
 export interface Recorded {
   readonly run: Run;
   readonly events: RunEvent[];
   readonly snapshots: KernelSnapshot[];
+  /** Events and snapshots in the order they came, as the screen records them (replay folds these). */
+  readonly entries: Entry[];
   readonly result: RunResult;
   readonly dir: string;
 }
@@ -32,28 +35,35 @@ export async function recordRun(
   demoId: string,
   variantId: string | undefined,
   options: Partial<RunOptions> = {},
-  drive: (run: Run, events: RunEvent[], snapshots: KernelSnapshot[]) => void | Promise<void> = () => undefined,
+  drive: (run: Run, events: RunEvent[], snapshots: KernelSnapshot[], entries: Entry[]) => void | Promise<void> = () => undefined,
 ): Promise<Recorded> {
   const { demo, variant } = demoAndVariant(demoId, variantId);
   const run = new Run({ demo, variant, mode: 'run', timeoutMs: 30_000, ...options });
   const events: RunEvent[] = [];
   const snapshots: KernelSnapshot[] = [];
-  run.on('event', (event) => events.push(event));
-  run.on('kernel', (snapshot) => snapshots.push(snapshot));
+  const entries: Entry[] = [];
+  run.on('event', (event) => {
+    events.push(event);
+    entries.push(event);
+  });
+  run.on('kernel', (snapshot) => {
+    snapshots.push(snapshot);
+    entries.push({ kind: 'kernel', snapshot });
+  });
   // A failure that comes once in many runs is read from its record: every event, one per line.
   onTestFailed(() => console.error(`the run's events (${demoId} ${variantId ?? ''}):\n${events.map((e) => JSON.stringify(e)).join('\n')}`));
   const ended = new Promise<RunResult>((resolve) => run.once('end', resolve));
   await run.start();
   const dir = run.dir;
   try {
-    await drive(run, events, snapshots);
+    await drive(run, events, snapshots, entries);
   } catch (error) {
     // A failed expectation mid-run must not leave the run's processes and objects behind.
     await run.stop('stopped');
     throw error;
   }
   const result = await ended;
-  return { run, events, snapshots, result, dir };
+  return { run, events, snapshots, entries, result, dir };
 }
 
 /** Output lines of one process, in order. */

@@ -37,11 +37,38 @@ describe('the screen reducer', () => {
 
   it('steps back by folding a shorter prefix of the same recording', () => {
     const steps = stepIndices(events);
-    expect(steps).toEqual([2, 5]);
+    // The child's life passes while the parent is at fork: its step shows it, to the end.
+    expect(steps).toEqual([2, 10]);
     const atFirst = foldEntries(events, steps[0]);
     expect(atFirst.procs).toHaveLength(1);
     expect(atFirst.procs[0]!.step).toBe('pipe');
     expect(atFirst.output).toEqual([]);
+  });
+
+  it('replays a step with the kernel view and pipe level that came after it, not with its line already executed', () => {
+    const kernel = (t: number, pipeFill: Record<number, number> = {}): Entry => ({ kind: 'kernel', snapshot: { t, processes: [], sysv: {}, pipeFill, memory: {} } });
+    const entries: Entry[] = [
+      { kind: 'hello', pid: 10, ppid: 1, role: 'main', ownFds: [] },
+      { kind: 'call', pid: 10, name: 'write', args: [4, 'buf[17]'] },
+      { kind: 'return', pid: 10, name: 'write', value: 17 },
+      { kind: 'state', pid: 10, at: 2_000, pipes: [{ fd: 4, inode: 77, bytes: 17 }] },
+      { kind: 'step', pid: 10, step: 'close' },
+      kernel(1, { 77: 0 }), // polled before the write: the level is the processes' measure, not the poll's
+      { kind: 'state', pid: 11, at: 1_000, pipes: [{ fd: 3, inode: 77, bytes: 0 }] }, // older, came late
+      kernel(2),
+      { kind: 'call', pid: 10, name: 'close', args: [4] },
+      { kind: 'return', pid: 10, name: 'close', value: 0 },
+      { kind: 'state', pid: 10, at: 3_000, pipes: [] },
+      kernel(3),
+    ];
+    const [stop] = stepIndices(entries);
+    expect(stop).toBe(8);
+    const replayed = foldEntries(entries, stop);
+    expect(replayed.kernel?.t).toBe(2);
+    expect(replayed.kernel?.pipeFill).toEqual({ 77: 17 });
+    expect(replayed.procs[0]!.call).toBeNull();
+    // The parent closed its end: the 17 bytes still wait.
+    expect(foldEntries(entries).kernel?.pipeFill).toEqual({ 77: 17 });
   });
 
   it('shows a signal handler’s step inside an open call, then the call’s own line once it returns', () => {

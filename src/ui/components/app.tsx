@@ -121,8 +121,9 @@ export function App(props: AppProps) {
       return;
     }
     if (key.leftArrow) {
-      const before = steps.filter((i) => i < upTo);
-      setCursor(before.length >= 2 ? before[before.length - 2]! : (before[0] ?? 0));
+      // The step on screen is the last one reached; ← goes to the one before it.
+      const reached = steps.filter((i) => i <= upTo);
+      setCursor(reached.length >= 2 ? reached[reached.length - 2]! : (reached[0] ?? 0));
       return;
     }
     if (input === ' ' || key.rightArrow) {
