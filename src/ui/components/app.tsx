@@ -45,6 +45,12 @@ function listingFor(demo: DemoMeta, variant: VariantMeta, proc: ProcView | undef
   return role === undefined ? undefined : variant.listings[role];
 }
 
+/** What the real processes do while the learner looks at the recording: true in every state of the run. */
+function replayHint(s: (typeof strings)[Lang], ended: boolean, mode: Mode): string {
+  if (ended) return s.replayHintEnded;
+  return mode === 'step' ? s.replayHint : s.replayHintRunning;
+}
+
 export function App(props: AppProps) {
   const { demo, variant, next } = props;
   const { exit } = useApp();
@@ -173,7 +179,7 @@ export function App(props: AppProps) {
   const focusLine = selected ? lineOf(selected) : undefined;
   const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
   const notes: { text: string; color: string }[] = state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
-  if (cursor !== null) notes.push({ text: `${s.replay}: ${s.replayHint}`, color: theme.replay });
+  if (cursor !== null) notes.push({ text: `${s.replay}: ${replayHint(s, result !== null, mode)}`, color: theme.replay });
   if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
   if (result && cursor === null) {
     const exits = [...result.exits].map(([role, st]) => `${roleLabel(role, lang)} ${formatStatus(st, lang)}`).join(' · ');
