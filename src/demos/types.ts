@@ -44,6 +44,8 @@ export interface VariantMeta {
    * test then checks what is always true instead of comparing the two runs line for line.
    */
   readonly racy?: boolean;
+  /** A run that ends stuck by design (the deadlock is the lesson): where on screen the cause shows. */
+  readonly stuck?: Text;
 }
 
 export interface RoleMeta {

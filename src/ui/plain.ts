@@ -64,7 +64,7 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
         case 'exit':
           return [`${who(event.pid)} ${formatStatus(event.status, lang)}`];
         case 'note':
-          return [noteText(event.code, event.detail, lang)];
+          return [noteText(event.code, event.detail, lang, variant)];
         case 'state':
           return [];
       }
@@ -72,11 +72,12 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
   };
 }
 
-export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'note'; code: infer C } ? C : never) : never, detail: string, lang: Lang): string {
+/** A note of the controller's, in words; a stuck run of a variant that is stuck by design says where the cause shows. */
+export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'note'; code: infer C } ? C : never) : never, detail: string, lang: Lang, variant?: Pick<VariantMeta, 'stuck'>): string {
   const s = strings[lang];
   switch (code) {
     case 'stuck':
-      return `${s.stuck} ${detail}`;
+      return `${s.stuck} ${detail}${variant?.stuck ? ` — ${variant.stuck[lang]}` : ''}`;
     case 'timeout':
       return `${s.timeout} (${detail})`;
     case 'leak-removed':

@@ -33,6 +33,10 @@ export const demo: DemoMeta = {
       },
       listings,
       cArgs: ['unclosed'],
+      stuck: {
+        en: 'The cause: the child still holds a write end of the pipe it reads (kernel panel: `C fds: … w pipe`), so its read() waits for a writer that is itself. basic closes that end (child-close-write) and ends.',
+        zh: '原因：子进程仍握着它所读管道的一个写端（看内核面板：`C fds: … w pipe`），所以它的 read() 等的写者就是它自己。basic 变体关掉了这一端（child-close-write），就能正常结束。',
+      },
     },
     {
       id: 'reader-gone',
@@ -109,6 +113,12 @@ export const demo: DemoMeta = {
         en: 'read() returns what is in the pipe, up to the buffer size; if the pipe is empty it sleeps in pipe_read until data arrives, and returns 0 (end of file) once no write end is left.',
         zh: 'read() 返回管道里现有的数据（不超过缓冲区大小）；管道空时就睡在 pipe_read 里等数据，等到所有写端都关闭后返回 0，表示文件结束。',
       },
+      variants: {
+        unclosed: {
+          en: 'read() returns what is in the pipe. Once the message is read the pipe is empty, yet a write end is still open: the child’s own fd[1], never closed (kernel panel: `C fds: … w pipe`). So read() never returns 0: it sleeps in anon_pipe_read (pipe_read on older kernels), waiting for a writer that is itself.',
+          zh: 'read() 返回管道里现有的数据。消息读完后管道就空了，可还有一个写端开着：子进程自己那份 fd[1]，一直没关（看内核面板：`C fds: … w pipe`）。所以 read() 永远等不到 0：它睡在 anon_pipe_read 里（旧内核上叫 pipe_read），等的写者正是它自己。',
+        },
+      },
     },
     'child-exit': {
       text: {
@@ -157,11 +167,23 @@ export const demo: DemoMeta = {
         en: 'The parent closes its write end. If the child closed its own copy, this was the last writer: the child’s next read() returns 0.',
         zh: '父进程关闭写端。如果子进程也关了自己那份，这就是最后一个写端：子进程下一次 read() 会返回 0。',
       },
+      variants: {
+        unclosed: {
+          en: 'The parent closes its write end, but it is not the last one: the child never closed its copy (kernel panel: `C fds: … w pipe`, and Cw on the pipe’s line). The pipe keeps a writer, so the child’s read() will never return 0.',
+          zh: '父进程关闭了写端，但它不是最后一个：子进程从没关过自己那份（看内核面板：`C fds: … w pipe`，管道那一行上也还有 Cw）。管道始终有写者，子进程的 read() 永远不会返回 0。',
+        },
+      },
     },
     wait: {
       text: {
         en: 'waitpid() sleeps until the child ends, then collects its exit status, so no zombie is left behind.',
         zh: 'waitpid() 一直等到子进程结束，再取走它的退出状态，这样就不会留下僵尸进程。',
+      },
+      variants: {
+        unclosed: {
+          en: 'waitpid() sleeps until the child ends, and here it never does: the child sleeps in read() on a pipe whose last write end it holds itself (`C fds: … w pipe`). Parent and child wait for ever, for want of one close() in the child.',
+          zh: 'waitpid() 要等子进程结束，可这里子进程永远不会结束：它睡在 read() 里，而这个管道最后的写端就握在它自己手里（`C fds: … w pipe`）。父子两个进程就这样永远等下去，只因子进程少调了一次 close()。',
+        },
       },
     },
   },

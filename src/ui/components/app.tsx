@@ -178,7 +178,7 @@ export function App(props: AppProps) {
   const lesson = focusStep ? (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '') : variant.summary[lang];
   const focusLine = selected ? lineOf(selected) : undefined;
   const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
-  const notes: { text: string; color: string }[] = state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
+  const notes: { text: string; color: string }[] = state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
   if (cursor !== null) notes.push({ text: `${s.replay}: ${replayHint(s, result !== null, mode)}`, color: theme.replay });
   if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
   if (result && cursor === null) {
