@@ -21,4 +21,16 @@ describe('the demo registry', () => {
     expect(didYouMean('scoket', ['socket', 'signal'])).toBe('socket');
     expect(didYouMean('zzzzzzzz', ['pipe', 'fifo', 'shm'])).toBeUndefined();
   });
+
+  it('names both wchans where a text names a pipe’s sleep: anon_pipe_read on newer kernels, pipe_read on older', () => {
+    const texts = demos.flatMap((demo) => [
+      demo.summary,
+      ...demo.variants.flatMap((v) => [v.summary, ...(v.stuck ? [v.stuck] : [])]),
+      ...Object.values(demo.steps).flatMap((l) => [l.text, ...Object.values(l.variants ?? {}), ...Object.values(l.roles ?? {})]),
+    ]);
+    for (const text of texts.flatMap((t) => [t.en, t.zh])) {
+      for (const [, name] of text.matchAll(/(?<!anon_)\b(pipe_read|pipe_write)\b/g)) expect(text, name).toContain(`anon_${name}`);
+      for (const [, name] of text.matchAll(/anon_(pipe_read|pipe_write)\b/g)) expect(text.replaceAll(`anon_${name}`, ''), name).toContain(name);
+    }
+  });
 });

@@ -28,8 +28,8 @@ export const demo: DemoMeta = {
       id: 'unclosed',
       title: { en: 'Forgotten write end', zh: '忘了关写端' },
       summary: {
-        en: 'The child never closes its copy of the write end, so the pipe always has a writer: after the message, its read() sleeps in pipe_read forever.',
-        zh: '子进程没有关闭自己继承的写端，管道就永远“有人在写”：读完消息后，read() 会永远睡在 pipe_read 里。',
+        en: 'The child never closes its copy of the write end, so the pipe always has a writer: after the message, its read() sleeps in anon_pipe_read (pipe_read on older kernels) forever.',
+        zh: '子进程没有关闭自己继承的写端，管道就永远“有人在写”：读完消息后，read() 会永远睡在 anon_pipe_read 里（旧内核上叫 pipe_read）。',
       },
       listings,
       cArgs: ['unclosed'],
@@ -64,8 +64,8 @@ export const demo: DemoMeta = {
       id: 'fill',
       title: { en: 'Full pipe', zh: '管道写满' },
       summary: {
-        en: 'The parent writes exactly the pipe’s capacity (F_GETPIPE_SZ, 64 KiB by default), then one more message: that write sleeps in pipe_write until the child drains the pipe.',
-        zh: '父进程先写满管道的容量（F_GETPIPE_SZ，默认 64 KiB），再写一条消息：这次 write() 会睡在 pipe_write 里，直到子进程把管道读空。',
+        en: 'The parent writes exactly the pipe’s capacity (F_GETPIPE_SZ, 64 KiB by default), then one more message: that write sleeps in anon_pipe_write (pipe_write on older kernels) until the child drains the pipe.',
+        zh: '父进程先写满管道的容量（F_GETPIPE_SZ，默认 64 KiB），再写一条消息：这次 write() 会睡在 anon_pipe_write 里（旧内核上叫 pipe_write），直到子进程把管道读空。',
       },
       listings,
       cArgs: ['fill'],
@@ -110,8 +110,8 @@ export const demo: DemoMeta = {
     },
     'child-read': {
       text: {
-        en: 'read() returns what is in the pipe, up to the buffer size; if the pipe is empty it sleeps in pipe_read until data arrives, and returns 0 (end of file) once no write end is left.',
-        zh: 'read() 返回管道里现有的数据（不超过缓冲区大小）；管道空时就睡在 pipe_read 里等数据，等到所有写端都关闭后返回 0，表示文件结束。',
+        en: 'read() returns what is in the pipe, up to the buffer size; if the pipe is empty it sleeps in anon_pipe_read (pipe_read on older kernels) until data arrives, and returns 0 (end of file) once no write end is left.',
+        zh: 'read() 返回管道里现有的数据（不超过缓冲区大小）；管道空时就睡在 anon_pipe_read 里（旧内核上叫 pipe_read）等数据，等到所有写端都关闭后返回 0，表示文件结束。',
       },
       variants: {
         unclosed: {
@@ -158,8 +158,8 @@ export const demo: DemoMeta = {
     },
     'parent-write': {
       text: {
-        en: 'write() copies the message into the pipe’s kernel buffer and returns; it does not wait for the reader. If the pipe is full it sleeps in pipe_write; if no reader is left it raises SIGPIPE.',
-        zh: 'write() 把消息复制进管道的内核缓冲区就返回，并不等读者来读。管道满了就睡在 pipe_write 里；没有读者了就触发 SIGPIPE。',
+        en: 'write() copies the message into the pipe’s kernel buffer and returns; it does not wait for the reader. If the pipe is full it sleeps in anon_pipe_write (pipe_write on older kernels); if no reader is left it raises SIGPIPE.',
+        zh: 'write() 把消息复制进管道的内核缓冲区就返回，并不等读者来读。管道满了就睡在 anon_pipe_write 里（旧内核上叫 pipe_write）；没有读者了就触发 SIGPIPE。',
       },
     },
     'parent-close-write': {

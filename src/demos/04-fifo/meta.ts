@@ -67,8 +67,8 @@ export const demo: DemoMeta = {
       id: 'torn',
       title: { en: 'Records bigger than PIPE_BUF', zh: '超过 PIPE_BUF 的记录' },
       summary: {
-        en: 'The same, with records of 80 KiB: more than PIPE_BUF and more than the pipe’s 64 KiB. A write that does not fit goes in piece by piece, sleeping in between (anon_pipe_write), and the other writer’s bytes land in the middle of the record: the reader counts torn records. The exact counts change from run to run.',
-        zh: '同样的做法，但每条记录 80 KiB：既超过 PIPE_BUF，也超过管道的 64 KiB 容量。放不下的写会一段一段地写进去，中间要睡眠等待（anon_pipe_write），另一个写者的字节就会插进这条记录的中间：读者统计被撕裂的记录数。具体数字每次运行都不一样。',
+        en: 'The same, with records of 80 KiB: more than PIPE_BUF and more than the pipe’s 64 KiB. A write that does not fit goes in piece by piece, sleeping in between (anon_pipe_write; pipe_write on older kernels), and the other writer’s bytes land in the middle of the record: the reader counts torn records. The exact counts change from run to run.',
+        zh: '同样的做法，但每条记录 80 KiB：既超过 PIPE_BUF，也超过管道的 64 KiB 容量。放不下的写会一段一段地写进去，中间要睡眠等待（anon_pipe_write，旧内核上叫 pipe_write），另一个写者的字节就会插进这条记录的中间：读者统计被撕裂的记录数。具体数字每次运行都不一样。',
       },
       listings: { writer: 'fifo-writer.c', writer2: 'fifo-writer.c', reader: 'fifo-reader.c' },
       argv: { writer: ['torn', 'A', '{dir}/fifo'], writer2: ['torn', 'B', '{dir}/fifo'], reader: ['torn', '{dir}/fifo'] },
