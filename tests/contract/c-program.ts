@@ -25,15 +25,30 @@ export function removeBuilds(): void {
   built.clear();
 }
 
-/** Compiles with `cc -Wall -Werror`; throws with the compiler's message if it does not. */
-export function compile(demo: DemoMeta, file: string): string {
-  const key = `${demo.id}/${file}`;
+/** The compilers every listing must build with, clean: students copy the listings into either. */
+export const COMPILERS = ['gcc', 'clang'] as const;
+export type Compiler = (typeof COMPILERS)[number];
+export const CFLAGS = ['-Wall', '-Wextra', '-Werror'] as const;
+
+/** Whether `compiler` is on PATH, asked the way a student's shell would find it. */
+export function hasCompiler(compiler: Compiler): boolean {
+  try {
+    execFileSync(compiler, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Compiles with `compiler` and CFLAGS; throws with the compiler's message (its command, then its stderr) if it does not. */
+export function compile(demo: DemoMeta, file: string, compiler: Compiler = COMPILERS[0]): string {
+  const key = `${compiler}/${demo.id}/${file}`;
   const existing = built.get(key);
   if (existing) return existing;
   const source = join(buildDir, `${demo.id}-${file}`);
-  const binary = source.replace(/\.c$/, '');
+  const binary = source.replace(/\.c$/, `-${compiler}`);
   writeFileSync(source, demo.sources[file]!);
-  execFileSync('cc', ['-Wall', '-Werror', '-o', binary, source], { stdio: 'pipe' });
+  execFileSync(compiler, [...CFLAGS, '-o', binary, source], { stdio: 'pipe' });
   built.set(key, binary);
   return binary;
 }
@@ -46,6 +61,14 @@ function lines(text: string): string[] {
 export function argvFor(variant: VariantMeta, role: string, dir: string, port: number): string[] {
   const args = variant.argv?.[role] ?? variant.cArgs ?? [];
   return args.map((arg) => arg.replaceAll('{dir}', dir).replaceAll('{key}', join(dir, 'ipc.key')).replaceAll('{port}', String(port)));
+}
+
+let chosen: Compiler | undefined;
+
+/** The programs run are built by the first compiler on PATH (each one's build is checked on its own). */
+function runCompiler(): Compiler {
+  chosen ??= COMPILERS.find(hasCompiler) ?? COMPILERS[0];
+  return chosen;
 }
 
 /** A second name for the key file: its inode, so its ftok() key, stays the run's even after a program unlinks ipc.key. */
@@ -62,7 +85,7 @@ export function runC(demo: DemoMeta, variant: VariantMeta, dir: string, port: nu
     Object.entries(variant.listings).map(
       ([role, file]) =>
         new Promise<CResult>((resolve) => {
-          const child = spawn(compile(demo, file), argvFor(variant, role, dir, port), { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+          const child = spawn(compile(demo, file, runCompiler()), argvFor(variant, role, dir, port), { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
           let stdout = '';
           let stderr = '';
           child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
