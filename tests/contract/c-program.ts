@@ -53,6 +53,16 @@ export function compile(demo: DemoMeta, file: string, compiler: Compiler = COMPI
   return binary;
 }
 
+/**
+ * gcc's static analyzer over the listing: it follows each path through the program and finds what
+ * warnings cannot, such as a malloc() result used unchecked. Throws with its report if it finds any.
+ */
+export function analyse(demo: DemoMeta, file: string): void {
+  const source = join(buildDir, `${demo.id}-analysed-${file}`);
+  writeFileSync(source, demo.sources[file]!);
+  execFileSync('gcc', ['-fanalyzer', ...CFLAGS, '-c', '-o', '/dev/null', source], { stdio: 'pipe' });
+}
+
 function lines(text: string): string[] {
   return text.split('\n').filter((line) => line !== '');
 }

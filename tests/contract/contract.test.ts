@@ -13,7 +13,7 @@ import type { DemoMeta, VariantMeta } from '../../src/demos/types.js';
 import type { RunEvent } from '../../src/runtime/events.js';
 import { removeSysv, RunTrace } from '../helpers/leftovers.js';
 import { expectNothingLeft, recordRun } from '../helpers/run.js';
-import { CFLAGS, compile, COMPILERS, hasCompiler, HELD_KEY, removeBuilds, runC, type CResult } from './c-program.js';
+import { analyse, CFLAGS, compile, COMPILERS, hasCompiler, HELD_KEY, removeBuilds, runC, type CResult } from './c-program.js';
 
 afterAll(removeBuilds);
 
@@ -120,6 +120,11 @@ describe.each(demos.map((demo) => [demo.id, demo] as const))('%s', (_id, demo) =
       compile(demo, file, compiler);
     },
   );
+
+  it.for(Object.keys(demo.sources))('%s passes gcc -fanalyzer', (file, context) => {
+    if (!hasCompiler('gcc')) context.skip('gcc is not on PATH: the listing was not analysed');
+    analyse(demo, file);
+  });
 
   it.each(demo.variants.map((v) => [v.id, v] as const))('variant %s prints what its C program prints', async (_v, variant) => {
     const recorded = await recordRun(demo.id, variant.id);

@@ -1,5 +1,5 @@
 /* pipe.c: a parent sends a message to its child through an anonymous pipe.
- * Build: cc -Wall -Werror -o pipe pipe.c
+ * Build: cc -Wall -Wextra -Werror -o pipe pipe.c
  * Run:   ./pipe [basic|unclosed|reader-gone|reader-gone-ignore|fill] */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -54,20 +54,23 @@ int main(int argc, char *argv[]) {
 
     if (close(fd[0]) == -1) die("close");                // @step parent-close-read
     if (strcmp(variant, "reader-gone-ignore") == 0)
-        signal(SIGPIPE, SIG_IGN);                        // @step ignore-sigpipe
+        if (signal(SIGPIPE, SIG_IGN) == SIG_ERR) die("signal"); // @step ignore-sigpipe
     if (strncmp(variant, "reader-gone", 11) == 0)
         report(pid);                  /* now no reader is left */ // @step wait-first
     if (strcmp(variant, "fill") == 0) {
         int size = fcntl(fd[1], F_GETPIPE_SZ);           // @step pipe-size
         if (size == -1) die("fcntl");
         char *junk = malloc(size);
+        if (junk == NULL) die("malloc");
         memset(junk, 'x', size);
-        if (write(fd[1], junk, size) == -1) die("write"); // @step fill
-        printf("parent: wrote %d bytes, the pipe is full\n", size);
+        ssize_t n = write(fd[1], junk, size);            // @step fill
+        if (n == -1) die("write");
+        printf("parent: wrote %zd bytes, the pipe is full\n", n);
         free(junk);
     }
-    if (write(fd[1], msg, strlen(msg)) == -1) die("write"); // @step parent-write
-    printf("parent: wrote %zu bytes\n", strlen(msg));
+    ssize_t n = write(fd[1], msg, strlen(msg));          // @step parent-write
+    if (n == -1) die("write");
+    printf("parent: wrote %zd bytes\n", n);           /* what write() took */
     if (close(fd[1]) == -1) die("close");                // @step parent-close-write
     if (strncmp(variant, "reader-gone", 11) != 0)
         report(pid);                                     // @step wait

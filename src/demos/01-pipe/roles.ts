@@ -67,12 +67,12 @@ function main(p: Proc): void {
     p.step('pipe-size');
     const size = c.fcntl(writeEnd, F_GETPIPE_SZ);
     p.step('fill');
-    c.write(writeEnd, new Uint8Array(size).fill(0x78));
-    p.print(`parent: wrote ${size} bytes, the pipe is full`);
+    const n = c.write(writeEnd, new Uint8Array(size).fill(0x78));
+    p.print(`parent: wrote ${n} bytes, the pipe is full`);
   }
   p.step('parent-write');
-  c.write(writeEnd, message);
-  p.print(`parent: wrote ${message.length} bytes`);
+  const n = c.write(writeEnd, message);
+  p.print(`parent: wrote ${n} bytes`); // what write() took
   p.step('parent-close-write');
   c.close(writeEnd);
   if (!variant.startsWith('reader-gone')) {
