@@ -1,4 +1,5 @@
 // <sys/sem.h>
+import koffi from 'koffi';
 import { check, libc } from './libc.js';
 
 export const SEM_UNDO = 0x1000;
@@ -12,6 +13,17 @@ const semgetC = libc.func('int semget(key_t key, int nsems, int semflg)');
 const semopC = libc.func('int semop(int semid, void *sops, size_t nsops)');
 // semctl is variadic: the fourth argument's type is given at each call.
 const semctlC = libc.func('int semctl(int semid, int semnum, int cmd, ...)');
+
+/**
+ * semctl(2): "the calling program must define this union"; the fourth argument is one, never a
+ * bare int (which is undefined behaviour, however well it happens to work on x86-64).
+ */
+const semunC = koffi.union('semun', { val: 'int', buf: 'void *', array: 'uint16_t *', __buf: 'void *' });
+
+/** The member of union semun the demos use: SETVAL's value. */
+export interface Semun {
+  readonly val: number;
+}
 
 export function semget(key: number, nsems: number, flags: number): number {
   return check('semget', semgetC(key, nsems, flags) as number);
@@ -30,9 +42,9 @@ export function semop(id: number, sops: Buffer): void {
   check('semop', semopC(id, sops, sops.length / SEMBUF_SIZE) as number);
 }
 
-/** semctl(2) with an int argument (SETVAL) or none (GETVAL, IPC_RMID). */
-export function semctl(id: number, num: number, cmd: number, value?: number): number {
-  const result = value === undefined ? semctlC(id, num, cmd) : semctlC(id, num, cmd, 'int', value);
+/** semctl(2) with a union semun (SETVAL) or no fourth argument (GETVAL, IPC_RMID). */
+export function semctl(id: number, num: number, cmd: number, arg?: Semun): number {
+  const result = arg === undefined ? semctlC(id, num, cmd) : semctlC(id, num, cmd, semunC, { val: arg.val });
   return check('semctl', result as number);
 }
 

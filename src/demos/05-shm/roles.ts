@@ -142,7 +142,7 @@ function counter(p: Proc): void {
   const count = new Int32Array(page.buffer, page.byteOffset, 1);
   if (a && locked) {
     p.step('lock-init');
-    c.semctl(semid, LOCK, SETVAL, 1);
+    c.semctl(semid, LOCK, SETVAL, { val: 1 }); // union semun, as semctl(2) requires
   }
   // meet(): V on my "here", then P on the other's, with no step between them, so that in step
   // mode too the second to arrive goes straight on and the two loops run at the same time.

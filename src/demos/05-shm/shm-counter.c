@@ -1,5 +1,5 @@
 /* shm-counter.c: two processes add 1 to one counter in shared memory, many times.
- * Build: cc -Wall -Werror -o shm-counter shm-counter.c
+ * Build: cc -Wall -Wextra -Werror -o shm-counter shm-counter.c
  * Run:   ./shm-counter race|semaphore a KEYFILE  &  ./shm-counter race|semaphore b KEYFILE */
 #define _GNU_SOURCE
 #include <err.h>
@@ -15,6 +15,12 @@
 #define TIMES 2000                     /* additions per process, locked or not */
 #define PAUSE_US 100                   /* between load and store */
 enum { A_HERE, B_HERE, LOCK };         /* three semaphores in one set */
+union semun {                          /* semctl(2): the caller must define it */
+    int val;
+    struct semid_ds *buf;
+    unsigned short *array;
+    struct seminfo *__buf;
+};
 
 static void die(const char *call) { perror(call); exit(1); }
 
@@ -48,8 +54,10 @@ int main(int argc, char *argv[]) {
     printf("%s: pid %d, shmid %d, semid %d\n", me, getpid(), shmid, semid);
     volatile int *count = shmat(shmid, NULL, 0);         // @step c-shmat
     if (count == (void *)-1) die("shmat");
-    if (a && locked)                    /* 1 = free */
-        if (semctl(semid, LOCK, SETVAL, 1) == -1) die("semctl"); // @step lock-init
+    if (a && locked) {
+        union semun arg = {.val = 1};   /* 1 = free */
+        if (semctl(semid, LOCK, SETVAL, arg) == -1) die("semctl"); // @step lock-init
+    }
 
     meet(semid, a);                     /* start together */ // @step start
     /* load, add, store: the other process may store in between */
