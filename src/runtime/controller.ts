@@ -40,9 +40,9 @@ export interface Proc {
   waiting: boolean;
   waitingSince: number;
   inCall: string | null;
-  /** The step it last announced, whether a call failed since, and whether it came back to that step after one: a retry loop. */
-  lastStep: string | null;
-  failedSinceStep: boolean;
+  /** The steps it has announced; those it had announced when a call last failed (null once it moves past them); and whether it is back at one of those: a retry loop. */
+  stepsSeen: Set<string>;
+  beforeFailure: Set<string> | null;
   retrying: boolean;
 }
 
@@ -219,7 +219,7 @@ export class Run extends EventEmitter<RunEvents> {
         if (event.kind === 'hello') {
           // A forked child inherits its parent's runtime fds: hide those too.
           const inherited = event.role === 'child' ? (this.procs.get(event.ppid)?.ownFds ?? []) : [];
-          proc = { pid: event.pid, ppid: event.ppid, role: event.role, ownFds: [...new Set([...inherited, ...event.ownFds])], socket, waiting: false, waitingSince: 0, inCall: null, lastStep: null, failedSinceStep: false, retrying: false };
+          proc = { pid: event.pid, ppid: event.ppid, role: event.role, ownFds: [...new Set([...inherited, ...event.ownFds])], socket, waiting: false, waitingSince: 0, inCall: null, stepsSeen: new Set(), beforeFailure: null, retrying: false };
           this.procs.set(event.pid, proc);
           // A runner heard from after its exit: its exit now waits for this connection to close.
           const ended = this.endedRunners.get(event.pid);
@@ -297,13 +297,15 @@ export class Run extends EventEmitter<RunEvents> {
       if (event.kind === 'step') {
         proc.waiting = this.mode !== 'run';
         proc.waitingSince = Date.now();
-        proc.retrying = proc.failedSinceStep && event.step === proc.lastStep;
-        proc.lastStep = event.step;
-        proc.failedSinceStep = false;
+        // Back at a line it had passed when a call failed: it loops to try again, at the failed line
+        // itself or, as a client making a new socket for each connect() does, a line before it.
+        proc.retrying = proc.beforeFailure?.has(event.step) ?? false;
+        if (!proc.retrying) proc.beforeFailure = null;
+        proc.stepsSeen.add(event.step);
       } else if (event.kind === 'call') proc.inCall = event.name;
       else if (event.kind === 'return') {
         proc.inCall = null;
-        if (event.errno) proc.failedSinceStep = true;
+        if (event.errno) proc.beforeFailure = new Set(proc.stepsSeen);
       }
     }
     if (event.kind === 'return' && event.name === 'waitpid' && typeof event.value === 'object' && event.value !== null && !Array.isArray(event.value)) {

@@ -104,17 +104,19 @@ describe('kernelAfter', () => {
 });
 
 describe('stepping the process the learner has selected', () => {
-  it('a client retrying connect() gives way to the server, so its retries do not run out (socket stream)', async () => {
-    const recorded = await recordRun('socket', 'stream', { mode: 'step' }, async (run, events) => {
+  // stream and dgram retry on the same lines the learner first stepped; tcp makes a new socket for each try,
+  // so its loop comes back through socket() before connect(): either way it is a retry.
+  it.each(['stream', 'dgram', 'tcp'])('a client retrying connect() gives way to the server, so its retries do not run out (socket %s)', async (variant) => {
+    const recorded = await recordRun('socket', variant, { mode: 'step' }, async (run, events) => {
       const client = () => pidsOf(events, 'client')[0];
       // Both have said hello: the learner presses space with the client selected, again and again.
       await until(run, () => client() !== undefined && pidsOf(events, 'server')[0] !== undefined, 'both processes');
-      // Keys come at human speed: while the client waits at a line, or sleeps in read() for the
-      // server's reply, or has ended; not in the microseconds a failing connect() takes.
+      // Keys come at human speed: while the client waits at a line, or sleeps in read() or recv() for
+      // the server's reply, or has ended; not in the microseconds a failing connect() takes.
       const press = () => {
         const proc = run.procs.get(client()!);
         const clientDone = events.some((e) => e.kind === 'exit' && e.pid === client());
-        const keyNow = clientDone || proc?.waiting === true || proc?.inCall === 'read';
+        const keyNow = clientDone || proc?.waiting === true || proc?.inCall === 'read' || proc?.inCall === 'recv';
         if (keyNow && run.waitingPids().length > 0) run.advance(client());
       };
       run.on('event', press);
