@@ -1,5 +1,5 @@
 /* dgram-client.c: send two datagrams to dgram-server, read its one reply.
- * Build: cc -Wall -Werror -o dgram-client dgram-client.c
+ * Build: cc -Wall -Wextra -Werror -o dgram-client dgram-client.c
  * Run:   ./dgram-client SERVER_PATH CLIENT_PATH    (with dgram-server) */
 #define _GNU_SOURCE
 #include <err.h>
@@ -25,14 +25,17 @@ int main(int argc, char *argv[]) {
     struct sockaddr *ssrv = (struct sockaddr *)&srv;
     printf("client: pid %d\n", getpid());
 
-    int fd = socket(AF_UNIX, SOCK_DGRAM, 0);                     // @step dc-socket
-    if (fd == -1) die("socket");
-    if (bind(fd, (struct sockaddr *)&me, sizeof me) == -1) die("bind"); // @step dc-bind
-    for (int try = 1; connect(fd, ssrv, sizeof srv) == -1; try++) { // @step dc-connect
-        if (errno != ENOENT && errno != ECONNREFUSED) die("connect");
-        if (try == 100) die("connect");
+    int fd;
+    for (int try = 1;; try++) {
+        fd = socket(AF_UNIX, SOCK_DGRAM, 0);                     // @step dc-socket
+        if (fd == -1) die("socket");
+        if (connect(fd, ssrv, sizeof srv) == 0) break;           // @step dc-connect
+        if ((errno != ENOENT && errno != ECONNREFUSED) || try == 100) die("connect");
+        if (close(fd) == -1) die("close");   /* a failed socket is not reused */
         usleep(50 * 1000);            /* no server bound yet: wait, retry */
     }
+    /* named once connected: a failed try leaves no socket file behind */
+    if (bind(fd, (struct sockaddr *)&me, sizeof me) == -1) die("bind"); // @step dc-bind
     const char *dgram[] = {"one", "and two"};
     for (int i = 0; i < 2; i++) {
         if (send(fd, dgram[i], strlen(dgram[i]), 0) == -1) die("send"); // @step dc-send

@@ -167,8 +167,8 @@ export const demo: DemoMeta = {
     },
     'c-socket': {
       text: {
-        en: 'The client’s socket stays unnamed: it needs no bind(), because connecting links it directly to a server-side socket. Its line in /proc/net/unix has no path.',
-        zh: '客户端的套接字不需要名字，也不用 bind()：连接时内核会把它直接和服务器那边的一个套接字连在一起。它在 /proc/net/unix 里的那一行没有路径。',
+        en: 'The client’s socket stays unnamed: it needs no bind(), because connecting links it directly to a server-side socket. Its line in /proc/net/unix has no path. It makes a new one for each try: POSIX leaves a socket’s state unspecified after a failed connect(), so the client closes it and starts over.',
+        zh: '客户端的套接字不需要名字，也不用 bind()：连接时内核会把它直接和服务器那边的一个套接字连在一起。它在 /proc/net/unix 里的那一行没有路径。每次尝试都新建一个：connect() 失败后套接字处于什么状态，POSIX 没有规定，所以客户端把它关掉，从头再来。',
       },
     },
     'c-connect': {
@@ -239,14 +239,14 @@ export const demo: DemoMeta = {
     },
     'dc-socket': {
       text: {
-        en: 'The client makes a datagram socket of its own.',
-        zh: '客户端也创建一个自己的数据报套接字。',
+        en: 'The client makes a datagram socket of its own, a new one for each try: POSIX leaves a socket’s state unspecified after a failed connect(), so the client closes it and starts over.',
+        zh: '客户端也创建一个自己的数据报套接字，每次尝试都新建一个：connect() 失败后套接字处于什么状态，POSIX 没有规定，所以客户端把它关掉，从头再来。',
       },
     },
     'dc-bind': {
       text: {
-        en: 'Unlike a stream client, this one binds its own path: no connection will carry the reply back, so the server needs an address to send it to. A second socket file appears in the run directory.',
-        zh: '和流式客户端不同，它要绑定自己的路径：没有连接能把回信带回来，服务器必须知道往哪个地址发。运行目录里于是出现了第二个套接字文件。',
+        en: 'Unlike a stream client, this one binds its own path: no connection will carry the reply back, so the server needs an address to send it to. A second socket file appears in the run directory. It binds only now, once connected, so that no failed try leaves a file behind.',
+        zh: '和流式客户端不同，它要绑定自己的路径：没有连接能把回信带回来，服务器必须知道往哪个地址发。运行目录里于是出现了第二个套接字文件。它等连上之后才绑定，这样失败的尝试就不会留下文件。',
       },
     },
     'dc-connect': {

@@ -40,19 +40,37 @@ function address(path: string, abstract: boolean): { addr: Buffer; length: numbe
   return sockaddrUn(abstract ? `\0${path}` : path);
 }
 
-/** connect() until it works: ENOENT or ECONNREFUSED mean "no server yet", anything else is fatal. */
-function connectWithRetry(p: Proc, step: string, fd: number, addr: Uint8Array, length: number): void {
+interface Client {
+  /** The steps of its socket() and connect() lines. */
+  readonly steps: readonly [socket: string, connect: string];
+  readonly domain: number;
+  readonly type: number;
+  /** The errnos that mean "no server yet": anything else is fatal. */
+  readonly retryOn: readonly string[];
+}
+
+/**
+ * socket() and connect() until it works, with a new socket for each try: POSIX leaves a socket's
+ * state unspecified after a failed connect(), so the failed one is closed, never reused.
+ */
+function connectFresh(p: Proc, client: Client, addr: Uint8Array, length: number): number {
+  const { c } = p;
   for (let attempt = 1; ; attempt++) {
-    p.step(step);
+    p.step(client.steps[0]);
+    const fd = c.socket(client.domain, client.type, 0);
+    p.step(client.steps[1]);
     try {
-      p.c.connect(fd, addr, length);
-      return;
+      c.connect(fd, addr, length);
+      return fd;
     } catch (error) {
-      if (!(error instanceof ErrnoError) || (error.code !== 'ENOENT' && error.code !== 'ECONNREFUSED') || attempt === TRIES) throw error;
+      if (!(error instanceof ErrnoError) || !client.retryOn.includes(error.code) || attempt === TRIES) throw error;
     }
-    p.c.usleep(RETRY_US);
+    c.close(fd);
+    c.usleep(RETRY_US);
   }
 }
+
+const NO_UNIX_SERVER_YET = ['ENOENT', 'ECONNREFUSED'];
 
 /** The read/capitalise/write loop both stream servers run on the accepted socket. */
 function answer(p: Proc, cfd: number, prefix: 's' | 'ts'): void {
@@ -135,9 +153,7 @@ function client(p: Proc): void {
   const { mode, path } = streamArgs(p);
   const { addr, length } = address(path, mode === 'abstract');
   p.print(`client: pid ${c.getpid()}`);
-  p.step('c-socket');
-  const fd = c.socket(AF_UNIX, SOCK_STREAM, 0);
-  connectWithRetry(p, 'c-connect', fd, addr, length);
+  const fd = connectFresh(p, { steps: ['c-socket', 'c-connect'], domain: AF_UNIX, type: SOCK_STREAM, retryOn: NO_UNIX_SERVER_YET }, addr, length);
   p.print('client: connected');
   p.step('c-write');
   c.write(fd, Buffer.from(ASK));
@@ -185,11 +201,9 @@ function dgramClient(p: Proc): void {
   const srv = sockaddrUn(serverPath);
   const me = sockaddrUn(clientPath);
   p.print(`client: pid ${c.getpid()}`);
-  p.step('dc-socket');
-  const fd = c.socket(AF_UNIX, SOCK_DGRAM, 0);
-  p.step('dc-bind');
+  const fd = connectFresh(p, { steps: ['dc-socket', 'dc-connect'], domain: AF_UNIX, type: SOCK_DGRAM, retryOn: NO_UNIX_SERVER_YET }, srv.addr, SOCKADDR_UN_SIZE);
+  p.step('dc-bind'); // named once connected: a failed try leaves no socket file behind
   c.bind(fd, me.addr, SOCKADDR_UN_SIZE);
-  connectWithRetry(p, 'dc-connect', fd, srv.addr, SOCKADDR_UN_SIZE);
   for (const datagram of DATAGRAMS) {
     p.step('dc-send');
     c.send(fd, Buffer.from(datagram), 0);
@@ -238,20 +252,7 @@ function tcpClient(p: Proc): void {
   const { c } = p;
   const addr = sockaddrIn(portArg(p, 'tcp-client'));
   p.print(`client: pid ${c.getpid()}`);
-  let fd: number;
-  for (let attempt = 1; ; attempt++) {
-    p.step('tc-socket');
-    fd = c.socket(AF_INET, SOCK_STREAM, 0);
-    p.step('tc-connect');
-    try {
-      c.connect(fd, addr, SOCKADDR_IN_SIZE);
-      break;
-    } catch (error) {
-      if (!(error instanceof ErrnoError) || error.code !== 'ECONNREFUSED' || attempt === TRIES) throw error;
-    }
-    c.close(fd);
-    c.usleep(RETRY_US);
-  }
+  const fd = connectFresh(p, { steps: ['tc-socket', 'tc-connect'], domain: AF_INET, type: SOCK_STREAM, retryOn: ['ECONNREFUSED'] }, addr, SOCKADDR_IN_SIZE);
   p.print('client: connected');
   p.step('tc-write');
   c.write(fd, Buffer.from(ASK));

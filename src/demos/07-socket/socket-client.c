@@ -1,5 +1,5 @@
 /* socket-client.c: connect to socket-server, ask, read the answer.
- * Build: cc -Wall -Werror -o socket-client socket-client.c
+ * Build: cc -Wall -Wextra -Werror -o socket-client socket-client.c
  * Run:   ./socket-client [stream|stale|abstract] PATH   (with the server) */
 #define _GNU_SOURCE
 #include <err.h>
@@ -37,11 +37,13 @@ int main(int argc, char *argv[]) {
     socklen_t len = address(&a, path, strcmp(mode, "abstract") == 0);
     printf("client: pid %d\n", getpid());
 
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);                    // @step c-socket
-    if (fd == -1) die("socket");
-    for (int try = 1; connect(fd, (struct sockaddr *)&a, len) == -1; try++) { // @step c-connect
-        if (errno != ENOENT && errno != ECONNREFUSED) die("connect");
-        if (try == 100) die("connect");
+    int fd;
+    for (int try = 1;; try++) {
+        fd = socket(AF_UNIX, SOCK_STREAM, 0);                    // @step c-socket
+        if (fd == -1) die("socket");
+        if (connect(fd, (struct sockaddr *)&a, len) == 0) break; // @step c-connect
+        if ((errno != ENOENT && errno != ECONNREFUSED) || try == 100) die("connect");
+        if (close(fd) == -1) die("close");   /* a failed socket is not reused */
         usleep(50 * 1000);            /* no server listening yet: wait, retry */
     }
     printf("client: connected\n");
