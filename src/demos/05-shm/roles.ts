@@ -74,6 +74,15 @@ function writer(p: Proc): void {
   p.print('writer: detached');
 }
 
+const INT_MAX = 2 ** 31 - 1;
+
+/** An id typed by hand, refused as shm-reader.c's parse_id() refuses it: anything but a whole number from 0 to INT_MAX. */
+function parseId(what: string, text: string): number {
+  const id = /^\s*[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(id >= 0 && id <= INT_MAX)) throw new Error(`${what} "${text}" is not an id: a number from 0 to ${INT_MAX}`);
+  return id;
+}
+
 function reader(p: Proc): void {
   const { c } = p;
   let first = 0;
@@ -81,7 +90,7 @@ function reader(p: Proc): void {
   if (p.args[0] === 'basic' || p.args[0] === 'leak') variant = p.args[first++]!;
   const rest = p.args.slice(first);
   let ids: { shmid: number; semid: number };
-  if (rest.length === 2) ids = { shmid: Number.parseInt(rest[0]!, 10) || 0, semid: Number.parseInt(rest[1]!, 10) || 0 };
+  if (rest.length === 2) ids = { shmid: parseId('shmid', rest[0]!), semid: parseId('semid', rest[1]!) };
   else if (rest.length === 1) ids = open(p, 'r', rest[0]!, 2);
   else throw new Error('usage: shm-reader [basic|leak] KEYFILE | SHMID SEMID');
   const { shmid, semid } = ids;

@@ -1,10 +1,12 @@
 /* shm-reader.c: read the writer's message from shared memory and reply in place.
- * Build: cc -Wall -Werror -o shm-reader shm-reader.c
+ * Build: cc -Wall -Wextra -Werror -o shm-reader shm-reader.c
  * Run:   ./shm-reader [basic|leak] KEYFILE        (the same key file as the writer)
  *        ./shm-reader [basic|leak] SHMID SEMID    (the ids the writer printed) */
 #define _GNU_SOURCE
 #include <err.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,17 @@ static void die(const char *call) { perror(call); exit(1); }
 static void sem(int semid, unsigned short num, short op) {
     struct sembuf sb = {num, op, 0};
     if (semop(semid, &sb, 1) == -1) die("semop");
+}
+
+/* An id typed by hand: all of it a number, and one an int holds. atoi() would take
+ * "12abc" for 12 and "abc" for 0, an id that may well be someone else's. */
+static int parse_id(const char *what, const char *text) {
+    char *end;
+    errno = 0;
+    long id = strtol(text, &end, 10);
+    if (end == text || *end != '\0' || errno == ERANGE || id < 0 || id > INT_MAX)
+        errx(2, "%s \"%s\" is not an id: a number from 0 to %d", what, text, INT_MAX);
+    return (int)id;
 }
 
 static void by_key(const char *keyfile, int *shmid, int *semid) {
@@ -40,8 +53,8 @@ int main(int argc, char *argv[]) {
     if (argc > 1 && (strcmp(argv[1], "basic") == 0 || strcmp(argv[1], "leak") == 0))
         variant = argv[first++];
     if (argc - first == 2) {            /* ids typed by hand */
-        shmid = atoi(argv[first]);
-        semid = atoi(argv[first + 1]);
+        shmid = parse_id("shmid", argv[first]);
+        semid = parse_id("semid", argv[first + 1]);
     } else if (argc - first == 1) {
         by_key(argv[first], &shmid, &semid);
     } else {
