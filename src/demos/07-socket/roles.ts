@@ -219,10 +219,11 @@ function dgramClient(p: Proc): void {
   c.unlink(clientPath);
 }
 
-/** PORT as tcp-*.c take it; the controller always passes a free one, so a bad one is a bug in the invocation. */
+/** PORT as tcp-*.c's port_arg() takes it, all of it a number; the controller always passes a free one, so a bad one is a bug in the invocation. */
 function portArg(p: Proc, program: string): number {
-  const port = Number.parseInt(p.args[0] ?? '', 10);
-  if (!(port > 0 && port <= 65535)) throw new Error(`usage: ${program} PORT`);
+  const text = p.args[0] ?? '';
+  const port = p.args.length === 1 && /^\s*[+-]?\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(port >= 1 && port <= 65535)) throw new Error(`usage: ${program} PORT: "${text}" is not a port (1 to 65535)`);
   return port;
 }
 

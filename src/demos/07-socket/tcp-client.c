@@ -1,5 +1,5 @@
 /* tcp-client.c: connect to tcp-server on 127.0.0.1, ask, read the answer.
- * Build: cc -Wall -Werror -o tcp-client tcp-client.c
+ * Build: cc -Wall -Wextra -Werror -o tcp-client tcp-client.c
  * Run:   ./tcp-client PORT    (with ./tcp-server PORT) */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -14,12 +14,21 @@
 
 static void die(const char *call) { perror(call); exit(1); }
 
+/* PORT: all of it a number, from 1 to 65535 (atoi() would take "80x" for 80). */
+static in_port_t port_arg(int argc, char *argv[]) {
+    if (argc != 2) errx(2, "usage: %s PORT", argv[0]);
+    char *end;
+    errno = 0;
+    long port = strtol(argv[1], &end, 10);
+    if (end == argv[1] || *end != '\0' || errno == ERANGE || port < 1 || port > 65535)
+        errx(2, "usage: %s PORT: \"%s\" is not a port (1 to 65535)", argv[0], argv[1]);
+    return (in_port_t)port;
+}
+
 int main(int argc, char *argv[]) {
     setvbuf(stdout, NULL, _IOLBF, 0);
-    if (argc != 2 || atoi(argv[1]) <= 0 || atoi(argv[1]) > 65535)
-        errx(2, "usage: %s PORT", argv[0]);
     struct sockaddr_in a = {.sin_family = AF_INET};
-    a.sin_port = htons(atoi(argv[1]));              /* network byte order */
+    a.sin_port = htons(port_arg(argc, argv));       /* network byte order */
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);     /* 127.0.0.1 */
     printf("client: pid %d\n", getpid());
 
