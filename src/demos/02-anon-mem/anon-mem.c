@@ -1,5 +1,5 @@
 /* anon-mem.c: a child writes into memory it shares with its parent.
- * Build: cc -Wall -Werror -o anon-mem anon-mem.c
+ * Build: cc -Wall -Wextra -Werror -o anon-mem anon-mem.c
  * Run:   ./anon-mem [memfd|mmap|private|no-wait] */
 #define _GNU_SOURCE
 #include <stdio.h>

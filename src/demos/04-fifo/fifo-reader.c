@@ -1,6 +1,6 @@
 /* fifo-reader.c: opens a named pipe (FIFO) for reading, reads until end of
  * file, and removes the FIFO's name when it is done with it.
- * Build: cc -Wall -Werror -o fifo-reader fifo-reader.c
+ * Build: cc -Wall -Wextra -Werror -o fifo-reader fifo-reader.c
  * Run:   ./fifo-reader [atomic | torn] PATH     (with ./fifo-writer) */
 #define _GNU_SOURCE
 #include <errno.h>

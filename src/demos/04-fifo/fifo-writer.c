@@ -1,6 +1,6 @@
 /* fifo-writer.c: opens a named pipe (FIFO) for writing and sends into it
  * whatever program opens the same path for reading.
- * Build: cc -Wall -Werror -o fifo-writer fifo-writer.c
+ * Build: cc -Wall -Wextra -Werror -o fifo-writer fifo-writer.c
  * Run:   ./fifo-writer [nonblock | atomic ID | torn ID] PATH   (with ./fifo-reader) */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -74,8 +74,9 @@ int main(int argc, char *argv[]) {
         printf("%s: wrote %d records of %zu bytes\n", me, RECORDS, size);
     } else {
         const char *msg = "Hello through the FIFO";
-        if (write(fd, msg, strlen(msg)) == -1) die("write"); // @step write
-        printf("%s: wrote %zu bytes\n", me, strlen(msg));
+        ssize_t n = write(fd, msg, strlen(msg));         // @step write
+        if (n == -1) die("write");
+        printf("%s: wrote %zd bytes\n", me, n);         /* what write() took */
     }
     if (close(fd) == -1) die("close");                   // @step close
     printf("%s: closed its end\n", me);

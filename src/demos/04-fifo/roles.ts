@@ -77,8 +77,8 @@ function writer(p: Proc): void {
   } else {
     const msg = Buffer.from(MESSAGE);
     p.step('write');
-    c.write(fd, msg);
-    p.print(`${me}: wrote ${msg.length} bytes`);
+    const n = c.write(fd, msg);
+    p.print(`${me}: wrote ${n} bytes`); // what write() took
   }
   p.step('close');
   c.close(fd);

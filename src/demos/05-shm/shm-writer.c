@@ -1,5 +1,5 @@
 /* shm-writer.c: leave a message in a System V shared memory segment.
- * Build: cc -Wall -Werror -o shm-writer shm-writer.c
+ * Build: cc -Wall -Wextra -Werror -o shm-writer shm-writer.c
  * Run:   ./shm-writer KEYFILE    (with ./shm-reader KEYFILE, or with
  *        ./shm-reader SHMID SEMID using the two ids this program prints) */
 #define _GNU_SOURCE

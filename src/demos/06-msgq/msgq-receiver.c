@@ -1,5 +1,5 @@
 /* msgq-receiver.c: take messages off a System V queue by type, then remove it.
- * Build: cc -Wall -Werror -o msgq-receiver msgq-receiver.c
+ * Build: cc -Wall -Wextra -Werror -o msgq-receiver msgq-receiver.c
  * Run:   ./msgq-receiver [types|size-bug] KEYFILE    (with msgq-sender) */
 #define _GNU_SOURCE
 #include <err.h>
@@ -37,8 +37,8 @@ static void take(int q, long type, int flags) {
     if (n == -1)
         printf("receiver: msgrcv type %ld, IPC_NOWAIT -> ENOMSG\n", type);
     else
-        printf("receiver: msgrcv type %ld -> type %ld \"%s\" (%zd bytes)\n",
-               type, m.mtype, m.mtext, n);
+        printf("receiver: msgrcv type %ld -> type %ld \"%.*s\" (%zd bytes)\n",
+               type, m.mtype, (int)n, m.mtext, n);  /* mtext need not end in '\0' */
 }
 
 static void by_type(int q) {

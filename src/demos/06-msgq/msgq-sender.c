@@ -1,5 +1,5 @@
 /* msgq-sender.c: put typed messages on a System V message queue.
- * Build: cc -Wall -Werror -o msgq-sender msgq-sender.c
+ * Build: cc -Wall -Wextra -Werror -o msgq-sender msgq-sender.c
  * Run:   ./msgq-sender [types|size-bug] KEYFILE    (with msgq-receiver) */
 #define _GNU_SOURCE
 #include <err.h>
@@ -32,6 +32,7 @@ static int open_queue(const char *keyfile) {
 static void put(int q, long type, const char *text) {
     struct msg m = {.mtype = type};
     size_t size = strlen(text) + 1;              /* the text's size, not m's */
+    if (size > sizeof m.mtext) errx(1, "\"%s\" does not fit in mtext", text);
     memcpy(m.mtext, text, size);
     if (msgsnd(q, &m, size, 0) == -1) die("msgsnd");
     printf("sender: msgsnd type %ld \"%s\" (%zu bytes)\n", type, text, size);

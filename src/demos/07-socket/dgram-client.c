@@ -38,8 +38,9 @@ int main(int argc, char *argv[]) {
     if (bind(fd, (struct sockaddr *)&me, sizeof me) == -1) die("bind"); // @step dc-bind
     const char *dgram[] = {"one", "and two"};
     for (int i = 0; i < 2; i++) {
-        if (send(fd, dgram[i], strlen(dgram[i]), 0) == -1) die("send"); // @step dc-send
-        printf("client: sent %zu bytes \"%s\"\n", strlen(dgram[i]), dgram[i]);
+        ssize_t sent = send(fd, dgram[i], strlen(dgram[i]), 0);  // @step dc-send
+        if (sent == -1) die("send");
+        printf("client: sent %zd bytes \"%s\"\n", sent, dgram[i]);
     }
     char buf[256];
     ssize_t n = recv(fd, buf, sizeof buf, 0);                    // @step dc-recv

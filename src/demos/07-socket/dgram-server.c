@@ -1,5 +1,5 @@
 /* dgram-server.c: a Unix domain datagram server: two datagrams in, one out.
- * Build: cc -Wall -Werror -o dgram-server dgram-server.c
+ * Build: cc -Wall -Wextra -Werror -o dgram-server dgram-server.c
  * Run:   ./dgram-server PATH    (with ./dgram-client PATH CLIENT_PATH) */
 #define _GNU_SOURCE
 #include <err.h>

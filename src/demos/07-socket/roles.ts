@@ -206,8 +206,8 @@ function dgramClient(p: Proc): void {
   c.bind(fd, me.addr, SOCKADDR_UN_SIZE);
   for (const datagram of DATAGRAMS) {
     p.step('dc-send');
-    c.send(fd, Buffer.from(datagram), 0);
-    p.print(`client: sent ${datagram.length} bytes "${datagram}"`);
+    const sent = c.send(fd, Buffer.from(datagram), 0);
+    p.print(`client: sent ${sent} bytes "${datagram}"`);
   }
   const buf = new Uint8Array(BUF_SIZE);
   p.step('dc-recv');

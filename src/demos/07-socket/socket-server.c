@@ -1,5 +1,5 @@
 /* socket-server.c: a Unix domain stream server; answers one client in capitals.
- * Build: cc -Wall -Werror -o socket-server socket-server.c
+ * Build: cc -Wall -Wextra -Werror -o socket-server socket-server.c
  * Run:   ./socket-server [stream|stale|abstract] PATH   (with the client) */
 #define _GNU_SOURCE
 #include <ctype.h>
