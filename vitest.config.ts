@@ -11,7 +11,7 @@ function demoRegistry(): Plugin {
     load(id) {
       if (id === `\0${METAS_MODULE}`) return registrySource('metas');
       if (id === `\0${ROLES_MODULE}`) return registrySource('roles');
-      if (id.endsWith('.c')) return `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`;
+      if (id.endsWith('.c') || id.endsWith('.h')) return `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`;
       return null;
     },
   };

@@ -55,7 +55,7 @@ const common = {
   // literal into new RegExp(), which compiles at load: string-width's emoji regex alone is ~10 ms.
   supported: { 'regexp-set-notation': true },
   outdir: `${root}dist`,
-  loader: { '.c': 'text' },
+  loader: { '.c': 'text', '.h': 'text' },
   external: ['koffi'],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __ipcRequire } from 'node:module'; const require = __ipcRequire(import.meta.url);" },

@@ -1,0 +1,331 @@
+// The C runtime (src/native/ipc-trace.c): a real program compiled with it by the real cc,
+// run against a trace socket this test serves as the controller would, speaking the same
+// protocol as the Node twins. Real processes, real pipes, real fork().
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compileNative } from '../../src/runtime/native-build.js';
+import { GO, RUN_FREE, type TraceEvent } from '../../src/runtime/protocol.js';
+
+const PROGRAM = `#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(void) {
+    int fd[2];
+    char buf[16];
+    if (pipe(fd) == -1) return 1;                        /* @pipe */
+    pid_t pid = fork();                                  /* @fork */
+    if (pid == 0) {
+        close(fd[1]);                                    /* @child-close */
+        ssize_t n = read(fd[0], buf, sizeof buf);        /* @child-read */
+        printf("child: read %zd bytes\\n", n);
+        _exit(3);                                        /* @child-exit */
+    }
+    close(fd[0]);                                        /* @close-read */
+    if (write(fd[1], "hi", 2) != 2) return 1;            /* @write */
+    close(fd[1]);                                        /* @close-write */
+    int status;
+    waitpid(pid, &status, 0);                            /* @wait */
+    if (read(fd[1], buf, 1) == -1) perror("read");       /* @bad-read */
+    printf("parent: child exited %d, ", WEXITSTATUS(status));
+    printf("no newline at the end");
+    return 0;
+}
+`;
+
+/** The source line of a `@name` marker, as the runtime reports it in `step`. */
+function line(source: string, marker: string): string {
+  const index = source.split('\n').findIndex((text) => text.includes(`/* @${marker} */`));
+  if (index < 0) throw new Error(`no marker ${marker}`);
+  return String(index + 1);
+}
+
+interface Traced {
+  readonly events: TraceEvent[];
+  readonly exit: { code: number | null; signal: string | null };
+  readonly pid: number;
+  readonly stdout: string;
+}
+
+let dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+async function compiled(source: string): Promise<{ dir: string; binary: string; sourcePath: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'ipc-demo-native-test-'));
+  dirs.push(dir);
+  const sourcePath = join(dir, 'prog.c');
+  writeFileSync(sourcePath, source);
+  const build = await compileNative(sourcePath, dir);
+  if (!build.ok) throw new Error(build.output);
+  return { dir, binary: build.binary, sourcePath };
+}
+
+/**
+ * Runs the binary with a trace socket served here, as the controller does: each step
+ * is answered with `answer(event, socket)` (by default one go byte), and the run is over
+ * once the process has exited and every trace connection has closed.
+ */
+async function traced(
+  binary: string,
+  dir: string,
+  answer: (event: TraceEvent, socket: Socket) => void = (_e, s) => s.write(Buffer.from([GO])),
+  args: readonly string[] = [],
+): Promise<Traced> {
+  const socketPath = join(dir, 'trace.sock');
+  const events: TraceEvent[] = [];
+  let open = 0;
+  let closedAll: () => void = () => undefined;
+  const allClosed = new Promise<void>((resolve) => (closedAll = resolve));
+  const server: Server = createServer((socket) => {
+    open++;
+    let buffer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+        const event = JSON.parse(buffer.slice(0, nl)) as TraceEvent;
+        buffer = buffer.slice(nl + 1);
+        events.push(event);
+        if (event.kind === 'step') answer(event, socket);
+      }
+    });
+    socket.on('close', () => {
+      if (--open === 0) closedAll();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  const child = spawn(binary, args, {
+    env: { PATH: process.env.PATH, IPC_DEMO_TRACE: socketPath, IPC_DEMO_GATE: 'step', IPC_DEMO_ROLE: 'main' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  const exit = await new Promise<Traced['exit']>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  await allClosed;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return { events, exit, pid: child.pid!, stdout };
+}
+
+/** One process's events, without pid and t: kind, then what the kind carries. */
+function of(events: readonly TraceEvent[], pid: number): Record<string, unknown>[] {
+  return events
+    .filter((e) => e.pid === pid)
+    .map((event) => {
+      const rest: Record<string, unknown> = { ...event };
+      delete rest.pid;
+      delete rest.t;
+      return rest;
+    });
+}
+
+function alive(pid: number): boolean {
+  return existsSync(`/proc/${pid}`);
+}
+
+describe('the C runtime', () => {
+  it('speaks the twins’ protocol: steps at source lines, calls and returns with errno names, output under the writer’s pid, the forked child on its own connection', async () => {
+    const { dir, binary } = await compiled(PROGRAM);
+    const run = await traced(binary, dir);
+    const main = run.pid;
+    const L = (marker: string) => line(PROGRAM, marker);
+    const hello = run.events.filter((e) => e.kind === 'hello');
+    expect(hello).toHaveLength(2);
+    const childPid = hello.find((e) => e.kind === 'hello' && e.role === 'child')!.pid;
+
+    expect(of(run.events, main)).toEqual([
+      { kind: 'hello', ppid: process.pid, role: 'main', ownFds: [900] },
+      { kind: 'step', step: L('pipe') },
+      { kind: 'call', name: 'pipe', args: [], step: L('pipe') },
+      // The trace socket sits at 900: the program's first pipe gets 3 and 4, as in a terminal.
+      { kind: 'return', name: 'pipe', value: [3, 4], step: L('pipe') },
+      { kind: 'step', step: L('fork') },
+      { kind: 'call', name: 'fork', args: [], step: L('fork') },
+      { kind: 'return', name: 'fork', value: childPid, step: L('fork') },
+      { kind: 'step', step: L('close-read') },
+      { kind: 'call', name: 'close', args: [3], step: L('close-read') },
+      { kind: 'return', name: 'close', value: 0, step: L('close-read') },
+      { kind: 'step', step: L('write') },
+      { kind: 'call', name: 'write', args: [4, 'buf[2]'], step: L('write') },
+      { kind: 'return', name: 'write', value: 2, step: L('write') },
+      { kind: 'step', step: L('close-write') },
+      { kind: 'call', name: 'close', args: [4], step: L('close-write') },
+      { kind: 'return', name: 'close', value: 0, step: L('close-write') },
+      { kind: 'step', step: L('wait') },
+      { kind: 'call', name: 'waitpid', args: [childPid], step: L('wait') },
+      { kind: 'return', name: 'waitpid', value: { pid: childPid, status: { code: 3, signal: null, core: false }, raw: 3 << 8 }, step: L('wait') },
+      { kind: 'step', step: L('bad-read') },
+      { kind: 'call', name: 'read', args: [4, 'buf[1]'], step: L('bad-read') },
+      { kind: 'return', name: 'read', value: -1, errno: 'EBADF', message: 'Bad file descriptor', step: L('bad-read') },
+      // perror() through stderr, unbuffered; the last line, without its newline, told at exit.
+      { kind: 'output', fd: 2, text: 'read: Bad file descriptor', step: L('bad-read') },
+      { kind: 'output', fd: 1, text: 'parent: child exited 3, no newline at the end', step: L('bad-read') },
+    ]);
+    expect(of(run.events, childPid)).toEqual([
+      { kind: 'hello', ppid: main, role: 'child', ownFds: [900] },
+      { kind: 'return', name: 'fork', value: 0, step: L('fork') },
+      { kind: 'step', step: L('child-close') },
+      { kind: 'call', name: 'close', args: [4], step: L('child-close') },
+      { kind: 'return', name: 'close', value: 0, step: L('child-close') },
+      { kind: 'step', step: L('child-read') },
+      { kind: 'call', name: 'read', args: [3, 'buf[16]'], step: L('child-read') },
+      { kind: 'return', name: 'read', value: 2, step: L('child-read') },
+      { kind: 'output', fd: 1, text: 'child: read 2 bytes', step: L('child-read') },
+      { kind: 'step', step: L('child-exit') },
+      { kind: 'exit', status: { code: 3, signal: null, core: false }, step: L('child-exit') },
+    ]);
+    // The program's output still goes where its stdout is, as it would without ipc-demo.
+    expect(run.stdout).toBe('child: read 2 bytes\nparent: child exited 3, no newline at the end');
+    expect(run.exit).toEqual({ code: 0, signal: null });
+    expect([main, childPid].filter(alive)).toEqual([]);
+    expect(existsSync(join(dir, 'trace.sock'))).toBe(false);
+  });
+
+  it('stops before the call until the go byte comes: at the pipe() step the process has no pipe yet', async () => {
+    const { dir, binary } = await compiled(PROGRAM);
+    const seen: { step: string; fds: string[] }[] = [];
+    const run = await traced(binary, dir, (event, socket) => {
+      if (event.kind === 'step' && seen.length < 2) {
+        // fds 0–9 and the trace socket: the test's own worker may pass on others (251).
+        const fds = readdirSync(`/proc/${event.pid}/fd`).filter((fd) => Number(fd) < 10 || fd === '900').sort();
+        seen.push({ step: event.step, fds });
+      }
+      socket.write(Buffer.from([GO]));
+    });
+    expect(run.exit.code).toBe(0);
+    // Told the step, the process has not made the call: it waits for the go byte.
+    expect(seen[0]).toEqual({ step: line(PROGRAM, 'pipe'), fds: ['0', '1', '2', '900'] });
+    expect(seen[1]).toEqual({ step: line(PROGRAM, 'fork'), fds: ['0', '1', '2', '3', '4', '900'] });
+  });
+
+  it('runs free after the run-free byte: every step is still told, none waits for a go', async () => {
+    const { dir, binary } = await compiled(PROGRAM);
+    let answered = 0;
+    const run = await traced(binary, dir, (_event, socket) => {
+      // Only the first step of each process is answered: a step that waited would hang the test.
+      if (answered++ < 2) socket.write(Buffer.from([RUN_FREE]));
+    });
+    expect(run.exit.code).toBe(0);
+    expect(run.events.filter((e) => e.kind === 'step')).toHaveLength(7 + 3);
+    expect(answered).toBe(10);
+  });
+
+  it('dup2() and execlp(): the program it execs runs untraced, its connection closed with the old image; a failed exec returns ENOENT', async () => {
+    const source = `#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(void) {
+    int fd[2];
+    char buf[64];
+    if (pipe(fd) == -1) return 1;
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fd[1], 1);                                  /* @dup2 */
+        execlp("echo", "echo", "from", "echo", NULL);    /* @exec */
+        _exit(127);
+    }
+    close(fd[1]);
+    ssize_t n = read(fd[0], buf, sizeof buf);            /* @read */
+    printf("parent: %.*s", (int)n, buf);
+    waitpid(pid, NULL, 0);                               /* @wait */
+    execlp("ipc-demo-no-such-program", "x", NULL);       /* @bad-exec */
+    perror("execlp");
+    return 0;
+}
+`;
+    const { dir, binary } = await compiled(source);
+    const run = await traced(binary, dir);
+    const child = run.events.find((e) => e.kind === 'hello' && e.role === 'child')!.pid;
+    const L = (marker: string) => line(source, marker);
+    expect(of(run.events, child).slice(2)).toEqual([
+      { kind: 'step', step: L('dup2') },
+      { kind: 'call', name: 'dup2', args: [4, 1], step: L('dup2') },
+      { kind: 'return', name: 'dup2', value: 1, step: L('dup2') },
+      { kind: 'step', step: L('exec') },
+      // No return: the trace socket is close-on-exec, echo is not ipc-demo's to step.
+      { kind: 'call', name: 'execlp', args: ['echo', 'echo', 'from', 'echo'], step: L('exec') },
+    ]);
+    const main = of(run.events, run.pid);
+    expect(main).toContainEqual({ kind: 'return', name: 'read', value: 10, step: L('read') });
+    expect(main).toContainEqual({ kind: 'return', name: 'waitpid', value: { pid: child, status: { code: 0, signal: null, core: false }, raw: 0 }, step: L('wait') });
+    // echo's own newline ends the parent's line: printed after the read, it is told there.
+    expect(main).toContainEqual({ kind: 'output', fd: 1, text: 'parent: from echo', step: L('read') });
+    expect(main.slice(-3)).toEqual([
+      { kind: 'call', name: 'execlp', args: ['ipc-demo-no-such-program', 'x'], step: L('bad-exec') },
+      { kind: 'return', name: 'execlp', value: -1, errno: 'ENOENT', message: 'No such file or directory', step: L('bad-exec') },
+      { kind: 'output', fd: 2, text: 'execlp: No such file or directory', step: L('bad-exec') },
+    ]);
+    expect(run.exit).toEqual({ code: 0, signal: null });
+  });
+
+  it('mkfifo(), open() and unlink(): paths and modes as the twins show them, the FIFO gone after', async () => {
+    const source = `#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int main(int argc, char *argv[]) {
+    (void)argc;
+    if (mkfifo(argv[1], 0600) == -1) return 1;                   /* @mkfifo */
+    if (mkfifo(argv[1], 0600) == 0) return 1;                    /* @again */
+    int fd = open(argv[1], O_RDWR);                              /* @open */
+    int file = open(argv[2], O_WRONLY | O_CREAT | O_EXCL, 0640); /* @create */
+    close(fd);
+    close(file);
+    unlink(argv[2]);
+    return unlink(argv[1]);                                      /* @unlink */
+}
+`;
+    const { dir, binary } = await compiled(source);
+    const fifo = join(dir, 'f');
+    const file = join(dir, 'plain');
+    const run = await traced(binary, dir, undefined, [fifo, file]);
+    const L = (marker: string) => line(source, marker);
+    const calls = of(run.events, run.pid).filter((e) => e.kind === 'call' || e.kind === 'return');
+    expect(calls.slice(0, 8)).toEqual([
+      { kind: 'call', name: 'mkfifo', args: [fifo, 0o600], step: L('mkfifo') },
+      { kind: 'return', name: 'mkfifo', value: 0, step: L('mkfifo') },
+      { kind: 'call', name: 'mkfifo', args: [fifo, 0o600], step: L('again') },
+      { kind: 'return', name: 'mkfifo', value: -1, errno: 'EEXIST', message: 'File exists', step: L('again') },
+      { kind: 'call', name: 'open', args: [fifo, 2], step: L('open') },
+      { kind: 'return', name: 'open', value: 3, step: L('open') },
+      { kind: 'call', name: 'open', args: [file, 0o1 | 0o100 | 0o200, 0o640], step: L('create') },
+      { kind: 'return', name: 'open', value: 4, step: L('create') },
+    ]);
+    expect(calls.at(-1)).toEqual({ kind: 'return', name: 'unlink', value: 0, step: L('unlink') });
+    expect(run.exit).toEqual({ code: 0, signal: null });
+    expect(existsSync(fifo) || existsSync(file)).toBe(false);
+  });
+
+  it('without IPC_DEMO_TRACE the program runs as if compiled on its own', async () => {
+    const { binary } = await compiled(PROGRAM);
+    const child = spawn(binary, [], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    // stdout is a pipe here, fully buffered: the child's line dies unflushed with _exit(), as C has it.
+    // Traced, stdout is line-buffered as on a terminal (the first test): there the line is seen.
+    expect(stdout).toBe('parent: child exited 3, no newline at the end');
+    expect(stderr).toBe('read: Bad file descriptor\n');
+  });
+
+  it('a compile error comes back as the compiler’s own text, file:line first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ipc-demo-native-test-'));
+    dirs.push(dir);
+    const sourcePath = join(dir, 'broken.c');
+    writeFileSync(sourcePath, '#include <unistd.h>\nint main(void) {\n    int fd[2];\n    pipe(fd)\n    return 0;\n}\n');
+    const build = await compileNative(sourcePath, dir);
+    expect(build.ok).toBe(false);
+    expect(!build.ok && build.output).toMatch(/broken\.c:5:\d+: error: expected .;. before .return./);
+  });
+});
