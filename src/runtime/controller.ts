@@ -6,7 +6,6 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { ResultPromise } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
-import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
 import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
 import { GO, RUN_FREE, type Mode, type TraceEvent, type WaitStatus } from './protocol.js';
 import { createRunDir, joinLabDir, KEY_FILE, release, removeRunDir, traceSocketPath } from './run-dir.js';
@@ -15,7 +14,7 @@ import { killedFromOutside } from './outside-kill.js';
 import { KernelWatch } from './kernel-watch.js';
 import { sysvFailure } from './kernel/sysv-limits.js';
 import { recordedObjectsLeft, removeRecordedObjects } from './sysv-cleanup.js';
-import { runnerPath } from './runner-path.js';
+import { twinLauncher, type Launcher } from './launch.js';
 
 export interface RunOptions {
   readonly demo: DemoMeta;
@@ -29,6 +28,8 @@ export interface RunOptions {
   /** Run mode: end a run that is still going after this long. */
   readonly timeoutMs?: number;
   readonly pollMs?: number;
+  /** How each role's process is started (default: its Node twin). */
+  readonly launcher?: Launcher;
 }
 
 export interface Proc {
@@ -182,21 +183,12 @@ export class Run extends EventEmitter<RunEvents> {
       this.server!.once('error', reject);
       this.server!.listen(tracePath, () => resolve());
     });
-    // execa is loaded here, not at startup: the first frame does not wait for it (~20 ms).
-    const { execa } = await import('execa');
+    const start = await (this.options.launcher ?? twinLauncher)();
     // Stopped while starting (q at once): start nothing, stop() has already begun to finish.
     if (this.stopReason) return;
     const gate = this.mode === 'run' ? 'free' : 'step';
     for (const role of this.roles()) {
-      const child = execa(process.execPath, [...FORK_NODE_FLAGS, runnerPath(), this.options.demo.id, role, tracePath, gate, ...this.argv(role)], {
-        detached: true,
-        stdin: 'ignore',
-        stdout: 'ignore',
-        stderr: 'pipe',
-        reject: false,
-        cleanup: true,
-        env: { NODE_OPTIONS: '' },
-      });
+      const child = start({ demoId: this.options.demo.id, role, tracePath, gate, argv: this.argv(role) });
       this.runners.push({ role, child });
       void child.then((result) => this.runnerEnded(role, result.exitCode, result.signal ?? null, String(result.stderr ?? '')));
     }
