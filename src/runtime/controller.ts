@@ -183,7 +183,7 @@ export class Run extends EventEmitter<RunEvents> {
       this.server!.once('error', reject);
       this.server!.listen(tracePath, () => resolve());
     });
-    const start = await (this.options.launcher ?? twinLauncher)();
+    const start = await (this.options.launcher ?? twinLauncher)(this.dir);
     // Stopped while starting (q at once): start nothing, stop() has already begun to finish.
     if (this.stopReason) return;
     const gate = this.mode === 'run' ? 'free' : 'step';

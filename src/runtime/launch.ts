@@ -1,8 +1,12 @@
 // How a process of a run is started. The controller asks a launcher for one process per
-// role and watches what it gets back the same way whatever runs in it: today the Node
-// twin of the role's C program; a compiled C program is a second launcher (issue 12).
+// role and watches what it gets back the same way whatever runs in it: the Node twin of
+// the role's C program, or the C program itself, compiled with the native runtime (issue 12).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ResultPromise } from 'execa';
+import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
+import { compileNative } from './native-build.js';
 import { runnerPath } from './runner-path.js';
 
 export interface LaunchRequest {
@@ -23,8 +27,11 @@ export interface LaunchRequest {
  */
 export type StartProcess = (request: LaunchRequest) => ResultPromise;
 
-/** Loads what starting needs (execa, ~20 ms: not at startup, the first frame does not wait for it). */
-export type Launcher = () => Promise<StartProcess>;
+/**
+ * Loads and prepares what starting needs, in the run's private directory `dir` (execa, ~20 ms:
+ * not at startup, the first frame does not wait for it; a compiler's run for a C program).
+ */
+export type Launcher = (dir: string) => Promise<StartProcess>;
 
 /** The Node twin: `node runner.js <demo> <role> <trace-socket> <step|free> [args…]`. */
 export const twinLauncher: Launcher = async () => {
@@ -40,3 +47,62 @@ export const twinLauncher: Launcher = async () => {
       env: { NODE_OPTIONS: '' },
     });
 };
+
+/** The C program could not be compiled: the compiler's own text, file:line first. */
+export class NativeBuildError extends Error {
+  constructor(
+    readonly output: string,
+    readonly missingCompiler: boolean,
+  ) {
+    super(output);
+    this.name = 'NativeBuildError';
+  }
+}
+
+/**
+ * C programs compiled with the native runtime (src/native): `programs(dir)` gives each role's
+ * source file (it may write them into `dir`), each is compiled into `dir` as `<role>`, and
+ * started with the trace socket, gate and role in its environment. Their `step` is a line number.
+ */
+export function nativeLauncher(programs: (dir: string) => ReadonlyMap<string, string>): Launcher {
+  return async (dir) => {
+    const [{ execa }, binaries] = await Promise.all([import('execa'), compileAll(programs(dir), dir)]);
+    return ({ role, tracePath, gate, argv }) => {
+      const binary = binaries.get(role);
+      if (!binary) throw new Error(`no C program for role ${role}`);
+      return execa(binary, [...argv], {
+        detached: true,
+        stdin: 'ignore',
+        stdout: 'ignore',
+        stderr: 'pipe',
+        reject: false,
+        cleanup: true,
+        extendEnv: false,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', IPC_DEMO_TRACE: tracePath, IPC_DEMO_GATE: gate, IPC_DEMO_ROLE: role },
+      });
+    };
+  };
+}
+
+async function compileAll(sources: ReadonlyMap<string, string>, dir: string): Promise<Map<string, string>> {
+  const binaries = new Map<string, string>();
+  // One at a time: the runtime's files in `dir` are written by each compile.
+  for (const [role, source] of sources) {
+    const build = await compileNative(source, dir, role);
+    if (!build.ok) throw new NativeBuildError(build.output, build.missingCompiler);
+    binaries.set(role, build.binary);
+  }
+  return binaries;
+}
+
+/** A built-in demo's own listings, written into the run's directory to be compiled there. */
+export function builtinPrograms(demo: DemoMeta, variant: VariantMeta): (dir: string) => ReadonlyMap<string, string> {
+  return (dir) =>
+    new Map(
+      Object.entries(variant.listings).map(([role, file]) => {
+        const path = join(dir, file);
+        writeFileSync(path, demo.sources[file] ?? '', { mode: 0o600 });
+        return [role, path];
+      }),
+    );
+}
