@@ -215,17 +215,21 @@ static void announce(int line) {
     emit(&e, true);
 }
 
-/* Stops at `line` until ipc-demo lets the process run it. Signals are let through
- * while it waits: a handler may run (and take steps of its own) meanwhile. */
+/* Stops at `line` until ipc-demo lets the process run it. Signals are held back from
+ * the start and let through only inside ppoll(), atomically: a handler runs while the
+ * process waits or not at all, and it may take steps of its own there (its write() is
+ * traced too); the process is then back at this line, and says so again. */
 static void step(int line) {
     if (trace_fd == -1) return;
+    sigset_t all, program_mask;
+    sigfillset(&all);
+    if (sigprocmask(SIG_BLOCK, &all, &program_mask) == -1) fail("sigprocmask");
     announce(line);
     sig_atomic_t seen = ++steps_taken;
     while (!run_free) {
         struct pollfd p = {.fd = trace_fd, .events = POLLIN};
-        if (poll(&p, 1, -1) == -1) {
-            if (errno != EINTR) fail("poll");
-            /* The handler took steps: the process is back at this line, and says so. */
+        if (ppoll(&p, 1, NULL, &program_mask) == -1) {
+            if (errno != EINTR) fail("ppoll");
             if (steps_taken != seen) {
                 seen = steps_taken;
                 announce(line);
@@ -233,13 +237,9 @@ static void step(int line) {
             continue;
         }
         char byte;
-        ssize_t n = recv(trace_fd, &byte, 1, MSG_DONTWAIT);
+        ssize_t n = recv(trace_fd, &byte, 1, 0);
         if (n == 0) orphaned();
-        if (n == -1) {
-            /* A handler took the byte between poll() and here. */
-            if (errno == EAGAIN || errno == EINTR) continue;
-            fail("recv from ipc-demo");
-        }
+        if (n == -1) fail("recv from ipc-demo");
         if (byte == RUN_FREE) run_free = true;
         else if (byte != GO) {
             errno = EPROTO;
@@ -248,6 +248,7 @@ static void step(int line) {
         break;
     }
     current_line = line;
+    if (sigprocmask(SIG_SETMASK, &program_mask, NULL) == -1) fail("sigprocmask");
 }
 
 /* ---- call and return ---------------------------------------------------- */

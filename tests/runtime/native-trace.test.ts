@@ -304,6 +304,48 @@ int main(int argc, char *argv[]) {
     expect(existsSync(fifo) || existsSync(file)).toBe(false);
   });
 
+  it('a signal handler that writes while the process waits at a step takes its own step, and the process says its step again', async () => {
+    const source = `#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+static void on_usr1(int signo) {
+    (void)signo;
+    write(1, "handler\\n", 8);                           /* @handler */
+}
+
+int main(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_usr1;
+    if (sigaction(SIGUSR1, &sa, NULL) == -1) return 1;
+    close(100);                                          /* @first */
+    return 0;
+}
+`;
+    const { dir, binary } = await compiled(source);
+    const L = (marker: string) => line(source, marker);
+    let signalled = false;
+    const run = await traced(binary, dir, (event, socket) => {
+      // The first stop at close(): no go, a signal instead; every other step gets its go.
+      if (event.kind === 'step' && event.step === L('first') && !signalled) {
+        signalled = true;
+        process.kill(event.pid, 'SIGUSR1');
+      } else socket.write(Buffer.from([GO]));
+    });
+    expect(of(run.events, run.pid).slice(1)).toEqual([
+      { kind: 'step', step: L('first') },
+      { kind: 'step', step: L('handler') },
+      { kind: 'call', name: 'write', args: [1, 'buf[8]'], step: L('handler') },
+      { kind: 'return', name: 'write', value: 8, step: L('handler') },
+      { kind: 'output', fd: 1, text: 'handler', step: L('handler') },
+      { kind: 'step', step: L('first') },
+      { kind: 'call', name: 'close', args: [100], step: L('first') },
+      { kind: 'return', name: 'close', value: -1, errno: 'EBADF', message: 'Bad file descriptor', step: L('first') },
+    ]);
+    expect(run.exit).toEqual({ code: 0, signal: null });
+  });
+
   it('without IPC_DEMO_TRACE the program runs as if compiled on its own', async () => {
     const { binary } = await compiled(PROGRAM);
     const child = spawn(binary, [], { env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
