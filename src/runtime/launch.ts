@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ResultPromise } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
-import { compileNative } from './native-build.js';
+import { compileProgram, compileRuntime } from './native-build.js';
 import { runnerPath } from './runner-path.js';
 
 export interface LaunchRequest {
@@ -86,9 +86,10 @@ export function nativeLauncher(programs: (dir: string) => ReadonlyMap<string, st
 
 async function compileAll(sources: ReadonlyMap<string, string>, dir: string): Promise<Map<string, string>> {
   const binaries = new Map<string, string>();
-  // One at a time: the runtime's files in `dir` are written by each compile.
+  const runtime = await compileRuntime(dir);
+  if (!runtime.ok) throw new NativeBuildError(runtime.output, runtime.missingCompiler);
   for (const [role, source] of sources) {
-    const build = await compileNative(source, dir, role);
+    const build = await compileProgram(source, dir, role);
     if (!build.ok) throw new NativeBuildError(build.output, build.missingCompiler);
     binaries.set(role, build.binary);
   }

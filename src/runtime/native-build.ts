@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import traceSource from '../native/ipc-trace.c';
 import traceHeader from '../native/ipc-trace.h';
 
-/** Warnings are errors, as the built-in listings are built (`cc -Wall -Werror`). */
-export const NATIVE_CFLAGS = ['-Wall', '-Wextra', '-Werror', '-O0', '-g'] as const;
+/** Warnings are errors, as the built-in listings say they are built (`cc -Wall -Werror`). */
+export const NATIVE_CFLAGS = ['-Wall', '-Werror', '-O0', '-g'] as const;
+/** The runtime holds itself to more. */
+const RUNTIME_CFLAGS = [...NATIVE_CFLAGS, '-Wextra', '-Wpedantic'] as const;
 
 export type NativeBuild =
   | { readonly ok: true; readonly binary: string }
@@ -25,21 +27,26 @@ function cc(args: readonly string[], cwd: string): Promise<{ code: number; outpu
   });
 }
 
-/**
- * Compiles `sourcePath` into `dir` (the run's 0700 directory) as `name`, linked with the runtime.
- * The runtime is compiled on its own first: the program's macros must not apply to it.
- */
-export async function compileNative(sourcePath: string, dir: string, name = 'program'): Promise<NativeBuild> {
-  const header = join(dir, 'ipc-trace.h');
-  writeFileSync(header, traceHeader, { mode: 0o600 });
+/** Writes the runtime into `dir` and compiles it there, on its own: the program's macros must not apply to it. */
+export async function compileRuntime(dir: string): Promise<NativeBuild> {
+  writeFileSync(join(dir, 'ipc-trace.h'), traceHeader, { mode: 0o600 });
   writeFileSync(join(dir, 'ipc-trace.c'), traceSource, { mode: 0o600 });
-  const runtime = await cc([...NATIVE_CFLAGS, '-c', '-o', 'ipc-trace.o', 'ipc-trace.c'], dir);
-  if (runtime.code !== 0) {
-    const output = runtime.missing ? 'cc: not found on PATH (install a C compiler: gcc or clang)' : runtime.output;
-    return { ok: false, output, missingCompiler: runtime.missing };
-  }
+  const runtime = await cc([...RUNTIME_CFLAGS, '-c', '-o', 'ipc-trace.o', 'ipc-trace.c'], dir);
+  if (runtime.code === 0) return { ok: true, binary: join(dir, 'ipc-trace.o') };
+  const output = runtime.missing ? 'cc: not found on PATH (install a C compiler: gcc or clang)' : runtime.output;
+  return { ok: false, output, missingCompiler: runtime.missing };
+}
+
+/** Compiles `sourcePath` into `dir` as `name`, linked with the runtime compileRuntime() left in `dir`. */
+export async function compileProgram(sourcePath: string, dir: string, name = 'program', extraFlags: readonly string[] = []): Promise<NativeBuild> {
   const binary = join(dir, name);
-  const program = await cc([...NATIVE_CFLAGS, '-include', header, '-o', binary, sourcePath, join(dir, 'ipc-trace.o')], dir);
-  if (program.code !== 0) return { ok: false, output: program.output, missingCompiler: false };
+  const program = await cc([...NATIVE_CFLAGS, ...extraFlags, '-include', join(dir, 'ipc-trace.h'), '-o', binary, sourcePath, join(dir, 'ipc-trace.o')], dir);
+  if (program.code !== 0) return { ok: false, output: program.output, missingCompiler: program.missing };
   return { ok: true, binary };
+}
+
+/** Both: a program compiled into `dir` (the run's 0700 directory) as `name`, with the runtime. */
+export async function compileNative(sourcePath: string, dir: string, name = 'program', extraFlags: readonly string[] = []): Promise<NativeBuild> {
+  const runtime = await compileRuntime(dir);
+  return runtime.ok ? compileProgram(sourcePath, dir, name, extraFlags) : runtime;
 }
