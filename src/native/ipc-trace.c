@@ -296,6 +296,12 @@ static void arg_pointer(struct event *e, const void *p) {
     put_pointer(e, p);
 }
 
+/* A struct passed by address is shown by its size, as the twins show it: "buf[152]", or "NULL". */
+static void arg_struct(struct event *e, const void *p, size_t size) {
+    if (p) arg_buffer(e, size);
+    else arg_string(e, "NULL");
+}
+
 static void end_call(struct event *e, int line) {
     put(e, "]");
     current_line = line;
@@ -768,4 +774,74 @@ unsigned int ipc_trace_sleep(int line, unsigned int seconds) {
     unsigned int left = sleep(seconds);
     traced_return("sleep", line, left, 0);
     return left;
+}
+
+int ipc_trace_kill(int line, pid_t pid, int signum) {
+    step(line);
+    struct event e;
+    if (trace_fd != -1) begin_call(&e, "kill"), arg_long(&e, pid), arg_long(&e, signum), end_call(&e, line);
+    int r = kill(pid, signum);
+    int err = errno;
+    traced_return("kill", line, r, err);
+    errno = err;
+    return r;
+}
+
+/* The old action and old mask are shown only when the program asks for them, as the twins do. */
+int ipc_trace_sigaction(int line, int signum, const struct sigaction *act, struct sigaction *oldact) {
+    step(line);
+    struct event e;
+    if (trace_fd != -1) {
+        begin_call(&e, "sigaction");
+        arg_long(&e, signum);
+        arg_struct(&e, act, sizeof *act);
+        if (oldact) arg_struct(&e, oldact, sizeof *oldact);
+        end_call(&e, line);
+    }
+    int r = sigaction(signum, act, oldact);
+    int err = errno;
+    traced_return("sigaction", line, r, err);
+    errno = err;
+    return r;
+}
+
+int ipc_trace_sigprocmask(int line, int how, const sigset_t *set, sigset_t *oldset) {
+    step(line);
+    struct event e;
+    if (trace_fd != -1) {
+        begin_call(&e, "sigprocmask");
+        arg_long(&e, how);
+        arg_struct(&e, set, sizeof *set);
+        if (oldset) arg_struct(&e, oldset, sizeof *oldset);
+        end_call(&e, line);
+    }
+    int r = sigprocmask(how, set, oldset);
+    int err = errno;
+    traced_return("sigprocmask", line, r, err);
+    errno = err;
+    return r;
+}
+
+/* sigsuspend() and pause() return only after a handler has run (which may take steps of its
+ * own): -1 with EINTR, their normal return, told with its errno as the twins tell it. */
+int ipc_trace_sigsuspend(int line, const sigset_t *mask) {
+    step(line);
+    struct event e;
+    if (trace_fd != -1) begin_call(&e, "sigsuspend"), arg_struct(&e, mask, sizeof *mask), end_call(&e, line);
+    int r = sigsuspend(mask);
+    int err = errno;
+    traced_return("sigsuspend", line, r, err);
+    errno = err;
+    return r;
+}
+
+int ipc_trace_pause(int line) {
+    step(line);
+    struct event e;
+    if (trace_fd != -1) begin_call(&e, "pause"), end_call(&e, line);
+    int r = pause();
+    int err = errno;
+    traced_return("pause", line, r, err);
+    errno = err;
+    return r;
 }

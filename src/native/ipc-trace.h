@@ -45,6 +45,11 @@ int ipc_trace_unlink(int line, const char *path);
 sighandler_t ipc_trace_signal(int line, int signum, sighandler_t handler);
 int ipc_trace_fcntl(int line, int fd, int cmd, ...);
 unsigned int ipc_trace_sleep(int line, unsigned int seconds);
+int ipc_trace_kill(int line, pid_t pid, int signum);
+int ipc_trace_sigaction(int line, int signum, const struct sigaction *act, struct sigaction *oldact);
+int ipc_trace_sigprocmask(int line, int how, const sigset_t *set, sigset_t *oldset);
+int ipc_trace_sigsuspend(int line, const sigset_t *mask);
+int ipc_trace_pause(int line);
 
 /* ipc-trace.c defines IPC_TRACE_INTERNAL: it calls the real functions. */
 #ifndef IPC_TRACE_INTERNAL
@@ -65,6 +70,11 @@ unsigned int ipc_trace_sleep(int line, unsigned int seconds);
 #define signal(signum, handler) ipc_trace_signal(__LINE__, signum, handler)
 #define fcntl(...) ipc_trace_fcntl(__LINE__, __VA_ARGS__)
 #define sleep(seconds) ipc_trace_sleep(__LINE__, seconds)
+#define kill(pid, signum) ipc_trace_kill(__LINE__, pid, signum)
+#define sigaction(signum, act, oldact) ipc_trace_sigaction(__LINE__, signum, act, oldact)
+#define sigprocmask(how, set, oldset) ipc_trace_sigprocmask(__LINE__, how, set, oldset)
+#define sigsuspend(mask) ipc_trace_sigsuspend(__LINE__, mask)
+#define pause() ipc_trace_pause(__LINE__)
 #endif
 
 #endif

@@ -338,7 +338,8 @@ int main(void) {
         process.kill(event.pid, 'SIGUSR1');
       } else socket.write(Buffer.from([GO]));
     });
-    expect(of(run.events, run.pid).slice(1)).toEqual([
+    // After hello and sigaction()'s step, call and return:
+    expect(of(run.events, run.pid).slice(4)).toEqual([
       { kind: 'step', step: L('first') },
       { kind: 'step', step: L('handler') },
       { kind: 'call', name: 'write', args: [1, 'buf[8]'], step: L('handler') },
@@ -347,6 +348,56 @@ int main(void) {
       { kind: 'step', step: L('first') },
       { kind: 'call', name: 'close', args: [100], step: L('first') },
       { kind: 'return', name: 'close', value: -1, errno: 'EBADF', message: 'Bad file descriptor', step: L('first') },
+    ]);
+    expect(run.exit).toEqual({ code: 0, signal: null });
+  });
+
+  it('kill(), sigaction(), sigprocmask() and sigsuspend(): structs shown by their size, and the handler’s step inside sigsuspend() before its EINTR', async () => {
+    const source = `#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+static void on_usr1(int signo) {
+    (void)signo;
+    write(1, "caught\\n", 7);                            /* @handler */
+}
+
+int main(void) {
+    struct sigaction sa;
+    sigset_t block, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_usr1;
+    sigaction(SIGUSR1, &sa, NULL);                       /* @sigaction */
+    sigemptyset(&block);
+    sigaddset(&block, SIGUSR1);
+    sigprocmask(SIG_BLOCK, &block, &old);                /* @block */
+    kill(getpid(), SIGUSR1);                             /* @kill */
+    sigsuspend(&old);                                    /* @suspend */
+    return 0;
+}
+`;
+    const { dir, binary } = await compiled(source);
+    const L = (marker: string) => line(source, marker);
+    const run = await traced(binary, dir);
+    const calls = of(run.events, run.pid).filter((e) => e.kind !== 'hello');
+    expect(calls).toEqual([
+      { kind: 'step', step: L('sigaction') },
+      { kind: 'call', name: 'sigaction', args: [10, 'buf[152]'], step: L('sigaction') },
+      { kind: 'return', name: 'sigaction', value: 0, step: L('sigaction') },
+      { kind: 'step', step: L('block') },
+      { kind: 'call', name: 'sigprocmask', args: [0, 'buf[128]', 'buf[128]'], step: L('block') },
+      { kind: 'return', name: 'sigprocmask', value: 0, step: L('block') },
+      { kind: 'step', step: L('kill') },
+      { kind: 'call', name: 'kill', args: [run.pid, 10], step: L('kill') },
+      { kind: 'return', name: 'kill', value: 0, step: L('kill') },
+      { kind: 'step', step: L('suspend') },
+      { kind: 'call', name: 'sigsuspend', args: ['buf[128]'], step: L('suspend') },
+      // The pending SIGUSR1 is let through by sigsuspend(): its handler's write is a step of its own.
+      { kind: 'step', step: L('handler') },
+      { kind: 'call', name: 'write', args: [1, 'buf[7]'], step: L('handler') },
+      { kind: 'return', name: 'write', value: 7, step: L('handler') },
+      { kind: 'output', fd: 1, text: 'caught', step: L('handler') },
+      { kind: 'return', name: 'sigsuspend', value: -1, errno: 'EINTR', message: 'Interrupted system call', step: L('suspend') },
     ]);
     expect(run.exit).toEqual({ code: 0, signal: null });
   });
