@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import type { ResultPromise } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
-import { compileProgram, compileRuntime } from './native-build.js';
 import { runnerPath } from './runner-path.js';
 
 export interface LaunchRequest {
@@ -85,6 +84,8 @@ export function nativeLauncher(programs: (dir: string) => ReadonlyMap<string, st
 }
 
 async function compileAll(sources: ReadonlyMap<string, string>, dir: string): Promise<Map<string, string>> {
+  // Loaded only for a native run: the runtime's C text and child_process stay out of a twin run's start.
+  const { compileProgram, compileRuntime } = await import('./native-build.js');
   const binaries = new Map<string, string>();
   const runtime = await compileRuntime(dir);
   if (!runtime.ok) throw new NativeBuildError(runtime.output, runtime.missingCompiler);
