@@ -49,14 +49,15 @@ describe('pipe.c compiled and run through the controller', () => {
     const lines = demo.sources['pipe.c']!.split('\n');
     const lineOf = (text: string) => String(lines.findIndex((l) => l.includes(text)) + 1);
     const waited: string[] = [];
-    const recorded = await recordRun('pipe', 'basic', { mode: 'step', launcher: native('pipe', 'basic') }, async (run) => {
+    const recorded = await recordRun('pipe', 'basic', { mode: 'step', launcher: native('pipe', 'basic') }, async (run, events) => {
       const ended = new Promise<'ended'>((resolve) => run.once('end', () => resolve('ended')));
       // One go at a time, to the process waiting longest, until the run has ended.
       for (;;) {
         const next = await Promise.race([ended, until(run, () => run.waitingPids().length > 0, 'a process waiting at a step')]);
         if (next === 'ended') break;
         const proc = run.procs.get(run.advance()!)!;
-        waited.push(`${proc.role} ${proc.lastStep}`);
+        const step = events.findLast((e) => e.kind === 'step' && e.pid === proc.pid);
+        waited.push(`${proc.role} ${step?.kind === 'step' ? step.step : '?'}`);
       }
     });
     expect(recorded.result.reason).toBe('done');
