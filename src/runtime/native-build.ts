@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import traceSource from '../native/ipc-trace.c';
 import traceHeader from '../native/ipc-trace.h';
 
-/** Warnings are errors, as the built-in listings say they are built (`cc -Wall -Werror`). */
+/** Warnings are errors, as the built-in listings say they are built (`cc -Wall -Werror`; the contract adds -Wextra). */
 export const NATIVE_CFLAGS = ['-Wall', '-Werror', '-O0', '-g'] as const;
 /** The runtime holds itself to more. */
 const RUNTIME_CFLAGS = [...NATIVE_CFLAGS, '-Wextra', '-Wpedantic'] as const;

@@ -19,6 +19,7 @@ static void count(int sig) {
 
 static void child(const sigset_t *counted, const sigset_t *done) {
     struct sigaction sa = { .sa_handler = count };
+    if (sigemptyset(&sa.sa_mask) == -1) die("sigemptyset");   /* block nothing more while it runs */
     if (sigaction(SIGUSR1, &sa, NULL) == -1) die("sigaction"); // @step catch-usr1
     if (sigaction(SIGRTMIN, &sa, NULL) == -1) die("sigaction"); // @step catch-rt
     if (sigwaitinfo(done, NULL) == -1) die("sigwaitinfo"); // @step wait-done

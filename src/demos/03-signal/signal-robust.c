@@ -27,6 +27,7 @@ static void child(const sigset_t *usr1, int synchronous) {
                info.si_pid, getppid());
     } else {
         struct sigaction sa = { .sa_handler = handler };  /* no flags */
+        if (sigemptyset(&sa.sa_mask) == -1) die("sigemptyset");
         if (sigaction(SIGUSR1, &sa, NULL) == -1) die("sigaction"); // @step sigaction
         sigset_t none;
         if (sigemptyset(&none) == -1) die("sigemptyset");
