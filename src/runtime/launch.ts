@@ -26,6 +26,9 @@ export interface LaunchRequest {
  */
 export type StartProcess = (request: LaunchRequest) => ResultPromise;
 
+/** What every launcher's processes share (see StartProcess). */
+const PROCESS_OPTIONS = { detached: true, stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', reject: false, cleanup: true } as const;
+
 /**
  * Loads and prepares what starting needs, in the run's private directory `dir` (execa, ~20 ms:
  * not at startup, the first frame does not wait for it; a compiler's run for a C program).
@@ -36,15 +39,7 @@ export type Launcher = (dir: string) => Promise<StartProcess>;
 export const twinLauncher: Launcher = async () => {
   const { execa } = await import('execa');
   return ({ demoId, role, tracePath, gate, argv }) =>
-    execa(process.execPath, [...FORK_NODE_FLAGS, runnerPath(), demoId, role, tracePath, gate, ...argv], {
-      detached: true,
-      stdin: 'ignore',
-      stdout: 'ignore',
-      stderr: 'pipe',
-      reject: false,
-      cleanup: true,
-      env: { NODE_OPTIONS: '' },
-    });
+    execa(process.execPath, [...FORK_NODE_FLAGS, runnerPath(), demoId, role, tracePath, gate, ...argv], { ...PROCESS_OPTIONS, env: { NODE_OPTIONS: '' } });
 };
 
 /** The C program could not be compiled: the compiler's own text, file:line first. */
@@ -70,12 +65,7 @@ export function nativeLauncher(programs: (dir: string) => ReadonlyMap<string, st
       const binary = binaries.get(role);
       if (!binary) throw new Error(`no C program for role ${role}`);
       return execa(binary, [...argv], {
-        detached: true,
-        stdin: 'ignore',
-        stdout: 'ignore',
-        stderr: 'pipe',
-        reject: false,
-        cleanup: true,
+        ...PROCESS_OPTIONS,
         extendEnv: false,
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin', IPC_DEMO_TRACE: tracePath, IPC_DEMO_GATE: gate, IPC_DEMO_ROLE: role },
       });
