@@ -2,8 +2,8 @@
 // someone outside killed it (a kill from another terminal, the OOM killer). The
 // run's own deaths by signal are lessons and stay quiet.
 import { SIGNALS } from '../ffi/signal-names.js';
-import type { WaitStatus } from '../ffi/wait-status.js';
 import type { RunEvent } from './events.js';
+import type { WaitStatus } from './protocol.js';
 
 /** What the kernel sends on its own because of what a program did: a write to a pipe no one reads. */
 const SENT_BY_THE_KERNEL = new Set(['SIGPIPE']);
