@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Run } from '../../src/runtime/controller.js';
 import type { RunEvent } from '../../src/runtime/events.js';
+import { parseNetUnix } from '../../src/runtime/kernel/net-unix.js';
 import { demoAndVariant, expectNothingLeft, outputOf, pidsOf, recordRun, until } from '../helpers/run.js';
 
 /** Pids of the processes whose command line names `dir` (a runner gets its run's trace socket path). */
@@ -187,18 +188,19 @@ describe('a process that exits while the controller writes to it', () => {
 });
 
 /** The inodes of a process's sockets. */
-function socketInodes(pid: number): string[] {
+function socketInodes(pid: number): number[] {
   return readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
     try {
-      return [/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? []].flat();
+      const inode = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+      return inode === undefined ? [] : [Number(inode)];
     } catch {
       return [];
     }
   });
 }
 
-/** Those of `inodes` that still exist: /proc/net/unix lists every Unix socket with its inode in the 7th column. */
-function listedUnixSockets(inodes: readonly string[]): string[] {
-  const listed = new Set(readFileSync('/proc/net/unix', 'utf8').split('\n').map((line) => line.trim().split(/\s+/)[6]));
+/** Those of `inodes` that still exist as Unix sockets (read synchronously: the caller holds the event loop). */
+function listedUnixSockets(inodes: readonly number[]): number[] {
+  const listed = new Set(parseNetUnix(readFileSync('/proc/net/unix', 'utf8')).map((row) => row.inode));
   return inodes.filter((inode) => listed.has(inode));
 }
