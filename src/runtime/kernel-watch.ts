@@ -8,20 +8,23 @@ import { bytesByInode, withMeasures, type PipeLevels } from './pipe-levels.js';
 import { readProcessMemory } from './kernel/process-memory.js';
 import { readNetTcp } from './kernel/net-tcp.js';
 import { readNetUnix } from './kernel/net-unix.js';
-import { readLiveChildren, readProcessState, type ProcessState } from './kernel/process-state.js';
+import { readCpuTicks, readLiveChildren, readProcessState, type ProcessState } from './kernel/process-state.js';
 import { readSysv, type SysvKind, type SysvRow } from './kernel/sysvipc.js';
 import { readObjects } from './run-dir.js';
 
 /** Calls that end by themselves: a process sleeping in one is not stuck. */
 const TIMED_CALLS = new Set(['usleep', 'sleep', 'nanosleep']);
 const QUIET_MS = 500;
-/** A twin runs from one step or call to the next in microseconds; this long without one is a bug. */
+/** A twin runs from one step or call to the next in microseconds; this much CPU time without one is a bug. */
 export const HUNG_MS = 10_000;
+/** USER_HZ: the clock ticks of /proc/<pid>/stat's CPU times. */
+const TICKS_PER_SECOND = 100;
 const ID_COLUMN = { shm: 'shmid', msg: 'msqid', sem: 'semid' } as const;
 
 export class KernelWatch {
   private readonly run: Run;
   private readonly intervalMs: number;
+  private readonly hungTicks: number;
   private readonly report: (snapshot: KernelSnapshot) => void;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
@@ -29,6 +32,13 @@ export class KernelWatch {
   private last = '';
   private lastEventAt = Date.now();
   private stuckPolls = 0;
+  /**
+   * Per process, the CPU time it had used when first seen running after its last event (null:
+   * it has had an event since, read the time again). The watchdog counts CPU time, not the clock:
+   * a process the learner released after a long pause, or one starved of the CPU on a loaded
+   * machine, is running (state R) long after its last event without being hung.
+   */
+  private readonly cpuAtLastEvent = new Map<number, number | null>();
   /** Bytes waiting per pipe inode, the newest measure of each from the processes' own state events. */
   private pipeLevels: PipeLevels = {};
   private readonly memory = new Map<number, readonly { readonly addr: string; readonly hex: string }[]>();
@@ -38,9 +48,10 @@ export class KernelWatch {
   private stopped = false;
   private readonly waiters: { readonly count: number; readonly resolve: (snapshot: KernelSnapshot) => void; readonly reject: (error: Error) => void }[] = [];
 
-  constructor(run: Run, intervalMs: number, report: (snapshot: KernelSnapshot) => void) {
+  constructor(run: Run, intervalMs: number, report: (snapshot: KernelSnapshot) => void, hungMs = HUNG_MS) {
     this.run = run;
     this.intervalMs = intervalMs;
+    this.hungTicks = (hungMs * TICKS_PER_SECOND) / 1000;
     this.report = report;
   }
 
@@ -76,6 +87,7 @@ export class KernelWatch {
     if (event && event.kind !== 'note') {
       this.lastEventAt = Date.now();
       this.stuckPolls = 0;
+      this.cpuAtLastEvent.set(event.pid, null);
       if (event.kind === 'state') this.absorbState(event);
     }
     if (this.polling) {
@@ -113,7 +125,7 @@ export class KernelWatch {
     if (processes.some((p) => p.runtimeMask)) {
       this.pending = true;
       await this.checkStuck(processes);
-      this.checkHung(processes);
+      await this.checkHung(processes);
       return;
     }
     const snapshot: KernelSnapshot = { t: this.run.elapsed, processes, sysv, pipeFill: bytesByInode(this.pipeLevels), memory, ...(unix.length > 0 ? { unix } : {}), ...(tcp.length > 0 ? { tcp } : {}) };
@@ -126,7 +138,7 @@ export class KernelWatch {
     this.polledAfter = after;
     this.settleWaiters();
     await this.checkStuck(processes);
-    this.checkHung(processes);
+    await this.checkHung(processes);
   }
 
   /** Waiters for a view no older than this poll: the newest snapshot is what it saw (an unchanged view is not reported twice). */
@@ -155,14 +167,22 @@ export class KernelWatch {
     return Object.fromEntries(entries);
   }
 
-  /** The watchdog: a process on the CPU, between steps and calls, for HUNG_MS, is a hung runner. */
-  private checkHung(processes: readonly ProcessState[]): void {
-    if (Date.now() - this.lastEventAt < HUNG_MS) return;
-    const hung = processes.find((p) => {
+  /**
+   * The watchdog: a process that has used HUNG_MS of CPU time since its last event, and is running
+   * between steps and calls (not waiting for a go, not in a call), is a hung runner.
+   */
+  private async checkHung(processes: readonly ProcessState[]): Promise<void> {
+    const running = processes.filter((p) => {
       const proc = this.run.procs.get(p.pid);
       return proc && !proc.waiting && proc.inCall === null && p.state === 'R';
     });
-    if (hung) this.run.hung(hung.pid);
+    for (const p of running) {
+      const ticks = await readCpuTicks(p.pid);
+      if (ticks === null) continue;
+      const since = this.cpuAtLastEvent.get(p.pid);
+      if (since === undefined || since === null) this.cpuAtLastEvent.set(p.pid, ticks);
+      else if (ticks - since >= this.hungTicks) return this.run.hung(p.pid);
+    }
   }
 
   private async sysv(): Promise<Partial<Record<SysvKind, SysvRow[]>>> {

@@ -31,7 +31,7 @@ const en = {
   leakRemoved: 'Left behind by the program, removed by ipc-demo:',
   leakLeft: 'Left behind by the program, and ipc-demo could not remove it (`ipc-demo clean` tries again; `ipcrm` removes it by hand):',
   runnerFailed: 'A runner failed:',
-  hung: 'A process ran for 10 s without reaching its next line: ipc-demo ended the run (a bug in ipc-demo; please report it).',
+  hung: 'A process used 10 s of CPU time without reaching its next line: ipc-demo ended the run (a bug in ipc-demo; please report it).',
   killedOutside: 'Process {pid} ({role}) was killed by {signal}, which no process of this run sent: something outside the demo ended it (a kill from another terminal, the out-of-memory killer). What follows is not part of the lesson.',
   stopped: 'Stopped.',
   peerRefused:
@@ -109,7 +109,7 @@ const zh: Strings = {
   leakRemoved: '程序遗留的对象，已由 ipc-demo 删除：',
   leakLeft: '程序遗留的对象，ipc-demo 没能删除（`ipc-demo clean` 会再试；也可以用 `ipcrm` 手动删除）：',
   runnerFailed: '运行器出错：',
-  hung: '有进程连续 10 秒没有走到下一行：ipc-demo 已终止本次运行（这是 ipc-demo 的缺陷，请报告）。',
+  hung: '有进程占用了 10 秒 CPU 时间仍没有走到下一行：ipc-demo 已终止本次运行（这是 ipc-demo 的缺陷，请报告）。',
   killedOutside: '进程 {pid}（{role}）被 {signal} 终止，而本次运行中没有任何进程发送过这个信号：是演示之外的东西结束了它（另一个终端里的 kill，或内存不足时内核的 OOM killer）。之后发生的事不属于本课内容。',
   sysvNoSpace:
     '{call} 失败，错误 ENOSPC：已达到系统级上限 {limit} = {value}（已用 {used} 个）。`ipc-demo clean` 会删除已结束的 ipc-demo 运行遗留的对象；其余对象可用 `ipcs` 查看，只有其所有者或 root 能用 `ipcrm` 删除。管理员可以调高上限：sudo sysctl -w {raise}。',

@@ -1,8 +1,9 @@
-// The stuck watch, on real processes and the real /proc: a run is stuck when every
-// process it knows sleeps in a call nothing will end. A child just forked is not
+// The stuck watch and the watchdog, on real processes and the real /proc. A run is stuck when
+// every process it knows sleeps in a call nothing will end. A child just forked is not
 // known to the run until it says hello; while it lives, it may be the one they wait
 // for. The run here is a stand-in that knows one shell, asleep in read(); the shell's
-// own child plays the forked child that has not said hello.
+// own child plays the forked child that has not said hello. A runner is hung when it
+// burns CPU between steps; one that is only runnable (starved, or just released) is not.
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Run } from '../../src/runtime/controller.js';
@@ -68,5 +69,42 @@ describe('the stuck watch', () => {
     }
     shell.kill('SIGKILL');
     await exited;
+  });
+});
+
+describe('the watchdog', () => {
+  it('ends a run whose process burns its CPU time between steps, not one that is only runnable', async () => {
+    // Two shells spinning on CPU 0: the starved one at nice 19 gets about 1/70 of it, runnable
+    // (state R) all the time, as a runner starved on a loaded machine or just released after a
+    // long pause is. The starved one comes first in the run's list: a watchdog of the wall clock
+    // would name it first.
+    const spin = (nice: string) => spawn('nice', ['-n', nice, 'taskset', '-c', '0', 'sh', '-c', 'while :; do :; done'], { stdio: 'ignore' });
+    const starved = spin('19');
+    const hog = spin('0');
+    const exits = [starved, hog].map((p) => new Promise((resolve) => p.once('exit', resolve)));
+    started.push(starved.pid!, hog.pid!);
+    const hung: number[] = [];
+    const proc = (pid: number) => [pid, { pid, waiting: false, inCall: null, ownFds: [] }] as const;
+    const run = {
+      procs: new Map([proc(starved.pid!), proc(hog.pid!)]),
+      dir: '/nonexistent',
+      events: [],
+      options: { lab: false },
+      elapsed: 0,
+      startingRunners: () => 0,
+      stuck: () => undefined,
+      hung: (pid: number) => hung.push(pid),
+    } as unknown as Run;
+    const watch = new KernelWatch(run, 20, () => undefined, 300);
+    watch.start();
+    try {
+      await until(() => hung.length > 0, 'the watchdog called a process hung');
+      expect(hung[0]).toBe(hog.pid);
+    } finally {
+      await watch.stop();
+    }
+    starved.kill('SIGKILL');
+    hog.kill('SIGKILL');
+    await Promise.all(exits);
   });
 });

@@ -121,6 +121,17 @@ function stateOf(stat: string | null): string | null {
 }
 
 /**
+ * The CPU time `pid` has used, user and system, in clock ticks (fields 14 and 15 of its stat line;
+ * /proc counts them in USER_HZ, 100 a second); null when it is gone.
+ */
+export async function readCpuTicks(pid: number): Promise<number | null> {
+  const stat = await text(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields[0] is field 3, the state
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/**
  * The live children of `pid` (zombies left out), from /proc/<pid>/task/<pid>/children: those
  * forked by its main thread, the only thread that forks in a runner.
  */
