@@ -8,12 +8,12 @@ import type { ResultPromise } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
 import { GO, RUN_FREE, type Mode, type TraceEvent, type WaitStatus } from './protocol.js';
-import { createRunDir, joinLabDir, KEY_FILE, release, removeRunDir, traceSocketPath } from './run-dir.js';
+import { leaveRunDir, leaveRunDirNow } from './leave-dir.js';
+import { createRunDir, joinLabDir, KEY_FILE, traceSocketPath } from './run-dir.js';
 import { writeControl } from './control-write.js';
 import { killedFromOutside } from './outside-kill.js';
 import { KernelWatch } from './kernel-watch.js';
 import { sysvFailure } from './kernel/sysv-limits.js';
-import { recordedObjectsLeft, removeRecordedObjects } from './sysv-cleanup.js';
 import { twinLauncher, type Launcher } from './launch.js';
 
 export interface RunOptions {
@@ -464,8 +464,7 @@ export class Run extends EventEmitter<RunEvents> {
    * directory, their record in it, to the next start's sweep.
    */
   removeDir(keepObjects = false): void {
-    if (keepObjects && this.runDir && recordedObjectsLeft(this.runDir)) return;
-    if (this.runDir && release(this.runDir)) removeRunDir(this.runDir);
+    if (this.runDir) leaveRunDirNow(this.runDir, this.options.lab === true, keepObjects);
   }
 
   /** Synchronous last resort for exit paths: SIGKILL to every process group of the run. */
@@ -530,15 +529,11 @@ export class Run extends EventEmitter<RunEvents> {
       }
       for (const proc of this.procs.values()) proc.socket?.destroy();
       await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-      // In lab mode the other terminal may still use the objects: the last one out removes them,
-      // and the directory. Out first, then look: of two ending at once, one at least finds the
-      // other gone (looking first, each could find the other still there, and leave it all to it).
-      if (this.runDir && release(this.runDir)) {
-        const { removed, failed } = await removeRecordedObjects(this.runDir);
+      // In lab mode the other terminal may still use the objects: the last one out removes them.
+      if (this.runDir) {
+        const { removed, failed } = await leaveRunDir(this.runDir, this.options.lab === true);
         for (const object of removed) this.note('leak-removed', object);
         for (const object of failed) this.note('leak-left', object);
-        // What could not be removed keeps its record, for `ipc-demo clean` and the next start's sweep.
-        if (failed.length === 0) removeRunDir(this.runDir);
       }
       const exits = new Map<string, WaitStatus>();
       // A child killed before its hello is known only by its parent's fork() return.

@@ -214,6 +214,21 @@ export class UnsafeDirectoryError extends RunDirError {}
  */
 export function joinLabDir(demo: string, variant: string, base = runBase()): string {
   const dir = join(base, `${RUN_PREFIX}${uid()}-lab-${demo}-${variant}`);
+  const unlock = lockLab(dir);
+  if (!unlock) {
+    throw new RunDirError({
+      en: `another ipc-demo holds ${labLockPath(dir)} and does not let go; end it (or remove the file if none runs) and try again`,
+      zh: `另一个 ipc-demo 占着 ${labLockPath(dir)} 不放；请结束它（若没有在运行，就删除该文件）后再试`,
+    });
+  }
+  try {
+    return joinLocked(dir, base);
+  } finally {
+    unlock();
+  }
+}
+
+function joinLocked(dir: string, base: string): string {
   try {
     ensureRoom(base);
     mkdirSync(dir, { mode: 0o700 });
@@ -235,6 +250,81 @@ export function joinLabDir(demo: string, variant: string, base = runBase()): str
     throw runDirFailure(base, error);
   }
   return dir;
+}
+
+/** The lock file of a lab directory: beside it, so that it outlives the directory's removal. */
+export function labLockPath(dir: string): string {
+  return `${dir}.lock`;
+}
+
+const LOCK_WAIT_MS = 10_000;
+
+/** Blocks the thread for `ms` (a lock is held for milliseconds: no event loop turn is worth it). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Lab mode's lock: a terminal joins (makes or finds the directory, claims it) and the last one
+ * out leaves (releases, finds no one, removes the objects and the directory) each under it. A
+ * terminal that joins while the other leaves so comes before the other looks (and the other is
+ * not the last) or after the removal (and makes a new directory), never between: without it, it
+ * claimed a directory about to go, and met objects about to be removed. The lock is a file beside
+ * the directory, linked into place whole (EEXIST: held) and naming its holder; a dead holder's
+ * (killed in those milliseconds) is taken over. Returns the unlock, or null after 10 s held by a
+ * live process.
+ */
+export function lockLab(dir: string): (() => void) | null {
+  const lock = labLockPath(dir);
+  const mine = `${lock}.${process.pid}`;
+  const owner: Owner = { pid: process.pid, startTime: processStartTime(process.pid) ?? '' };
+  writeFileSync(mine, JSON.stringify(owner), { mode: 0o600 });
+  try {
+    for (let waited = 0; waited < LOCK_WAIT_MS; waited += 5) {
+      try {
+        linkSync(mine, lock);
+        return () => rmSync(lock, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      let holder: Owner | null = null;
+      try {
+        holder = JSON.parse(readFileSync(lock, 'utf8')) as Owner;
+      } catch {
+        continue; // let go this instant: try again at once
+      }
+      if (!isAlive(holder)) rmSync(lock, { force: true });
+      else pause(5);
+    }
+    return null;
+  } finally {
+    rmSync(mine, { force: true });
+  }
+}
+
+/**
+ * Lab locks left by a controller killed while it held one (or was taking one): removed when
+ * their holder is dead. Returns their names.
+ */
+export function removeStaleLabLocks(base = runBase()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.startsWith(`${RUN_PREFIX}${uid()}-lab-`) && /\.lock(\.\d+)?$/.test(name))
+    .filter((name) => {
+      const path = join(base, name);
+      try {
+        if (isAlive(JSON.parse(readFileSync(path, 'utf8')) as Owner)) return false;
+      } catch {
+        return false; // gone this instant, or a candidate being written
+      }
+      rmSync(path, { force: true });
+      return true;
+    });
 }
 
 /** The controllers that still use a directory. */

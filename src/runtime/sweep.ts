@@ -3,7 +3,7 @@
 // directory's recorded System V objects and the directory itself are removed.
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
-import { deadRuns, removeRunDir, runBase } from './run-dir.js';
+import { deadRuns, removeRunDir, removeStaleLabLocks, runBase } from './run-dir.js';
 import { removeRecordedObjects } from './sysv-cleanup.js';
 
 export interface SweptRun {
@@ -17,6 +17,7 @@ export interface SweptRun {
 
 export async function sweepDeadRuns(base = runBase()): Promise<SweptRun[]> {
   const swept: SweptRun[] = [];
+  removeStaleLabLocks(base);
   for (const dir of deadRuns(base)) {
     let files: string[] = [];
     try {
