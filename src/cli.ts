@@ -10,6 +10,9 @@ import { runText } from './ui/run-text.js';
 import { loadInteractive } from './ui/load-interactive.js';
 import { cliText, type CliText } from './cli/text.js';
 import { commanderErrorText } from './cli/commander-errors.js';
+import { buildPrograms, ccOnPath, isCProgram, programProblem } from './cli/native.js';
+import { nativeText } from './cli/native-text.js';
+import type { Launcher } from './runtime/launch.js';
 
 declare const __IPC_DEMO_VERSION__: string;
 
@@ -24,7 +27,11 @@ interface CliOptions {
   role?: string;
   delay?: number;
   help?: boolean;
+  native?: boolean;
 }
+
+/** The arguments after `--`: argv[1…] of a C program of the learner's. */
+let programArgs: readonly string[] = [];
 
 class UsageError extends Error {}
 
@@ -109,7 +116,7 @@ async function doctor(): Promise<number> {
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-async function runDemo(name: string, options: CliOptions): Promise<number> {
+async function runDemo(name: string, options: CliOptions, launcherFor?: LauncherFor): Promise<number> {
   const lang = detectLang(options.lang);
   const t = cliText[lang];
   const demo = resolveDemo(name, t);
@@ -119,31 +126,63 @@ async function runDemo(name: string, options: CliOptions): Promise<number> {
     return fail(t.unknownVariant(demo.id, String(options.variant), guess, demo.variants.map((v) => v.id)));
   }
   if (options.role !== undefined) checkRole(demo, variant, options.role, t);
+  return runResolved(demo, variant, options, launcherFor);
+}
+
+async function runResolved(demo: DemoMeta, variant: VariantMeta, options: CliOptions, launcherFor?: LauncherFor): Promise<number> {
+  const lang = detectLang(options.lang);
+  const t = cliText[lang];
   const roles = options.role === undefined ? undefined : [options.role];
   const interactive = !options.plain && !options.json && process.stdout.isTTY === true;
   if (!interactive) {
     if (options.mode === 'step') fail(t.stepNeedsTerminal);
     const mode = options.mode === 'play' ? 'play' : 'run';
-    const result = await runText({ demo, variant, lang, json: options.json === true, roles, mode, delayMs: options.delay });
+    const result = await runText({ demo, variant, lang, json: options.json === true, roles, mode, delayMs: options.delay, launcher: launcherFor?.(demo, variant) });
     const failed = result.reason === 'timeout' || result.notes.some((code) => code === 'runner-failed' || code === 'hung' || code === 'killed' || code === 'sysv-error' || code === 'leak-left');
     return failed ? EXIT.failed : EXIT.ok;
   }
   if (!process.stdin.isTTY) fail(t.stdinNotTerminal);
   await checkRoom();
   const runInteractive = await loadInteractive();
-  return runInteractive({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay });
+  return runInteractive({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay, launcherFor });
 }
 
-async function runTour(options: CliOptions): Promise<number> {
+type LauncherFor = (demo: DemoMeta, variant: VariantMeta) => Launcher;
+
+/** `--native`: the built-in listings compiled with the native runtime instead of their twins. */
+async function nativeBuiltins(lang: Lang): Promise<LauncherFor> {
+  if (!ccOnPath()) fail(nativeText[lang].noCompiler);
+  const { builtinPrograms, nativeLauncher } = await import('./runtime/launch.js');
+  return (demo, variant) => nativeLauncher(builtinPrograms(demo, variant));
+}
+
+/** `ipc-demo my-pipe.c [-- args]`, `ipc-demo writer.c reader.c`: the learner's own programs, compiled, then stepped as a demo. */
+async function runPrograms(paths: readonly string[], options: CliOptions): Promise<number> {
+  const lang = detectLang(options.lang);
+  const t = nativeText[lang];
+  if (paths.length > 2) fail(t.tooManyPrograms);
+  for (const [option, given] of [['--variant', options.variant], ['--role', options.role]] as const) if (given !== undefined) fail(t.optionForDemos(option));
+  const problem = programProblem(paths, lang);
+  if (problem) fail(problem);
+  const built = await buildPrograms(paths, programArgs, lang);
+  if ('exit' in built) return built.exit;
+  try {
+    return await runResolved(built.demo, built.variant, options, () => built.launcher);
+  } finally {
+    built.dispose();
+  }
+}
+
+async function runTour(options: CliOptions, launcherFor?: LauncherFor): Promise<number> {
   const lang = detectLang(options.lang);
   if (options.plain || options.json || !process.stdout.isTTY) {
-    for (const demo of demos) await runText({ demo, variant: demo.variants[0]!, lang, json: options.json === true });
+    for (const demo of demos) await runText({ demo, variant: demo.variants[0]!, lang, json: options.json === true, launcher: launcherFor?.(demo, demo.variants[0]!) });
     return EXIT.ok;
   }
   if (!process.stdin.isTTY) fail(cliText[lang].tourNeedsTerminal);
   await checkRoom();
   const runInteractive = await loadInteractive();
-  return runInteractive({ demos, variant: undefined, lang, mode: options.mode ?? 'step', delayMs: options.delay });
+  return runInteractive({ demos, variant: undefined, lang, mode: options.mode ?? 'step', delayMs: options.delay, launcherFor });
 }
 
 function parseDelay(t: CliText): (value: string) => number {
@@ -175,13 +214,14 @@ function rootCommand(t: CliText): Command {
   return new Command('ipc-demo')
     .description(t.description)
     .version(typeof __IPC_DEMO_VERSION__ === 'string' ? __IPC_DEMO_VERSION__ : 'dev', '-V, --version', t.optVersion)
-    .argument('[demo]', t.argDemo(demos.map((d) => d.id)))
+    .argument('[demo...]', t.argDemo(demos.map((d) => d.id)))
     .addOption(new Option('-m, --mode <mode>', t.optMode).choices(['step', 'play', 'run']))
     .option('-v, --variant <name>', t.optVariant)
     .addOption(new Option('-l, --lang <lang>', t.optLang).argParser(parseLang(t)))
     .option('--plain', t.optPlain)
     .option('--json', t.optJson)
     .option('--role <role>', t.optRole)
+    .option('--native', t.optNative)
     .addOption(new Option('--delay <ms>', t.optDelay).argParser(parseDelay(t)).default(900))
     .helpOption(false)
     .option('-h, --help', t.optHelp)
@@ -189,9 +229,16 @@ function rootCommand(t: CliText): Command {
     .addHelpText('after', t.examples);
 }
 
-async function rootAction(program: Command, name: string | undefined, options: CliOptions): Promise<void> {
-  const t = cliText[detectLang(options.lang)];
-  if (options.help) {
+async function rootAction(program: Command, names: readonly string[], options: CliOptions): Promise<void> {
+  const lang = detectLang(options.lang);
+  const t = cliText[lang];
+  // A demo, or the learner's own C programs: files ending in .c.
+  const programs = names.filter(isCProgram);
+  if (programs.length > 0 && programs.length < names.length) fail(nativeText[lang].demoAndProgram);
+  if (programs.length === 0 && names.length > 1) fail(nativeText[lang].oneDemo);
+  if (programs.length === 0 && programArgs.length > 0) fail(nativeText[lang].argsWithoutProgram);
+  const name = programs.length > 0 ? undefined : names[0];
+  if (options.help && programs.length === 0) {
     if (name === undefined) program.outputHelp();
     else process.stdout.write((await import('./cli/demo-help.js')).demoHelp(resolveDemo(name, t), detectLang(options.lang)));
     return;
@@ -199,7 +246,12 @@ async function rootAction(program: Command, name: string | undefined, options: C
   if (options.json && options.plain) fail(t.jsonAndPlain);
   checkEnvironment();
   await sweep();
-  process.exitCode = name === undefined ? await runTour(options) : await runDemo(name, options);
+  if (programs.length > 0) {
+    process.exitCode = await runPrograms(programs, options);
+    return;
+  }
+  const launcherFor = options.native ? await nativeBuiltins(lang) : undefined;
+  process.exitCode = name === undefined ? await runTour(options, launcherFor) : await runDemo(name, options, launcherFor);
 }
 
 export function buildProgram(lang: Lang = detectLang(undefined)): Command {
@@ -211,7 +263,7 @@ export function buildProgram(lang: Lang = detectLang(undefined)): Command {
     .configureOutput({ outputError: () => undefined })
     // Choices and defaults are in the descriptions, in the user's language.
     .configureHelp({ styleTitle: (title) => t.helpTitles[title] ?? title, optionDescription: (option) => option.description });
-  program.action((name: string | undefined, options: CliOptions) => rootAction(program, name, options));
+  program.action((names: string[], options: CliOptions) => rootAction(program, names, options));
 
   program
     .command('list')
@@ -258,8 +310,11 @@ export function buildProgram(lang: Lang = detectLang(undefined)): Command {
 export async function main(argv: readonly string[]): Promise<void> {
   const lang = argvLang(argv.slice(2));
   const program = buildProgram(lang);
+  // What follows `--` is the learner's program's own argv, never ipc-demo's.
+  const dashes = argv.indexOf('--', 2);
+  programArgs = dashes < 0 ? [] : argv.slice(dashes + 1);
   try {
-    await program.parseAsync(argv as string[]);
+    await program.parseAsync(dashes < 0 ? (argv as string[]) : argv.slice(0, dashes));
   } catch (error) {
     if (error instanceof Error && error.name === 'RunDirError') {
       const text = (error as Error & { text?: Record<Lang, string> }).text;

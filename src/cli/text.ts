@@ -35,13 +35,14 @@ const en = {
   // Help.
   helpTitles: {} as Readonly<Record<string, string>>,
   description: 'See how Linux processes talk to each other: seven IPC mechanisms, run for real and stepped line by line.',
-  argDemo: (ids: readonly string[]) => `a demo: ${list(ids)} (default: the guided tour)`,
+  argDemo: (ids: readonly string[]) => `a demo: ${list(ids)} (default: the guided tour); or your own C program(s), prog.c, compiled with cc and stepped (its arguments after --)`,
   optMode: 'step: you press a key for each line; play: a step a second; run: straight through',
   optVariant: "run a variant of the demo (see 'ipc-demo pipe --help' or 'ipc-demo list')",
   optLang: 'language: zh or en (default: from LC_ALL / LANG)',
   optPlain: 'print a narrated transcript instead of the interactive screen (automatic when stdout is not a terminal)',
   optJson: "print one JSON event per line, for scripts (every kind and field: the README's 'JSON events')",
   optRole: 'lab mode: run only this side (e.g. reader) of a two-program demo',
+  optNative: "run the demo's C listing itself, compiled with cc, instead of its Node twin",
   optDelay: 'play mode: milliseconds between steps (default: 900)',
   optVersion: 'print the version',
   optHelp: "this help; after a demo, the demo's own: ipc-demo pipe --help",
@@ -62,6 +63,9 @@ Examples:
   ipc-demo pipe --json | jq .   one event per line for scripts
   ipc-demo list                 the demos, their roles and variants
   ipc-demo fifo --role reader   lab mode, terminal 1 (terminal 2: --role writer)
+  ipc-demo my-pipe.c -- fill 3  your own C program, compiled with cc, stepped; its args after --
+  ipc-demo writer.c reader.c    two programs of yours, started together
+  ipc-demo pipe --native        the real pipe.c, compiled, instead of its twin
   ipc-demo source pipe > pipe.c the C program, to compile and run yourself
   ipc-demo clean                remove what killed runs left behind, and list it
                                 (the same sweep runs quietly at every start)
@@ -119,13 +123,14 @@ const zh: CliText = {
   seeHelp: "运行 'ipc-demo --help' 查看所有选项。",
   helpTitles: { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：' },
   description: '看看 Linux 进程之间怎样通信：七种 IPC 机制，真实运行，逐行单步。',
-  argDemo: (ids) => `演示：${list(ids)}（默认：导览）`,
+  argDemo: (ids) => `演示：${list(ids)}（默认：导览）；或你自己的 C 程序 prog.c，用 cc 编译后单步运行（它的参数放在 -- 之后）`,
   optMode: 'step：每按一次键走一行；play：每秒一步；run：一口气跑完',
   optVariant: "运行演示的某个变体（见 'ipc-demo pipe --help' 或 'ipc-demo list'）",
   optLang: '语言：zh 或 en（默认按 LC_ALL / LANG）',
   optPlain: '打印带讲解的文字记录，不用交互界面（标准输出不是终端时自动如此）',
   optJson: '每行打印一个 JSON 事件，供脚本使用（各种事件与字段：见 README 的“JSON events”一节）',
   optRole: '实验模式：只运行双程序演示的一方（例如 reader）',
+  optNative: '运行演示的 C 源程序本身（用 cc 编译），而不是它的 Node 孪生程序',
   optDelay: 'play 模式：两步之间的毫秒数（默认 900）',
   optVersion: '打印版本号',
   optHelp: "本帮助；写在演示名之后则是该演示自己的帮助：ipc-demo pipe --help",
@@ -146,6 +151,9 @@ const zh: CliText = {
   ipc-demo pipe --json | jq .   每行一个事件，供脚本使用
   ipc-demo list                 所有演示及其角色和变体
   ipc-demo fifo --role reader   实验模式，终端 1（终端 2：--role writer）
+  ipc-demo my-pipe.c -- fill 3  你自己的 C 程序，用 cc 编译后单步运行；-- 之后是它的参数
+  ipc-demo writer.c reader.c    你自己的两个程序，一起启动
+  ipc-demo pipe --native        编译并运行真正的 pipe.c，而不是它的孪生程序
   ipc-demo source pipe > pipe.c C 程序，可以自己编译运行
   ipc-demo clean                清除被杀掉的运行遗留的东西，并列出来
                                 （每次启动时也会悄悄做同样的清理）

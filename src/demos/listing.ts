@@ -21,3 +21,20 @@ export function parseListing(source: string): Listing {
   });
   return { lines, steps };
 }
+
+/**
+ * The 0-based line a step stands for: a marker's line, or for a program compiled with the
+ * native runtime (whose `step` is the source line number, "23") that line.
+ */
+export function stepLine(listing: Listing, step: string): number | undefined {
+  const marked = listing.steps.get(step);
+  if (marked !== undefined) return marked;
+  const number = /^[1-9]\d*$/.test(step) ? Number(step) : 0;
+  return number >= 1 && number <= listing.lines.length ? number - 1 : undefined;
+}
+
+/** The marker on a 0-based line, if the line has one. */
+export function markerAt(listing: Listing, line: number): string | undefined {
+  for (const [id, at] of listing.steps) if (at === line) return id;
+  return undefined;
+}

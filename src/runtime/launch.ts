@@ -3,7 +3,7 @@
 // the role's C program, or the C program itself, compiled with the native runtime (issue 12).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ResultPromise } from 'execa';
+import type { execa as Execa, ResultPromise } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
 import { runnerPath } from './runner-path.js';
@@ -61,15 +61,27 @@ export class NativeBuildError extends Error {
 export function nativeLauncher(programs: (dir: string) => ReadonlyMap<string, string>): Launcher {
   return async (dir) => {
     const [{ execa }, binaries] = await Promise.all([import('execa'), compileAll(programs(dir), dir)]);
-    return ({ role, tracePath, gate, argv }) => {
-      const binary = binaries.get(role);
-      if (!binary) throw new Error(`no C program for role ${role}`);
-      return execa(binary, [...argv], {
-        ...PROCESS_OPTIONS,
-        extendEnv: false,
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', IPC_DEMO_TRACE: tracePath, IPC_DEMO_GATE: gate, IPC_DEMO_ROLE: role },
-      });
-    };
+    return startCompiled(execa, binaries);
+  };
+}
+
+/**
+ * Programs compiled already, by role (a learner's, compiled before the screen opens so that
+ * the compiler's text is read in the terminal): each run starts them afresh.
+ */
+export function compiledLauncher(binaries: ReadonlyMap<string, string>): Launcher {
+  return async () => startCompiled((await import('execa')).execa, binaries);
+}
+
+function startCompiled(execa: typeof Execa, binaries: ReadonlyMap<string, string>): StartProcess {
+  return ({ role, tracePath, gate, argv }) => {
+    const binary = binaries.get(role);
+    if (!binary) throw new Error(`no C program for role ${role}`);
+    return execa(binary, [...argv], {
+      ...PROCESS_OPTIONS,
+      extendEnv: false,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', IPC_DEMO_TRACE: tracePath, IPC_DEMO_GATE: gate, IPC_DEMO_ROLE: role },
+    });
   };
 }
 

@@ -13,7 +13,8 @@ export const NATIVE_CFLAGS = ['-Wall', '-Werror', '-O0', '-g'] as const;
 const RUNTIME_CFLAGS = [...NATIVE_CFLAGS, '-Wextra', '-Wpedantic'] as const;
 
 export type NativeBuild =
-  | { readonly ok: true; readonly binary: string }
+  /** `warnings`: what the compiler said of a program it compiled (a learner's is built without -Werror). */
+  | { readonly ok: true; readonly binary: string; readonly warnings?: string }
   /** The compiler's own text (file:line: error: …), or why it could not run. */
   | { readonly ok: false; readonly output: string; readonly missingCompiler: boolean };
 
@@ -37,12 +38,16 @@ export async function compileRuntime(dir: string): Promise<NativeBuild> {
   return { ok: false, output, missingCompiler: runtime.missing };
 }
 
-/** Compiles `sourcePath` into `dir` as `name`, linked with the runtime compileRuntime() left in `dir`. */
-export async function compileProgram(sourcePath: string, dir: string, name = 'program', extraFlags: readonly string[] = []): Promise<NativeBuild> {
+/**
+ * Compiles `sourcePath` into `dir` as `name`, linked with the runtime compileRuntime() left in `dir`.
+ * The compiler runs in `cwd` (a learner's program: the directory it was named from, so that its
+ * messages name the file as the learner wrote it).
+ */
+export async function compileProgram(sourcePath: string, dir: string, name = 'program', extraFlags: readonly string[] = [], cwd = dir): Promise<NativeBuild> {
   const binary = join(dir, name);
-  const program = await cc([...NATIVE_CFLAGS, ...extraFlags, '-include', join(dir, 'ipc-trace.h'), '-o', binary, sourcePath, join(dir, 'ipc-trace.o')], dir);
+  const program = await cc([...NATIVE_CFLAGS, ...extraFlags, '-include', join(dir, 'ipc-trace.h'), '-o', binary, sourcePath, join(dir, 'ipc-trace.o')], cwd);
   if (program.code !== 0) return { ok: false, output: program.output, missingCompiler: program.missing };
-  return { ok: true, binary };
+  return { ok: true, binary, warnings: program.output };
 }
 
 /** Both: a program compiled into `dir` (the run's 0700 directory) as `name`, with the runtime. */

@@ -3,10 +3,11 @@
 import chalk from 'chalk';
 import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
 import { stepLesson } from '../demos/lesson.js';
-import { parseListing } from '../demos/listing.js';
+import { markerAt, parseListing, stepLine } from '../demos/listing.js';
 import type { RunEvent } from '../runtime/events.js';
 import { formatCall, formatStatus, formatValue } from './format.js';
 import { roleLabel, strings } from './strings.js';
+import { resultMeaning } from './line-narration.js';
 
 export interface TranscriptWriter {
   header(): string[];
@@ -28,7 +29,7 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
 
   return {
     header: () => [
-      `ipc-demo · ${demo.order} ${demo.title[lang]} · ${s.variant} ${variant.id} (${variant.title[lang]})`,
+      `ipc-demo · ${demo.order ? `${demo.order} ` : ''}${demo.title[lang]} · ${s.variant} ${variant.id} (${variant.title[lang]})`,
       demo.summary[lang],
       variant.summary[lang],
       '',
@@ -45,12 +46,14 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
         case 'step': {
           const file = listingOf.get(event.pid) ?? '';
           const listing = listings.get(file);
-          const line = listing?.steps.get(event.step);
+          const line = listing && stepLine(listing, event.step);
           const code = line === undefined ? '' : `${file}:${line + 1}  ${listing!.lines[line]!.trim()}`;
+          // A native program steps at line numbers: the lesson is that of the line's marker, if it has one.
+          const lessonStep = line !== undefined && /^\d+$/.test(event.step) ? (markerAt(listing!, line) ?? event.step) : event.step;
           // Each lesson once per process: a loop's second pass needs no second telling.
           const first = !taught.has(`${event.pid} ${event.step}`);
           taught.add(`${event.pid} ${event.step}`);
-          const lesson = first ? stepLesson(demo, variant.id, listingRoleOf.get(event.pid), event.step)?.[lang] : undefined;
+          const lesson = first ? stepLesson(demo, variant.id, listingRoleOf.get(event.pid), lessonStep)?.[lang] : undefined;
           return ['', `${who(event.pid)} ${s.step} ${event.step}: ${chalk.bold(code)}`, ...(lesson ? [chalk.dim(`    ${lesson}`)] : [])];
         }
         case 'call':
@@ -58,7 +61,7 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
         case 'return':
           // A child killed before its hello (signal's textbook race) is still the child when it is reaped.
           if (event.name === 'fork' && typeof event.value === 'number' && event.value > 0 && !roles.has(event.value)) roles.set(event.value, 'child');
-          return [`    ${event.name}() = ${formatValue(event.value)}${event.errno ? ` ${event.errno} (${event.message ?? ''})` : ''}`];
+          return [`    ${event.name}() = ${formatValue(event.value)}${event.errno ? ` ${event.errno} (${event.message ?? ''})` : lineMeaning(event, lang)}`];
         case 'output':
           return [`  ${who(event.pid)}${event.fd === 2 ? chalk.red(' stderr') : ''} | ${event.text}`];
         case 'exit':
@@ -70,6 +73,12 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
       }
     },
   };
+}
+
+/** What a native program's call returned, said (it has no lessons): "  — fds 3 (read end) and 4 (write end)". */
+function lineMeaning(event: Extract<RunEvent, { kind: 'return' }>, lang: Lang): string {
+  const meaning = event.step !== undefined && /^\d+$/.test(event.step) ? resultMeaning(event.name, event.value, lang) : undefined;
+  return meaning ? `  — ${meaning}` : '';
 }
 
 /** A note of the controller's, in words; a stuck run of a variant that is stuck by design says where the cause shows. */

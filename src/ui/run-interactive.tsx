@@ -3,6 +3,7 @@ import { render } from 'ink';
 import { useState } from 'react';
 import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
 import type { Mode } from '../runtime/protocol.js';
+import type { Launcher } from '../runtime/launch.js';
 import { App } from './components/app.js';
 
 export interface InteractiveOptions {
@@ -14,6 +15,8 @@ export interface InteractiveOptions {
   /** Lab mode: only these roles, meeting the other terminal in the shared directory. */
   readonly roles?: readonly string[];
   readonly delayMs?: number;
+  /** C programs compiled with the native runtime instead of the twins (a learner's own, or --native). */
+  readonly launcherFor?: (demo: DemoMeta, variant: VariantMeta) => Launcher;
 }
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
@@ -34,6 +37,7 @@ function Tour({ options, onSignalExit }: { readonly options: InteractiveOptions;
       initialMode={options.mode}
       roles={options.roles}
       delayMs={options.delayMs}
+      launcherFor={options.launcherFor}
       next={options.demos[index + 1]}
       tourPosition={tour ? `${index + 1}/${options.demos.length}` : undefined}
       onVariant={setVariant}

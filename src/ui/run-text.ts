@@ -6,6 +6,7 @@ import { jsonLine } from './json.js';
 import { transcript } from './plain.js';
 import { formatStatus } from './format.js';
 import { roleLabel } from './strings.js';
+import type { Launcher } from '../runtime/launch.js';
 
 export interface TextRunOptions {
   readonly demo: DemoMeta;
@@ -18,11 +19,13 @@ export interface TextRunOptions {
   /** run (default) goes straight through; play takes a step every `delayMs`. */
   readonly mode?: 'run' | 'play';
   readonly delayMs?: number;
+  /** C programs compiled with the native runtime instead of the twins (a learner's own, or --native). */
+  readonly launcher?: Launcher;
 }
 
 export async function runText(options: TextRunOptions): Promise<RunResult> {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const run = new Run({ demo: options.demo, variant: options.variant, mode: options.mode ?? 'run', playDelayMs: options.delayMs, roles: options.roles, lab: options.roles !== undefined });
+  const run = new Run({ demo: options.demo, variant: options.variant, mode: options.mode ?? 'run', playDelayMs: options.delayMs, roles: options.roles, lab: options.roles !== undefined, launcher: options.launcher });
   const release = guard(run);
   // A reader that goes away (`| head`) ends the run quietly, as a pipeline expects.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

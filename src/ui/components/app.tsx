@@ -1,12 +1,14 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { stepLesson } from '../../demos/lesson.js';
-import { parseListing, type Listing } from '../../demos/listing.js';
+import { parseListing, stepLine, type Listing } from '../../demos/listing.js';
 import type { DemoMeta, Lang, VariantMeta } from '../../demos/types.js';
 import type { Mode } from '../../runtime/protocol.js';
+import type { Launcher } from '../../runtime/launch.js';
 import { useRun } from '../hooks/use-run.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { kernelLines } from '../kernel-lines.js';
+import { lineNarration } from '../line-narration.js';
 import { computeLayout, MIN_COLUMNS, MIN_ROWS } from '../layout.js';
 import { foldEntries, stepIndices, type ProcView } from '../model.js';
 import { noteText } from '../plain.js';
@@ -36,6 +38,8 @@ export interface AppProps {
   readonly onNext: () => void;
   readonly onLang: (lang: Lang) => void;
   readonly onSignalExit: () => void;
+  /** C programs compiled with the native runtime instead of the twins: what starts each run. */
+  readonly launcherFor?: (demo: DemoMeta, variant: VariantMeta) => Launcher;
 }
 
 type Overlay = 'none' | 'help' | 'variants';
@@ -57,7 +61,7 @@ export function App(props: AppProps) {
   const { columns, rows } = useTerminalSize();
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [mode, setMode] = useState<Mode>(props.initialMode);
-  const { run, entries, result, error } = useRun(demo, variant, props.initialMode, props.onSignalExit, props.roles, props.delayMs);
+  const { run, entries, result, error } = useRun(demo, variant, props.initialMode, props.onSignalExit, props.roles, props.delayMs, props.launcherFor);
   const [cursor, setCursor] = useState<number | null>(null);
   const [selectedPid, setSelectedPid] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<Overlay>('none');
@@ -85,7 +89,8 @@ export function App(props: AppProps) {
 
   const lineOf = (proc: ProcView): number | undefined => {
     const file = listingFor(demo, variant, proc);
-    return proc.step && file ? listings.get(file)?.steps.get(proc.step) : undefined;
+    const listing = file ? listings.get(file) : undefined;
+    return proc.step && listing ? stepLine(listing, proc.step) : undefined;
   };
 
   const shownFile = listingFor(demo, variant, selected) ?? Object.values(variant.listings)[0]!;
@@ -174,8 +179,11 @@ export function App(props: AppProps) {
   const kernelState = state.kernel?.processes ?? [];
   const stepLines = new Map(state.procs.map((p) => [p.pid, (lineOf(p) ?? -1) + 1] as const).filter(([, l]) => l > 0));
   const focusStep = selected?.step ?? state.lastStep?.step;
-  const focusRole = (selected?.step ? selected : state.procs.find((p) => p.pid === state.lastStep?.pid))?.listingRole;
-  const lesson = focusStep ? (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '') : variant.summary[lang];
+  const focusProc = selected?.step ? selected : state.procs.find((p) => p.pid === state.lastStep?.pid);
+  const focusRole = focusProc?.listingRole;
+  // A native program's step is a line number: no lesson of its own (line-narration.ts).
+  const lineStep = focusProc && focusStep !== undefined && /^\d+$/.test(focusStep);
+  const lesson = focusStep ? (lineStep ? lineNarration(demo, variant, listings.get(listingFor(demo, variant, focusProc) ?? ''), focusProc, lang) : (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '')) : variant.summary[lang];
   const focusLine = selected ? lineOf(selected) : undefined;
   const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
   const notes: { text: string; color: string }[] = state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
@@ -201,7 +209,7 @@ export function App(props: AppProps) {
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Box justifyContent="space-between">
         <Text wrap="truncate-end">
-          <Text bold>ipc-demo</Text> {props.tourPosition ?? demo.order} {demo.title[lang]} · {s.variant} {variant.id} · {modeLabel} · {s.step}{' '}
+          <Text bold>ipc-demo</Text> {props.tourPosition ?? (demo.order || '')} {demo.title[lang]} · {s.variant} {variant.id} · {modeLabel} · {s.step}{' '}
           {state.stepCount}
         </Text>
         <Text color={cursor === null ? theme.live : theme.replay} bold wrap="truncate-end">

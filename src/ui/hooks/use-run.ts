@@ -3,6 +3,7 @@ import type { DemoMeta, VariantMeta } from '../../demos/types.js';
 import { Run, type RunResult } from '../../runtime/controller.js';
 import { guard } from '../../runtime/lifecycle.js';
 import type { Mode } from '../../runtime/protocol.js';
+import type { Launcher } from '../../runtime/launch.js';
 import type { Entry } from '../model.js';
 
 export interface RunState {
@@ -17,8 +18,8 @@ export interface RunState {
  * everything it reports, and stops it (every process, every object) on unmount.
  * A new variant or demo is a new component (its key), so a new run.
  */
-export function useRun(demo: DemoMeta, variant: VariantMeta, mode: Mode, onSignalExit: () => void, roles?: readonly string[], playDelayMs?: number): RunState {
-  const [run] = useState(() => new Run({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs }));
+export function useRun(demo: DemoMeta, variant: VariantMeta, mode: Mode, onSignalExit: () => void, roles?: readonly string[], playDelayMs?: number, launcherFor?: (demo: DemoMeta, variant: VariantMeta) => Launcher): RunState {
+  const [run] = useState(() => new Run({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs, launcher: launcherFor?.(demo, variant) }));
   const [entries, setEntries] = useState<readonly Entry[]>([]);
   const [result, setResult] = useState<RunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
