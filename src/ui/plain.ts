@@ -8,6 +8,7 @@ import type { RunEvent } from '../runtime/events.js';
 import { formatCall, formatStatus, formatValue } from './format.js';
 import { roleLabel, strings } from './strings.js';
 import { resultMeaning } from './line-narration.js';
+import { lineWhere, programEnd, programHung } from './program-end.js';
 
 export interface TranscriptWriter {
   header(): string[];
@@ -22,6 +23,9 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
   const listingRoleOf = new Map<number, string>();
   const listings = new Map(Object.entries(demo.sources).map(([file, source]) => [file, parseListing(source)]));
   const taught = new Set<string>();
+  /** A C program run for real steps at line numbers: each process's last one, for how it ended. */
+  const lastLine = new Map<number, number>();
+  const whereOf = (pid: number) => lineWhere(listingOf.get(pid), lastLine.get(pid), lang);
   // Colour only where it can be seen: chalk turns itself off for pipes and files.
   const tints = [chalk.cyan, chalk.magenta, chalk.yellow, chalk.green, chalk.blue, chalk.red];
   const tint = (pid: number) => tints[[...roles.keys()].indexOf(pid) % tints.length] ?? chalk.white;
@@ -48,6 +52,7 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
           const listing = listings.get(file);
           const line = listing && stepLine(listing, event.step);
           const code = line === undefined ? '' : `${file}:${line + 1}  ${listing!.lines[line]!.trim()}`;
+          if (/^\d+$/.test(event.step)) lastLine.set(event.pid, Number(event.step));
           // A native program steps at line numbers: the lesson is that of the line's marker, if it has one.
           const lessonStep = line !== undefined && /^\d+$/.test(event.step) ? (markerAt(listing!, line) ?? event.step) : event.step;
           // Each lesson once per process: a loop's second pass needs no second telling.
@@ -61,12 +66,19 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
         case 'return':
           // A child killed before its hello (signal's textbook race) is still the child when it is reaped.
           if (event.name === 'fork' && typeof event.value === 'number' && event.value > 0 && !roles.has(event.value)) roles.set(event.value, 'child');
+          // A forked child stands at its parent's fork() line until its own first step.
+          if (event.name === 'fork' && typeof event.value === 'number' && event.value > 0 && /^\d+$/.test(event.step ?? '') && !lastLine.has(event.value)) lastLine.set(event.value, Number(event.step));
           return [`    ${event.name}() = ${formatValue(event.value)}${event.errno ? ` ${event.errno} (${event.message ?? ''})` : lineMeaning(event, lang)}`];
         case 'output':
           return [`  ${who(event.pid)}${event.fd === 2 ? chalk.red(' stderr') : ''} | ${event.text}`];
-        case 'exit':
-          return [`${who(event.pid)} ${formatStatus(event.status, lang)}`];
+        case 'exit': {
+          const end = lastLine.size > 0 ? programEnd(event.status, `${roleLabel(roles.get(event.pid) ?? '?', lang)} ${event.pid}`, whereOf(event.pid), lang) : undefined;
+          return [`${who(event.pid)} ${formatStatus(event.status, lang)}`, ...(end ? [`    ${end}`] : [])];
+        }
         case 'note':
+          // A C program's crash is told by its exit; its loop is its own, not ipc-demo's.
+          if (lastLine.size > 0 && event.code === 'runner-failed') return [];
+          if (lastLine.size > 0 && event.code === 'hung') return [programHung(whereOf(Number(event.detail)), lang)];
           return [noteText(event.code, event.detail, lang, variant)];
         case 'state':
           return [];

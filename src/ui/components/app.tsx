@@ -9,6 +9,7 @@ import { useRun } from '../hooks/use-run.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { kernelLines } from '../kernel-lines.js';
 import { lineNarration } from '../line-narration.js';
+import { lineWhere, programNotes } from '../program-end.js';
 import { computeLayout, MIN_COLUMNS, MIN_ROWS } from '../layout.js';
 import { foldEntries, stepIndices, type ProcView } from '../model.js';
 import { noteText } from '../plain.js';
@@ -186,7 +187,12 @@ export function App(props: AppProps) {
   const lesson = focusStep ? (lineStep ? lineNarration(demo, variant, listings.get(listingFor(demo, variant, focusProc) ?? ''), focusProc, lang) : (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '')) : variant.summary[lang];
   const focusLine = selected ? lineOf(selected) : undefined;
   const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
-  const notes: { text: string; color: string }[] = state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
+  // C programs run for real (steps are line numbers): a crash or a loop is told as what the program did.
+  const lineRun = state.procs.some((p) => p.step !== null && /^\d+$/.test(p.step));
+  const whereOf = (p: ProcView) => lineWhere(listingFor(demo, variant, p), p.step === null ? undefined : Number(p.step), lang);
+  const notes: { text: string; color: string }[] = lineRun
+    ? programNotes(state.notes, state.procs, whereOf, (n) => noteText(n.code, n.detail, lang, variant), lang).map((n) => ({ text: n.text, color: n.error ? theme.error : theme.note }))
+    : state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
   if (cursor !== null) notes.push({ text: `${s.replay}: ${replayHint(s, result !== null, mode)}`, color: theme.replay });
   if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
   if (result && cursor === null) {
