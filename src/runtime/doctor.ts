@@ -69,7 +69,7 @@ async function memfdCheck(): Promise<Check> {
 async function compilerCheck(): Promise<Check> {
   const result = await execa('cc', ['--version'], { reject: false });
   const ok = result.exitCode === 0;
-  return { name: 'C compiler', ok, detail: ok ? String(result.stdout).split('\n')[0]! : 'cc not found', fix: 'install one to build the listings yourself: sudo apt install gcc (Debian/Ubuntu), sudo dnf install gcc (Fedora)', warning: true };
+  return { name: 'C compiler', ok, detail: ok ? String(result.stdout).split('\n')[0]! : 'cc not found', fix: 'install one to step your own C programs (ipc-demo my.c), run --native, or build the listings yourself: sudo apt install gcc (Debian/Ubuntu), sudo dnf install gcc (Fedora)', warning: true };
 }
 
 function runDirCheck(): Check {
