@@ -2,7 +2,7 @@
 // `ipc-demo writer.c reader.c`, `ipc-demo pipe --native`. Real cc, real processes, the real
 // CLI (bin/ipc-demo.js, built by the global setup); a compile error and a segfault are told
 // as the learner's, and nothing is left: no process, no run directory, no FIFO.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,6 +197,27 @@ describe.skipIf(!ccOnPath())('a C program of the learner’s', () => {
     const events = jsonEvents(r.stdout);
     expect(events.filter((e) => e.kind === 'hello').map((e) => e.role).sort()).toEqual(['reader', 'writer']);
     expect(events.filter((e) => e.kind === 'output').map((e) => e.text)).toEqual(['reader got 3 bytes']);
+    expect(readdirSync(base)).not.toContain('myfifo');
+    expectNothingLeft();
+  });
+
+  it('in two terminals, writer.c in one and reader.c in the other each run their own program and meet at the FIFO', async () => {
+    writeFileSync(join(src, 'writer.c'), WRITER_C);
+    writeFileSync(join(src, 'reader.c'), READER_C);
+    mkdirSync(join(base, 'runs'), { recursive: true });
+    const fifo = join(base, 'myfifo');
+    const terminalRun = (file: string) =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI, file, '--json', '--', fifo], { cwd: src, env: { ...process.env, TMPDIR: join(base, 'runs'), XDG_RUNTIME_DIR: '' } });
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.on('close', (code) => resolve({ code, stdout }));
+      });
+    const [writer, reader] = await Promise.all([terminalRun('writer.c'), terminalRun('reader.c')]);
+    expect(writer.code).toBe(0);
+    expect(reader.code).toBe(0);
+    expect(jsonEvents(reader.stdout).filter((e) => e.kind === 'output').map((e) => e.text)).toEqual(['reader got 3 bytes']);
+    expect(jsonEvents(writer.stdout).some((e) => e.kind === 'return' && e.name === 'write' && e.value === 3)).toBe(true);
     expect(readdirSync(base)).not.toContain('myfifo');
     expectNothingLeft();
   });
