@@ -215,7 +215,7 @@ export function App(props: AppProps) {
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Box justifyContent="space-between">
         <Text wrap="truncate-end">
-          <Text bold>ipc-demo</Text> {props.tourPosition ?? (demo.order || '')} {demo.title[lang]} · {s.variant} {variant.id} · {modeLabel} · {s.step}{' '}
+          <Text bold>ipc-demo</Text> {[props.tourPosition ?? (demo.order || ''), demo.title[lang]].filter(Boolean).join(' ')} · {s.variant} {variant.id} · {modeLabel} · {s.step}{' '}
           {state.stepCount}
         </Text>
         <Text color={cursor === null ? theme.live : theme.replay} bold wrap="truncate-end">
