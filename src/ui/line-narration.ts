@@ -62,7 +62,7 @@ export function resultMeaning(name: string, value: TraceValue | undefined, lang:
 /** "pipe() returned 0: fds 3 (read end) and 4 (write end)", "read() failed: EINTR". */
 export function resultText(ret: NonNullable<ProcView['lastReturn']>, lang: Lang): string {
   const w = words[lang];
-  if (ret.errno) return `${ret.name}() ${w.failed} ${ret.errno}`;
+  if (ret.errno) return `${ret.name}() ${w.failed}${lang === 'zh' ? '' : ' '}${ret.errno}`;
   // pipe() returns 0 and fills in the fds: the event's value is the fds.
   const value = ret.name === 'pipe' ? '0' : formatValue(ret.value);
   const meaning = resultMeaning(ret.name, ret.value, lang);
