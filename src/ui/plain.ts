@@ -8,7 +8,7 @@ import type { RunEvent } from '../runtime/events.js';
 import { formatCall, formatStatus, formatValue } from './format.js';
 import { roleLabel, strings } from './strings.js';
 import { resultMeaning } from './line-narration.js';
-import { lineWhere, programEnd, programHung } from './program-end.js';
+import { lineWhere, programEnd, programHung, programsOwnEnd, RUN_ENDED_BY_TOOL } from './program-end.js';
 
 export interface TranscriptWriter {
   header(): string[];
@@ -26,6 +26,7 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
   /** A C program run for real steps at line numbers: each process's last one, for how it ended. */
   const lastLine = new Map<number, number>();
   const whereOf = (pid: number) => lineWhere(listingOf.get(pid), lastLine.get(pid), lang);
+  let endedByTool = false;
   // Colour only where it can be seen: chalk turns itself off for pipes and files.
   const tints = [chalk.cyan, chalk.magenta, chalk.yellow, chalk.green, chalk.blue, chalk.red];
   const tint = (pid: number) => tints[[...roles.keys()].indexOf(pid) % tints.length] ?? chalk.white;
@@ -72,10 +73,11 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
         case 'output':
           return [`  ${who(event.pid)}${event.fd === 2 ? chalk.red(' stderr') : ''} | ${event.text}`];
         case 'exit': {
-          const end = lastLine.size > 0 ? programEnd(event.status, `${roleLabel(roles.get(event.pid) ?? '?', lang)} ${event.pid}`, whereOf(event.pid), lang) : undefined;
+          const end = lastLine.size > 0 && programsOwnEnd(event.status, endedByTool) ? programEnd(event.status, `${roleLabel(roles.get(event.pid) ?? '?', lang)} ${event.pid}`, whereOf(event.pid), lang) : undefined;
           return [`${who(event.pid)} ${formatStatus(event.status, lang)}`, ...(end ? [`    ${end}`] : [])];
         }
         case 'note':
+          if (RUN_ENDED_BY_TOOL.has(event.code)) endedByTool = true;
           // A C program's crash is told by its exit; its loop is its own, not ipc-demo's.
           if (lastLine.size > 0 && event.code === 'runner-failed') return [];
           if (lastLine.size > 0 && event.code === 'hung') return [programHung(whereOf(Number(event.detail)), lang)];

@@ -50,6 +50,15 @@ export function programEnd(status: WaitStatus, who: string, where: string, lang:
   return undefined;
 }
 
+/** After these notes ipc-demo itself ends the processes: a SIGKILL or SIGTERM then is its own, not the program's end. */
+export const RUN_ENDED_BY_TOOL: ReadonlySet<string> = new Set(['hung', 'timeout', 'stopped']);
+const TOOL_SIGNALS = new Set(['SIGKILL', 'SIGTERM']);
+
+/** Whether an end is worth telling as the program's: not one ipc-demo caused by ending the run. */
+export function programsOwnEnd(status: WaitStatus, runEndedByTool: boolean): boolean {
+  return !(runEndedByTool && status.signal !== null && TOOL_SIGNALS.has(status.signal));
+}
+
 /** The watchdog's `hung` note, for a program of the learner's: their loop, not ipc-demo's bug. */
 export function programHung(where: string, lang: Lang): string {
   return words[lang].hung(where);
@@ -73,8 +82,9 @@ export function programNotes(
     if (note.code === 'hung') return [{ text: programHung(proc ? whereOf(proc) : '', lang), error: true }];
     return [{ text: noteText(note), error: note.code !== 'leak-removed' && note.code !== 'stuck' }];
   });
+  const endedByTool = notes.some((note) => RUN_ENDED_BY_TOOL.has(note.code));
   const ends = procs.flatMap((proc) => {
-    const text = proc.exit ? programEnd(proc.exit, `${roleLabel(proc.role, lang)} ${proc.pid}`, whereOf(proc), lang) : undefined;
+    const text = proc.exit && programsOwnEnd(proc.exit, endedByTool) ? programEnd(proc.exit, `${roleLabel(proc.role, lang)} ${proc.pid}`, whereOf(proc), lang) : undefined;
     return text ? [{ text, error: true }] : [];
   });
   return [...told, ...ends];

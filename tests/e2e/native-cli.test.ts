@@ -60,6 +60,16 @@ int main(void) {
 }
 `;
 
+const LOOP_C = `#include <unistd.h>
+int main(void) {
+    int fd[2];
+    pipe(fd);
+    volatile long x = 0;
+    for (;;) x++;
+    return 0;
+}
+`;
+
 // Two programs that meet at a FIFO named on their command line, as in two terminals.
 const WRITER_C = `#include <fcntl.h>
 #include <stdio.h>
@@ -185,6 +195,16 @@ describe.skipIf(!ccOnPath())('a C program of the learner’s', () => {
     expect(en.status).toBe(0);
     const zh = cli(['crash.c', '--plain', '--lang', 'zh']);
     expect(zh.stdout).toMatch(new RegExp(`你的程序的子进程 \\d+ 被 SIGSEGV 终止（段错误[^）]*），发生在第 ${at} 行（crash\\.c）之后`));
+    expectNothingLeft();
+  });
+
+  it('a loop without a traced call is the program’s, told with the line it was last at; the watchdog’s kill is not told as its end', { timeout: 40_000 }, () => {
+    writeFileSync(join(src, 'loop.c'), LOOP_C);
+    const r = cli(['loop.c', '--plain']);
+    expect(r.stdout).toContain('A process of your program ran 10 s without a traced call after line 4 (loop.c): does it loop?');
+    expect(r.stdout).not.toContain("Your program's");
+    expect(r.stdout).not.toContain('a bug in ipc-demo');
+    expect(r.status).toBe(1);
     expectNothingLeft();
   });
 
