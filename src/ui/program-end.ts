@@ -4,7 +4,7 @@
 import type { Lang, Text } from '../demos/types.js';
 import type { NoteEvent } from '../runtime/events.js';
 import type { WaitStatus } from '../runtime/protocol.js';
-import type { ProcView } from './model.js';
+import type { Entry, ProcView } from './model.js';
 import { roleLabel } from './strings.js';
 
 const SIGNALS: Readonly<Record<string, Text>> = {
@@ -34,6 +34,21 @@ const words = {
     hung: (where: string) => `你的程序有一个进程运行了 10 秒都没有进行被跟踪的调用${where ? `（在${where}之后）` : ''}：是不是死循环了？ipc-demo 结束了这次运行。`,
   },
 } as const;
+
+/**
+ * The line each process last stood at by its own steps; a child with none yet stands at the
+ * fork() that made it (its hello can come after its parent has gone on to another line).
+ */
+export function lastLines(entries: readonly Entry[]): Map<number, number> {
+  const lines = new Map<number, number>();
+  for (const entry of entries) {
+    if (entry.kind === 'step' && /^\d+$/.test(entry.step)) lines.set(entry.pid, Number(entry.step));
+    if (entry.kind === 'return' && entry.name === 'fork' && typeof entry.value === 'number' && entry.value > 0 && /^\d+$/.test(entry.step ?? '') && !lines.has(entry.value)) {
+      lines.set(entry.value, Number(entry.step));
+    }
+  }
+  return lines;
+}
 
 /** "line 17 (crash.c)" / "第 17 行（crash.c）". */
 export function lineWhere(file: string | undefined, line: number | undefined, lang: Lang): string {
@@ -87,5 +102,6 @@ export function programNotes(
     const text = proc.exit && programsOwnEnd(proc.exit, endedByTool) ? programEnd(proc.exit, `${roleLabel(proc.role, lang)} ${proc.pid}`, whereOf(proc), lang) : undefined;
     return text ? [{ text, error: true }] : [];
   });
-  return [...told, ...ends];
+  // One note for all: the screen shows its last two notes, and the end of the run is one of them.
+  return [...told, ...(ends.length > 0 ? [{ text: ends.map((end) => end.text).join(' '), error: true }] : [])];
 }

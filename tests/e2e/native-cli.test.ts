@@ -281,4 +281,17 @@ describe.skipIf(!ccOnPath())('a C program of the learner’s', () => {
     expect(Number(/EXIT=(\d+)/.exec(s)?.[1])).toBe(0);
     expectNothingLeft();
   });
+
+  it('on the screen, a segfault is told as the program’s with its line, not as a runner’s failure', { timeout: 4 * WAIT_MS }, async () => {
+    writeFileSync(join(src, 'crash.c'), CRASH_C);
+    mkdirSync(join(base, 'runs'));
+    terminal = new Terminal(`cd ${src}; echo BEFORE; env -u CI TMPDIR=${join(base, 'runs')} XDG_RUNTIME_DIR= node ${CLI} crash.c`, 100, 30);
+    const t = terminal;
+    await t.waitFor((s) => s.includes('crash.c') && s.includes('P►'), 'the parent marked');
+    const s = await t.press('r', (x) => x.includes('Run complete'), 'the end of the run');
+    expect(s.replace(/\s+/g, ' ')).toMatch(/Your program's child \d+ was killed by SIGSEGV \(segmentation fault: .*\) after line 5 \(crash\.c\)/);
+    expect(s).not.toContain('A runner failed');
+    await t.press('q', (x) => /EXIT=\d+/.test(x), 'the shell after quitting');
+    expectNothingLeft();
+  });
 });

@@ -6,7 +6,7 @@ import { markerAt, parseListing, stepLine } from '../../src/demos/listing.js';
 import { learnerRoles } from '../../src/runtime/learner-program.js';
 import { callNarration, resultText } from '../../src/ui/line-narration.js';
 import type { ProcView } from '../../src/ui/model.js';
-import { lineWhere, programEnd } from '../../src/ui/program-end.js';
+import { lastLines, lineWhere, programEnd } from '../../src/ui/program-end.js';
 
 const listing = parseListing('int fd[2];\npipe(fd); // @step pipe\nfork();\n');
 
@@ -46,6 +46,20 @@ describe('how a program ended', () => {
     expect(programEnd({ code: null, signal: 'SIGSEGV', core: false }, 'child 5', where, 'en')).toMatch(/^Your program's child 5 was killed by SIGSEGV \(segmentation fault: .*\) after line 9 \(crash\.c\), before its next traced call\.$/);
     expect(programEnd({ code: 3, signal: null, core: false }, 'parent 4', lineWhere('a.c', 2, 'zh'), 'zh')).toBe('你的程序的parent 4 以状态 3 退出，发生在第 2 行（a.c）之后、下一个被跟踪的调用之前。');
     expect(programEnd({ code: 0, signal: null, core: false }, 'parent 4', where, 'en')).toBeUndefined();
+  });
+});
+
+describe('where each process last stood', () => {
+  it('its own last step; a child without one, its parent’s fork() line even after the parent went on', () => {
+    const lines = lastLines([
+      { kind: 'step', pid: 1, step: '5' },
+      { kind: 'return', pid: 1, name: 'fork', value: 2, step: '5' },
+      { kind: 'step', pid: 1, step: '11' },
+      { kind: 'hello', pid: 2, ppid: 1, role: 'child', ownFds: [900] },
+      { kind: 'return', pid: 1, name: 'fork', value: 3, step: '5' },
+      { kind: 'step', pid: 3, step: '7' },
+    ]);
+    expect([...lines]).toEqual([[1, 11], [2, 5], [3, 7]]);
   });
 });
 

@@ -9,7 +9,7 @@ import { useRun } from '../hooks/use-run.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { kernelLines } from '../kernel-lines.js';
 import { lineNarration } from '../line-narration.js';
-import { lineWhere, programNotes } from '../program-end.js';
+import { lastLines, lineWhere, programNotes } from '../program-end.js';
 import { computeLayout, MIN_COLUMNS, MIN_ROWS } from '../layout.js';
 import { foldEntries, stepIndices, type ProcView } from '../model.js';
 import { noteText } from '../plain.js';
@@ -189,7 +189,8 @@ export function App(props: AppProps) {
   const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
   // C programs run for real (steps are line numbers): a crash or a loop is told as what the program did.
   const lineRun = state.procs.some((p) => p.step !== null && /^\d+$/.test(p.step));
-  const whereOf = (p: ProcView) => lineWhere(listingFor(demo, variant, p), p.step === null ? undefined : Number(p.step), lang);
+  const lastLine = lineRun ? lastLines(entries.slice(0, upTo)) : new Map<number, number>();
+  const whereOf = (p: ProcView) => lineWhere(listingFor(demo, variant, p), lastLine.get(p.pid), lang);
   const notes: { text: string; color: string }[] = lineRun
     ? programNotes(state.notes, state.procs, whereOf, (n) => noteText(n.code, n.detail, lang, variant), lang).map((n) => ({ text: n.text, color: n.error ? theme.error : theme.note }))
     : state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
