@@ -78,17 +78,16 @@ export function learnerDemo(paths: readonly string[], args: readonly string[]): 
  */
 export async function buildLearnerPrograms(paths: readonly string[], args: readonly string[]): Promise<LearnerPrograms> {
   const { demo, variant } = learnerDemo(paths, args);
-  const { compileProgram, compileRuntime } = await import('./native-build.js');
+  const { compileTogether } = await import('./native-build.js');
   const dir = createRunDir();
   try {
-    const runtime = await compileRuntime(dir);
-    if (!runtime.ok) throw new NativeBuildError(runtime.output, runtime.missingCompiler);
     const roles = Object.keys(variant.listings);
-    const builds = await Promise.all(roles.map((role, i) => compileProgram(paths[i]!, dir, role, ['-Wno-error'], process.cwd())));
-    const failed = builds.flatMap((build) => (build.ok ? [] : [build]));
+    const builds = await compileTogether(new Map(roles.map((role, i) => [role, paths[i]!])), dir, ['-Wno-error'], process.cwd());
+    if (!(builds instanceof Map)) throw new NativeBuildError(builds.ok ? '' : builds.output, !builds.ok && builds.missingCompiler);
+    const failed = [...builds.values()].flatMap((build) => (build.ok ? [] : [build]));
     if (failed.length > 0) throw new NativeBuildError(failed.map((build) => build.output).join(''), failed.some((build) => build.missingCompiler));
-    const binaries = new Map(roles.map((role, i) => [role, (builds[i] as { binary: string }).binary]));
-    const warnings = builds.map((build) => (build.ok ? (build.warnings ?? '') : '')).join('');
+    const binaries = new Map([...builds].flatMap(([role, build]) => (build.ok ? [[role, build.binary] as const] : [])));
+    const warnings = [...builds.values()].map((build) => (build.ok ? (build.warnings ?? '') : '')).join('');
     return { demo, variant, launcher: compiledLauncher(binaries), warnings, dispose: () => removeRunDir(dir) };
   } catch (error) {
     removeRunDir(dir);
