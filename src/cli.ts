@@ -238,7 +238,8 @@ async function rootAction(program: Command, names: readonly string[], options: C
   if (programs.length === 0 && names.length > 1) fail(nativeText[lang].oneDemo);
   if (programs.length === 0 && programArgs.length > 0) fail(nativeText[lang].argsWithoutProgram);
   const name = programs.length > 0 ? undefined : names[0];
-  if (options.help && programs.length === 0) {
+  if (options.help) {
+    // `ipc-demo my.c --help`: the program's options are ipc-demo's own.
     if (name === undefined) program.outputHelp();
     else process.stdout.write((await import('./cli/demo-help.js')).demoHelp(resolveDemo(name, t), detectLang(options.lang)));
     return;
