@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
 // @ts-expect-error: a plain JS build helper, shared with scripts/build.js
-import { METAS_MODULE, ROLES_MODULE, registrySource } from './scripts/demo-registry.js';
+import { EXERCISES_MODULE, METAS_MODULE, registryKind, ROLES_MODULE, registrySource } from './scripts/demo-registry.js';
 
-/** The same two virtual modules and the same `.c as text` loading as the esbuild build. */
+/** The same virtual modules and the same `.c as text` loading as the esbuild build. */
 function demoRegistry(): Plugin {
   return {
     name: 'demo-registry',
-    resolveId: (id) => (id === METAS_MODULE || id === ROLES_MODULE ? `\0${id}` : null),
+    resolveId: (id) => ([METAS_MODULE, ROLES_MODULE, EXERCISES_MODULE].includes(id) ? `\0${id}` : null),
     load(id) {
-      if (id === `\0${METAS_MODULE}`) return registrySource('metas');
-      if (id === `\0${ROLES_MODULE}`) return registrySource('roles');
+      if ([METAS_MODULE, ROLES_MODULE, EXERCISES_MODULE].some((m) => id === `\0${m}`)) return registrySource(registryKind(id.slice(1)));
       if (id.endsWith('.c') || id.endsWith('.h')) return `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`;
       return null;
     },

@@ -8,7 +8,7 @@ import { builtinModules } from 'node:module';
 import { basename } from 'node:path';
 import { Script } from 'node:vm';
 import { textPatches, yogaWasmFile } from './bundle-patches.js';
-import { METAS_MODULE, registrySource } from './demo-registry.js';
+import { registryKind, registrySource } from './demo-registry.js';
 import { writeWhole } from './write-whole.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -16,9 +16,9 @@ const root = new URL('..', import.meta.url).pathname;
 const demoRegistry = {
   name: 'demo-registry',
   setup(b) {
-    b.onResolve({ filter: /^virtual:demo-(metas|roles)$/ }, (args) => ({ path: args.path, namespace: 'demo-registry' }));
+    b.onResolve({ filter: /^virtual:demo-(metas|roles|exercises)$/ }, (args) => ({ path: args.path, namespace: 'demo-registry' }));
     b.onLoad({ filter: /.*/, namespace: 'demo-registry' }, (args) => ({
-      contents: registrySource(args.path === METAS_MODULE ? 'metas' : 'roles'),
+      contents: registrySource(registryKind(args.path)),
       loader: 'ts',
       resolveDir: root,
     }));

@@ -13,6 +13,7 @@ import { commanderErrorText } from './cli/commander-errors.js';
 import { buildPrograms, ccOnPath, isCProgram, programProblem } from './cli/native.js';
 import { nativeText } from './cli/native-text.js';
 import type { Launcher } from './runtime/launch.js';
+import { addLabCommands } from './cli/lab.js';
 
 declare const __IPC_DEMO_VERSION__: string;
 
@@ -305,6 +306,7 @@ export function buildProgram(lang: Lang = detectLang(undefined)): Command {
     .action(async () => {
       process.exitCode = await doctor();
     });
+  addLabCommands(program, lang, demos);
   return program;
 }
 

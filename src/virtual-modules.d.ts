@@ -6,3 +6,6 @@ declare module 'virtual:demo-metas' {
 declare module 'virtual:demo-roles' {
   export const roles: ReadonlyMap<string, import('./demos/types.js').DemoRoles>;
 }
+declare module 'virtual:demo-exercises' {
+  export const exercises: ReadonlyMap<string, readonly import('./demos/exercise.js').Exercise[]>;
+}

@@ -1,0 +1,134 @@
+// `ipc-demo lab check`: the learner's program compiled with the native runtime, run through the
+// same controller as every demo, stepped here one traced call at a time with the kernel read at
+// each (the evidence's views), then judged by the exercise's check from what happened.
+import { linkSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { basename, join, resolve } from 'node:path';
+import type { CallRecord, Evidence, Exercise, ProcessView, Verdict } from '../demos/exercise.js';
+import type { DemoMeta, VariantMeta } from '../demos/types.js';
+import { Run, type RunResult } from './controller.js';
+import type { KernelSnapshot, RunEvent } from './events.js';
+import { nativeLauncher } from './launch.js';
+
+export interface CheckResult {
+  readonly verdict: Verdict;
+  /** Which run of the program gave the verdict (1-based), of how many. */
+  readonly run: number;
+  readonly runs: number;
+}
+
+/** The exercise as a one-program demo: the learner's file is its listing, run as role `main`. */
+function labDemo(demo: DemoMeta, exercise: Exercise, file: string): { demo: DemoMeta; variant: VariantMeta } {
+  const name = basename(file);
+  const variant: VariantMeta = { id: 'lab', title: exercise.title, summary: exercise.task, listings: { main: name }, argv: { main: exercise.argv ?? [] } };
+  return { demo: { ...demo, variants: [variant], steps: {}, sources: { [name]: readFileSync(file, 'utf8') } }, variant };
+}
+
+/** A dead server's socket file at `path`: bound, linked under `path`, and the server closed (its own name goes with it). */
+async function staleSocket(path: string): Promise<void> {
+  const live = `${path}.live`;
+  const server = createServer();
+  await new Promise<void>((done, fail) => server.once('error', fail).listen(live, done));
+  linkSync(live, path);
+  await new Promise<void>((done) => server.close(() => done()));
+}
+
+function pathArgs(exercise: Exercise, dir: string): Record<string, string> {
+  return Object.fromEntries((exercise.argv ?? []).filter((arg) => arg.startsWith('{dir}/')).map((arg) => [arg.slice('{dir}/'.length), join(dir, arg.slice('{dir}/'.length))]));
+}
+
+/** A run's events, views and end, as the exercise's check reads them. */
+export function evidenceOf(events: readonly RunEvent[], views: readonly KernelSnapshot[], result: RunResult, paths: Record<string, string>): Evidence {
+  const roles = new Map(events.flatMap((e) => (e.kind === 'hello' ? [[e.pid, e.role] as const] : [])));
+  const role = (pid: number) => roles.get(pid) ?? 'child';
+  const calls: CallRecord[] = [];
+  const open = new Map<number, number>(); // pid → index of its call awaiting a return
+  for (const event of events) {
+    if (event.kind === 'call') {
+      open.set(event.pid, calls.length);
+      calls.push({ pid: event.pid, role: role(event.pid), name: event.name, args: event.args, line: event.step ? Number(event.step) : null, returned: false });
+    } else if (event.kind === 'return') {
+      const index = open.get(event.pid);
+      if (index === undefined) continue;
+      open.delete(event.pid);
+      calls[index] = { ...calls[index]!, returned: true, value: event.value, ...(event.errno ? { errno: event.errno } : {}) };
+    }
+  }
+  const notes = events.flatMap((e) => (e.kind === 'note' ? [e] : []));
+  const timedOut = notes.find((n) => n.code === 'timeout' || n.code === 'hung');
+  const view = (snapshot: KernelSnapshot): ProcessView[] =>
+    snapshot.processes.map((p) => ({ pid: p.pid, role: role(p.pid), state: p.state, fds: p.fds, maps: p.maps.map((m) => ({ perms: m.perms, name: m.name })), sigBlk: p.sigBlk }));
+  return {
+    calls,
+    output: events.flatMap((e) => (e.kind === 'output' && e.fd === 1 ? [{ pid: e.pid, role: role(e.pid), text: e.text }] : [])),
+    exits: events.flatMap((e) => (e.kind === 'exit' ? [{ pid: e.pid, role: role(e.pid), code: e.status.code, signal: e.status.signal }] : [])),
+    stuck: result.reason === 'stuck',
+    abnormal: timedOut ? (timedOut.code === 'hung' ? 'it ran 10 s of CPU time without a traced call' : `it was still running after ${timedOut.detail}`) : null,
+    views: views.map(view),
+    leftBehind: notes.filter((n) => n.code === 'leak-removed').map((n) => n.detail),
+    pathArgs: paths,
+  };
+}
+
+/**
+ * One run of the learner's program: stepped, each step's kernel view read before the step runs,
+ * stopped as soon as it is stuck. Throws NativeBuildError when it does not compile.
+ */
+async function runOnce(demo: DemoMeta, exercise: Exercise, file: string, timeoutMs: number): Promise<Evidence> {
+  const lab = labDemo(demo, exercise, file);
+  const source = resolve(file);
+  const run = new Run({ ...lab, mode: 'step', timeoutMs, pollMs: 50, launcher: nativeLauncher(() => new Map([['main', source]])) });
+  const events: RunEvent[] = [];
+  const views: KernelSnapshot[] = [];
+  run.on('event', (event) => {
+    events.push(event);
+    // The kernel as the program ended in, every process blocked: the evidence of why.
+    if (event.kind === 'note' && event.code === 'stuck') {
+      void run
+        .kernelAfter()
+        .then((view) => views.push(view), () => undefined)
+        .finally(() => void run.stop('stuck'));
+    }
+  });
+  const ended = new Promise<RunResult>((done) => run.once('end', done));
+  const dir = run.prepare();
+  const paths = pathArgs(exercise, dir);
+  for (const [name, what] of Object.entries(exercise.setup ?? {})) if (what === 'stale-socket') await staleSocket(join(dir, name));
+  await run.start();
+  let over = false;
+  void ended.then(() => (over = true));
+  const waiting = () =>
+    new Promise<void>((done) => {
+      const check = () => {
+        if (!over && run.waitingPids().length === 0) return;
+        run.off('event', check);
+        done();
+      };
+      run.on('event', check);
+      void ended.then(check);
+      check();
+    });
+  while (!over) {
+    await waiting();
+    if (over) break;
+    const view = await run.kernelAfter().catch(() => null);
+    if (view) views.push(view);
+    run.advance();
+  }
+  const result = await ended;
+  return evidenceOf(events, views, result, paths);
+}
+
+/**
+ * Checks the learner's `file` against `exercise`: as many runs as the exercise asks for, each
+ * judged; the first failure is the verdict, else the last pass.
+ */
+export async function checkExercise(demo: DemoMeta, exercise: Exercise, file: string, timeoutMs = 20_000): Promise<CheckResult> {
+  const runs = exercise.runs ?? 1;
+  let verdict: Verdict | null = null;
+  for (let i = 1; i <= runs; i++) {
+    verdict = exercise.check(await runOnce(demo, exercise, file, timeoutMs));
+    if (!verdict.pass) return { verdict, run: i, runs };
+  }
+  return { verdict: verdict!, run: runs, runs };
+}
