@@ -21,6 +21,11 @@ function langOf(command: Command): Lang {
   return detectLang(command.optsWithGlobals<{ lang?: Lang }>().lang);
 }
 
+/** The command's options with the program's: `--json` and `--lang` are the program's too, which takes them wherever they stand. */
+function optionsOf<T extends LabOptions>(command: Command): T {
+  return command.optsWithGlobals<T>();
+}
+
 function out(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
@@ -180,7 +185,7 @@ export function addLabCommands(program: Command, lang: Lang, demos: Parameters<t
     .command('list', { isDefault: true })
     .description(t.cmdLabList)
     .option('--json', t.optJson)
-    .action((options: LabOptions, command: Command) => list(options, langOf(command)));
+    .action((_options: LabOptions, command: Command) => list(optionsOf(command), langOf(command)));
   lab
     .command('start')
     .description(t.cmdLabStart)
@@ -192,7 +197,7 @@ export function addLabCommands(program: Command, lang: Lang, demos: Parameters<t
     .argument('<id>', t.argId)
     .argument('[file]', t.argFile)
     .option('--json', t.optJson)
-    .action((id: string, file: string | undefined, options: LabOptions, command: Command) => check(id, file, options, langOf(command)));
+    .action((id: string, file: string | undefined, _options: LabOptions, command: Command) => check(id, file, optionsOf(command), langOf(command)));
   lab
     .command('hint')
     .description(t.cmdLabHint)
@@ -204,5 +209,5 @@ export function addLabCommands(program: Command, lang: Lang, demos: Parameters<t
     .option('--json', t.optJson)
     .option('--reset', t.optReset)
     .option('--yes', t.optYes)
-    .action((options: LabOptions & { reset?: boolean; yes?: boolean }, command: Command) => progress(options, langOf(command), demos));
+    .action((_options: LabOptions, command: Command) => progress(optionsOf(command), langOf(command), demos));
 }

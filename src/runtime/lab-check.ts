@@ -93,8 +93,14 @@ async function runOnce(demo: DemoMeta, exercise: Exercise, file: string, timeout
   const ended = new Promise<RunResult>((done) => run.once('end', done));
   const dir = run.prepare();
   const paths = pathArgs(exercise, dir);
-  for (const [name, what] of Object.entries(exercise.setup ?? {})) if (what === 'stale-socket') await staleSocket(join(dir, name));
-  await run.start();
+  try {
+    for (const [name, what] of Object.entries(exercise.setup ?? {})) if (what === 'stale-socket') await staleSocket(join(dir, name));
+    await run.start();
+  } catch (error) {
+    // Not compiled (NativeBuildError), or could not start: the run's directory goes all the same.
+    await run.stop('stopped');
+    throw error;
+  }
   let over = false;
   void ended.then(() => (over = true));
   const waiting = () =>
