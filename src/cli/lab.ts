@@ -104,7 +104,7 @@ async function check(id: string, file: string | undefined, options: LabOptions, 
   const t = labText[lang];
   const found = exerciseOr2(id, lang);
   if (!found) return;
-  const { demo, exercise } = found;
+  const { exercise } = found;
   const path = file ?? exercise.file;
   if (!existsSync(path)) {
     process.stderr.write(`ipc-demo: ${t.noFile(path, exercise.id)}\n`);
@@ -115,7 +115,7 @@ async function check(id: string, file: string | undefined, options: LabOptions, 
   const { checkExercise } = await import('../runtime/lab-check.js');
   let result: Awaited<ReturnType<typeof checkExercise>>;
   try {
-    result = await checkExercise(demo, exercise, path);
+    result = await checkExercise(exercise, path);
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'NativeBuildError') throw error;
     const build = error as Error & { output: string; missingCompiler: boolean };
@@ -126,6 +126,7 @@ async function check(id: string, file: string | undefined, options: LabOptions, 
     return;
   }
   const { verdict } = result;
+  if (result.warnings && !options.json) process.stderr.write(result.warnings);
   if (verdict.pass) record((p) => withExercise(p, exercise.id, 'passed'), lang);
   if (options.json) {
     out(JSON.stringify({ id: exercise.id, file: path, pass: verdict.pass, compiled: true, evidence: verdict.evidence, run: result.run, runs: result.runs }));

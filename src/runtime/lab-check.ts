@@ -1,27 +1,21 @@
 // `ipc-demo lab check`: the learner's program compiled with the native runtime, run through the
 // same controller as every demo, stepped here one traced call at a time with the kernel read at
 // each (the evidence's views), then judged by the exercise's check from what happened.
-import { linkSync, readFileSync } from 'node:fs';
+import { linkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { basename, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CallRecord, Evidence, Exercise, ProcessView, Verdict } from '../demos/exercise.js';
-import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import { Run, type RunResult } from './controller.js';
 import type { KernelSnapshot, RunEvent } from './events.js';
-import { nativeLauncher } from './launch.js';
+import { buildLearnerPrograms, type LearnerPrograms } from './learner-program.js';
 
 export interface CheckResult {
   readonly verdict: Verdict;
   /** Which run of the program gave the verdict (1-based), of how many. */
   readonly run: number;
   readonly runs: number;
-}
-
-/** The exercise as a one-program demo: the learner's file is its listing, run as role `main`. */
-function labDemo(demo: DemoMeta, exercise: Exercise, file: string): { demo: DemoMeta; variant: VariantMeta } {
-  const name = basename(file);
-  const variant: VariantMeta = { id: 'lab', title: exercise.title, summary: exercise.task, listings: { main: name }, argv: { main: exercise.argv ?? [] } };
-  return { demo: { ...demo, variants: [variant], steps: {}, sources: { [name]: readFileSync(file, 'utf8') } }, variant };
+  /** What the compiler warned of. */
+  readonly warnings: string;
 }
 
 /** A dead server's socket file at `path`: bound, linked under `path`, and the server closed (its own name goes with it). */
@@ -74,10 +68,8 @@ export function evidenceOf(events: readonly RunEvent[], views: readonly KernelSn
  * One run of the learner's program: stepped, each step's kernel view read before the step runs,
  * stopped as soon as it is stuck. Throws NativeBuildError when it does not compile.
  */
-async function runOnce(demo: DemoMeta, exercise: Exercise, file: string, timeoutMs: number): Promise<Evidence> {
-  const lab = labDemo(demo, exercise, file);
-  const source = resolve(file);
-  const run = new Run({ ...lab, mode: 'step', timeoutMs, pollMs: 50, launcher: nativeLauncher(() => new Map([['main', source]])) });
+async function runOnce(program: LearnerPrograms, exercise: Exercise, timeoutMs: number): Promise<Evidence> {
+  const run = new Run({ demo: program.demo, variant: program.variant, mode: 'step', timeoutMs, pollMs: 50, launcher: program.launcher });
   const events: RunEvent[] = [];
   const views: KernelSnapshot[] = [];
   run.on('event', (event) => {
@@ -97,7 +89,7 @@ async function runOnce(demo: DemoMeta, exercise: Exercise, file: string, timeout
     for (const [name, what] of Object.entries(exercise.setup ?? {})) if (what === 'stale-socket') await staleSocket(join(dir, name));
     await run.start();
   } catch (error) {
-    // Not compiled (NativeBuildError), or could not start: the run's directory goes all the same.
+    // Could not start: the run's directory goes all the same.
     await run.stop('stopped');
     throw error;
   }
@@ -126,15 +118,21 @@ async function runOnce(demo: DemoMeta, exercise: Exercise, file: string, timeout
 }
 
 /**
- * Checks the learner's `file` against `exercise`: as many runs as the exercise asks for, each
+ * Checks the learner's `file` against `exercise`: compiled once (warnings are said, not fatal;
+ * NativeBuildError when it does not compile), then as many runs as the exercise asks for, each
  * judged; the first failure is the verdict, else the last pass.
  */
-export async function checkExercise(demo: DemoMeta, exercise: Exercise, file: string, timeoutMs = 20_000): Promise<CheckResult> {
-  const runs = exercise.runs ?? 1;
-  let verdict: Verdict | null = null;
-  for (let i = 1; i <= runs; i++) {
-    verdict = exercise.check(await runOnce(demo, exercise, file, timeoutMs));
-    if (!verdict.pass) return { verdict, run: i, runs };
+export async function checkExercise(exercise: Exercise, file: string, timeoutMs = 20_000): Promise<CheckResult> {
+  const program = await buildLearnerPrograms([file], exercise.argv ?? []);
+  try {
+    const runs = exercise.runs ?? 1;
+    let verdict: Verdict | null = null;
+    for (let i = 1; i <= runs; i++) {
+      verdict = exercise.check(await runOnce(program, exercise, timeoutMs));
+      if (!verdict.pass) return { verdict, run: i, runs, warnings: program.warnings };
+    }
+    return { verdict: verdict!, run: runs, runs, warnings: program.warnings };
+  } finally {
+    program.dispose();
   }
-  return { verdict: verdict!, run: runs, runs };
 }

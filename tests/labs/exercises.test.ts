@@ -34,19 +34,19 @@ describe('the exercises', () => {
     }
   });
 
-  for (const { demo, exercise } of exercises) {
+  for (const { exercise } of exercises) {
     describe.skipIf(!hasCc)(exercise.id, () => {
       it('fails its starter, with the evidence of what the program did', async () => {
         const file = join(work, exercise.file);
         writeFileSync(file, exercise.starter);
-        const { verdict } = await checkExercise(demo, exercise, file);
+        const { verdict } = await checkExercise(exercise, file);
         expect(verdict.pass, verdict.evidence.en).toBe(false);
       });
 
       it('passes its reference solution', async () => {
         const file = join(work, `${exercise.id}.c`);
         writeFileSync(file, (await import(`./solutions/${exercise.id}.c`)).default as string);
-        const { verdict } = await checkExercise(demo, exercise, file);
+        const { verdict } = await checkExercise(exercise, file);
         expect(verdict.pass, verdict.evidence.en).toBe(true);
       });
     });
