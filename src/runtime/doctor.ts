@@ -99,7 +99,7 @@ function terminalChecks(): Check[] {
   const rows = process.stdout.rows ?? 0;
   return [
     { name: 'terminal with raw mode', ok: raw, detail: tty ? (raw ? 'yes' : 'raw mode refused') : 'stdin or stdout is not a terminal', fix: 'step mode needs a terminal; without one use --plain or --json', warning: true },
-    { name: 'terminal size', ok: columns >= 80 && rows >= 24, detail: tty ? `${columns}×${rows}` : 'no terminal', fix: 'make the window at least 80×24 (smaller works down to 60×16, with less of the listing)', warning: true },
+    { name: 'terminal size', ok: columns >= 80 && rows >= 24, detail: tty ? `${columns}×${rows}` : 'no terminal', fix: 'make the window at least 80×24 (the screen needs it; --plain works in any)', warning: true },
   ];
 }
 

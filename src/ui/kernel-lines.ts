@@ -1,6 +1,7 @@
 // The kernel panel's text, a pure function of a snapshot: each process's fd
 // table, the objects that link them (same inode = same kernel object), fill
 // levels, shared mappings, signal masks and System V objects.
+import stringWidth from 'string-width';
 import type { Lang } from '../demos/types.js';
 import type { KernelSnapshot } from '../runtime/events.js';
 import type { FdEntry } from '../runtime/kernel/process-state.js';
@@ -8,6 +9,7 @@ import { formatBytes } from './format.js';
 import type { ProcView } from './model.js';
 import { strings } from './strings.js';
 import { processColor, processTag } from './theme.js';
+import { wrapLines } from './wrap.js';
 
 export interface KernelLine {
   readonly text: string;
@@ -128,4 +130,17 @@ export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pro
     }
   }
   return lines;
+}
+
+/**
+ * The lines cut to `width` columns at spaces, never with an ellipsis: a fact the lesson
+ * names (`nattch 2`, a second fd) is read whole. A continuation is indented two more
+ * than its line, so it reads as one.
+ */
+export function wrapKernelLines(lines: readonly KernelLine[], width: number): KernelLine[] {
+  return lines.flatMap((line) => {
+    if (stringWidth(line.text) <= width) return [line];
+    const indent = ' '.repeat(line.text.length - line.text.trimStart().length);
+    return wrapLines(line.text.trimStart(), Math.max(8, width - indent.length - 2)).map((piece, i) => ({ ...line, text: `${indent}${i === 0 ? '' : '  '}${piece}` }));
+  });
 }

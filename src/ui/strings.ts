@@ -74,7 +74,7 @@ const en = {
   tourEnd: 'That was the last demo of the tour.',
   doneKeys: '← replay · v another variant · q quit',
   variantsTitle: 'Variants (↑↓ choose, enter run, esc back)',
-  tooSmall: 'The terminal is too small for ipc-demo: make it at least 60×16, or run with --plain.',
+  tooSmall: 'The terminal is too small for ipc-demo: make it at least 80×24, or run with --plain.',
 } as const;
 
 type Strings = { readonly [K in keyof typeof en]: (typeof en)[K] extends readonly string[] ? readonly string[] : string };
@@ -152,7 +152,7 @@ const zh: Strings = {
   tourEnd: '这是导览的最后一个演示。',
   doneKeys: '← 回放 · v 换个变体 · q 退出',
   variantsTitle: '变体（↑↓ 选择，回车运行，esc 返回）',
-  tooSmall: '终端太小，ipc-demo 放不下：请至少调到 60×16，或加 --plain 运行。',
+  tooSmall: '终端太小，ipc-demo 放不下：请至少调到 80×24，或加 --plain 运行。',
 };
 
 export const strings: Readonly<Record<Lang, Strings>> = { en, zh };

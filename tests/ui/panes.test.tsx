@@ -4,10 +4,10 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { parseListing } from '../../src/demos/listing.js';
 import { KernelPane } from '../../src/ui/components/kernel-pane.js';
-import { ListingPane, windowStart } from '../../src/ui/components/listing-pane.js';
+import { codeRows, ListingPane, windowStart } from '../../src/ui/components/listing-pane.js';
 import { Narration, narrationLines } from '../../src/ui/components/narration.js';
 import { ProcessPane } from '../../src/ui/components/process-pane.js';
-import { kernelLines } from '../../src/ui/kernel-lines.js';
+import { kernelLines, wrapKernelLines } from '../../src/ui/kernel-lines.js';
 import { foldEntries, type Entry } from '../../src/ui/model.js';
 import type { KernelSnapshot } from '../../src/runtime/events.js';
 
@@ -72,18 +72,24 @@ describe('ProcessPane', () => {
   it('says what each process does: at a line, or blocked in a call and where', () => {
     const state = foldEntries(entries);
     const { lastFrame } = render(
-      <ProcessPane procs={state.procs} kernel={snapshot.processes} selected={101} lines={new Map([[100, 4], [101, 3]])} lang="en" width={40} />,
+      <ProcessPane procs={state.procs} kernel={snapshot.processes} selected={101} lines={new Map([[100, 4], [101, 3]])} lang="en" width={38} />,
     );
     expect(lastFrame()).toBe(
       [
-        '╭─ processes ──────────────────────────╮',
-        '│ P parent 100 S                       │',
-        '│  blocked in waitpid(101) · do_wait   │',
-        '│▸C child 101 S                        │',
-        '│  at line 3                           │',
-        '╰──────────────────────────────────────╯',
+        ' P parent 100 S',
+        '  blocked in waitpid(101) · do_wait',
+        '▸C child 101 S',
+        '  at line 3',
       ].join('\n'),
     );
+  });
+
+  it('one row a process when the screen is short of rows: the call is cut, the wchan kept', () => {
+    const state = foldEntries(entries);
+    const { lastFrame } = render(
+      <ProcessPane procs={state.procs} kernel={snapshot.processes} selected={101} lines={new Map([[100, 4], [101, 3]])} lang="en" width={38} rowsPer={1} />,
+    );
+    expect(lastFrame()).toBe([' P parent 100 S blocked in … · do_wait', '▸C child 101 S at line 3'].join('\n'));
   });
 
   it('speaks Chinese too', () => {
@@ -100,18 +106,52 @@ describe('ProcessPane', () => {
 describe('KernelPane', () => {
   it('links the two ends of one pipe inode and shows its fill and the signal masks', () => {
     const lines = kernelLines(snapshot, foldEntries(entries).procs, 'en');
-    const { lastFrame } = render(<KernelPane title="kernel" lines={lines} width={44} rows={5} />);
+    const { lastFrame } = render(<KernelPane title="kernel" lines={lines} width={42} rows={5} />);
     expect(lastFrame()).toBe(
       [
-        '╭─ kernel ─────────────────────────────────╮',
-        '│P fds: 4 w pipe:77                        │',
-        '│C fds: 3 r pipe:77                        │',
-        '│C sig blocked SIGUSR1                     │',
-        '│C sig pending SIGUSR1                     │',
-        '│pipe:77 ⇄ Pw Cr 16 KiB/64 KiB ██░░░░░░    │',
-        '╰──────────────────────────────────────────╯',
+        '── kernel ────────────────────────────────',
+        'P fds: 4 w pipe:77',
+        'C fds: 3 r pipe:77',
+        'C sig blocked SIGUSR1',
+        'C sig pending SIGUSR1',
+        'pipe:77 ⇄ Pw Cr 16 KiB/64 KiB ██░░░░░░',
       ].join('\n'),
     );
+  });
+
+  it('wraps a fact too long for the pane at a space, never cuts it: nattch and the key both show', () => {
+    const lines = wrapKernelLines([{ text: 'shm id 163892 size 4096 nattch 2 key 0x6d002965' }, { text: '   ⇄ peer C 2369272' }], 38);
+    expect(lines.map((l) => l.text)).toEqual(['shm id 163892 size 4096 nattch 2 key', '  0x6d002965', '   ⇄ peer C 2369272']);
+  });
+});
+
+describe('ListingPane, a long line a process stands on', () => {
+  // pipe.c's two strncmp() lines differ only at their ends: each must be read whole.
+  const pipeSource = [
+    'int main(void) {',
+    '    if (strncmp(variant, "reader-gone", 11) == 0) {   // @step a',
+    '        report(pid);',
+    '    if (strncmp(variant, "reader-gone", 11) != 0)     // @step b',
+    '        report(pid);',
+    '}',
+  ].join('\n');
+
+  it('is wrapped at a space, its rows after the first marked ↪; a line no process stands on is cut', () => {
+    const listing = parseListing(pipeSource);
+    const { lastFrame } = render(<ListingPane file="pipe.c" listing={listing} marks={[{ line: 3, tag: 'P', color: 'cyan', selected: true }]} rows={6} width={40} />);
+    expect(lastFrame()).toBe(
+      [
+        '╭─ pipe.c ─────────────────────────────╮',
+        '│1    int main(void) {                 │',
+        '│2        if (strncmp(variant, "reader…│',
+        '│3            report(pid);             │',
+        '│4 P►     if (strncmp(variant,         │',
+        '│    ↪    "reader-gone", 11) != 0)     │',
+        '│5            report(pid);             │',
+        '╰──────────────────────────────────────╯',
+      ].join('\n'),
+    );
+    expect(codeRows(listing.lines[1]!, 31)).toEqual(['    if (strncmp(variant,', '    "reader-gone", 11) == 0) {']);
   });
 });
 

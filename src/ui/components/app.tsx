@@ -7,22 +7,21 @@ import type { Mode } from '../../runtime/protocol.js';
 import type { Launcher } from '../../runtime/launch.js';
 import { useRun } from '../hooks/use-run.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { kernelLines } from '../kernel-lines.js';
+import { kernelLines, wrapKernelLines } from '../kernel-lines.js';
 import { lineNarration } from '../line-narration.js';
 import { lastLines, lineWhere, programNotes } from '../program-end.js';
-import { computeLayout, MIN_COLUMNS, MIN_ROWS } from '../layout.js';
+import { computeLayout, MIN_COLUMNS, MIN_ROWS, sideWidthFor } from '../layout.js';
 import { foldEntries, stepIndices, type ProcView } from '../model.js';
 import { noteText } from '../plain.js';
 import { formatStatus } from '../format.js';
 import { roleLabel, strings } from '../strings.js';
 import { processColor, processTag, theme } from '../theme.js';
 import { HelpOverlay } from './help-overlay.js';
-import { KernelPane } from './kernel-pane.js';
 import { KeyBar } from './key-bar.js';
-import { ListingPane, type LineMark } from './listing-pane.js';
+import { ListingPane, markedRows, type LineMark } from './listing-pane.js';
 import { Narration, narrationLines } from './narration.js';
 import { OutputPane } from './output-pane.js';
-import { ProcessPane } from './process-pane.js';
+import { SidePane } from './side-pane.js';
 import { VariantMenu } from './variant-menu.js';
 
 export interface AppProps {
@@ -204,11 +203,12 @@ export function App(props: AppProps) {
 
   // The last two notes, read whole (the end of a run says which key goes on), then the lesson.
   const narration = narrationLines(where, lesson, notes.slice(-2), columns);
-  // Beside the listing: the processes (two rows each, and a border), then the kernel (a
-  // border and at least two rows, if the terminal has them).
-  const procRows = Math.max(2, state.procs.length * 2) + 2;
-  const layout = computeLayout(columns, rows, narration.notes.length + narration.lesson.length, procRows + 2);
-  const kernelRows = layout.listingRows + 2 - procRows - 2;
+  // Beside the listing: the processes, then the kernel's facts, wrapped to the side column, all of them.
+  const sideWidth = sideWidthFor(columns);
+  const facts = wrapKernelLines(kernelLines(state.kernel, state.procs, lang, sideWidth - 2), sideWidth - 2);
+  const shownListing = listings.get(shownFile)!;
+  const needs = { narration: narration.notes.length + narration.lesson.length, listing: markedRows(shownListing, marks, columns - sideWidth), processes: state.procs.length, kernel: facts.length };
+  const layout = computeLayout(columns, rows, needs);
 
   const modeLabel = { step: s.modeStep, play: s.modePlay, run: s.modeRun }[mode];
   const position = cursor === null ? s.live : `${s.replay} ${steps.filter((i) => i <= upTo).length}/${steps.length}`;
@@ -228,23 +228,13 @@ export function App(props: AppProps) {
       {overlay === 'variants' ? <VariantMenu variants={demo.variants} highlighted={highlighted} current={variant.id} lang={lang} /> : null}
       {overlay === 'none' ? (
         <Box>
-          <ListingPane file={shownFile} listing={listings.get(shownFile)!} marks={marks} rows={layout.listingRows} width={layout.listingWidth} />
-          {/* As tall as the listing, whatever the panes hold: on a small terminal they are cut, never squeezed onto each other. */}
-          <Box flexDirection="column" width={layout.sideWidth} height={layout.listingRows + 2} overflow="hidden">
-            <Box flexShrink={0}>
-              <ProcessPane procs={state.procs} kernel={kernelState} selected={selected?.pid ?? null} lines={stepLines} lang={lang} width={layout.sideWidth} />
-            </Box>
-            {kernelRows >= 1 ? (
-              <Box flexShrink={0}>
-                <KernelPane title={s.kernel} lines={kernelLines(state.kernel, state.procs, lang, layout.sideWidth - 2)} width={layout.sideWidth} rows={kernelRows} />
-              </Box>
-            ) : null}
-          </Box>
+          <ListingPane file={shownFile} listing={shownListing} marks={marks} rows={layout.listingRows} width={layout.listingWidth} />
+          <SidePane procs={state.procs} kernel={kernelState} selected={selected?.pid ?? null} lines={stepLines} facts={facts} lang={lang} width={layout.sideWidth} rows={layout.listingRows} processRows={layout.processRows} kernelTitle={layout.kernelTitle} />
         </Box>
       ) : null}
       <OutputPane output={state.output} procs={state.procs} rows={layout.outputRows} lang={lang} />
       <Narration lines={narration} color={selected ? processColor(selected.index) : undefined} rows={layout.narrationRows} />
-      <KeyBar text={layout.columns >= 100 ? s.keys : s.keysShort} />
+      {layout.keyBar ? <KeyBar text={layout.columns >= 100 ? s.keys : s.keysShort} /> : null}
     </Box>
   );
 }

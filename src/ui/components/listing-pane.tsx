@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import type { Listing } from '../../demos/listing.js';
 import { theme } from '../theme.js';
+import { wrapLines } from '../wrap.js';
 
 export interface LineMark {
   readonly line: number;
@@ -24,35 +26,85 @@ export function windowStart(total: number, rows: number, focus: number | undefin
   return Math.max(0, Math.min(total - rows, focus - Math.floor(rows / 3)));
 }
 
+/** Columns left for code in a pane `width` wide: border, line number, a space, three columns of marks. */
+function codeWidthOf(listing: Listing, width: number): number {
+  return Math.max(10, width - 2 - String(listing.lines.length).length - 4);
+}
+
+/**
+ * A line a process stands on, whole: cut into rows of `width` at spaces (a long word is
+ * broken), each row after the first at the line's own indentation. The lesson talks about
+ * every token of it (`== 0` or `!= 0` at the end of a long `if`).
+ */
+export function codeRows(code: string, width: number): string[] {
+  if (stringWidth(code) <= width) return [code];
+  const indent = code.length - code.trimStart().length;
+  const room = Math.max(8, width - indent);
+  return wrapLines(code.trimStart(), room).map((piece) => `${' '.repeat(indent)}${piece}`);
+}
+
+/** Rows the marked lines take in a pane `width` wide: one each, more for a long one. */
+export function markedRows(listing: Listing, marks: readonly LineMark[], width: number): number {
+  const codeWidth = codeWidthOf(listing, width);
+  return [...new Set(marks.map((m) => m.line))].reduce((sum, line) => sum + codeRows(listing.lines[line] ?? '', codeWidth).length, 0);
+}
+
+interface WindowRow {
+  readonly line: number;
+  readonly code: string;
+  readonly part: number;
+}
+
+/** The rows from line `start` on, up to `rows`; a marked line is shown whole or not at all (`cut`). */
+function windowRows(start: number, rows: number, rowsOf: (line: number) => string[], total: number, marked: ReadonlySet<number>): { rows: WindowRow[]; cut: boolean } {
+  const out: WindowRow[] = [];
+  for (let line = start; line < total && out.length < rows; line++) {
+    const pieces = rowsOf(line);
+    if (marked.has(line) && out.length + pieces.length > rows) return { rows: out, cut: true };
+    pieces.slice(0, rows - out.length).forEach((code, part) => out.push({ line, code, part }));
+  }
+  return { rows: out, cut: false };
+}
+
 export function ListingPane({ file, listing, marks, rows, width }: ListingPaneProps) {
   const focus = marks.find((m) => m.selected)?.line ?? marks[0]?.line;
-  const start = windowStart(listing.lines.length, rows, focus);
   const numberWidth = String(listing.lines.length).length;
-  const codeWidth = Math.max(10, width - 2 - numberWidth - 4);
+  const codeWidth = codeWidthOf(listing, width);
+  const marked = new Set(marks.map((m) => m.line));
+  const rowsOf = (line: number) => (marked.has(line) ? codeRows(listing.lines[line]!, codeWidth) : [listing.lines[line]!]);
+  let start = windowStart(listing.lines.length, rows, focus);
+  // The focus line's rows after the first take room too: the window moves down until they show.
+  const through = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => rowsOf(from + i).length).reduce((a, b) => a + b, 0);
+  while (focus !== undefined && start < focus && through(start, focus) > rows) start++;
+  let shown = windowRows(start, rows, rowsOf, listing.lines.length, marked);
+  // Another process's line, cut at the bottom, would read as a different line: move down to show it whole, or leave it out.
+  while (shown.cut && focus !== undefined && start < focus) shown = windowRows(++start, rows, rowsOf, listing.lines.length, marked);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} width={width} height={rows + 2}>
       <Box position="absolute" marginTop={-1} marginLeft={1}>
         <Text color={theme.title}> {file} </Text>
       </Box>
-      {listing.lines.slice(start, start + rows).map((code, i) => {
-        const line = start + i;
+      {shown.rows.map(({ line, code, part }) => {
+        const first = part === 0;
         const here = marks.filter((m) => m.line === line);
         const selected = here.some((m) => m.selected);
-        const shown = code.length > codeWidth ? `${code.slice(0, codeWidth - 1)}…` : code;
+        const text = stringWidth(code) > codeWidth ? `${code.slice(0, codeWidth - 1)}…` : code;
         return (
-          <Box key={line}>
-            <Text color={theme.dim}>{String(line + 1).padStart(numberWidth)} </Text>
+          <Box key={`${line}-${part}`}>
+            <Text color={theme.dim}>{first ? String(line + 1).padStart(numberWidth) : ' '.repeat(numberWidth)} </Text>
             <Box width={3}>
-              {here.slice(0, 2).map((m) => (
-                <Text key={m.tag} color={m.color} bold>
-                  {m.tag}
-                </Text>
-              ))}
-              {here.length === 0 ? <Text> </Text> : null}
-              {here.length > 0 ? <Text color={here[0]!.color}>{here.length === 1 ? '►' : ''}</Text> : null}
+              {first
+                ? here.slice(0, 2).map((m) => (
+                    <Text key={m.tag} color={m.color} bold>
+                      {m.tag}
+                    </Text>
+                  ))
+                : null}
+              {here.length === 0 || !first ? <Text color={here[0]?.color}>{first ? ' ' : '  ↪'}</Text> : null}
+              {here.length > 0 && first ? <Text color={here[0]!.color}>{here.length === 1 ? '►' : ''}</Text> : null}
             </Box>
             <Text inverse={selected} wrap="truncate-end">
-              {shown}
+              {text}
             </Text>
           </Box>
         );

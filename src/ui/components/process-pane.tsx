@@ -13,7 +13,10 @@ export interface ProcessPaneProps {
   /** pid → line number (1-based) of the step it waits on, where known. */
   readonly lines: ReadonlyMap<number, number>;
   readonly lang: Lang;
+  /** Columns inside the side column's border. */
   readonly width: number;
+  /** Two rows a process (its name, then what it does), or one when the screen is short of rows. */
+  readonly rowsPer?: 1 | 2;
 }
 
 /** Terminal cells a string takes: CJK characters take two. */
@@ -43,27 +46,29 @@ export function describeProc(proc: ProcView, state: ProcessState | undefined, li
   return s.running;
 }
 
-export function ProcessPane({ procs, kernel, selected, lines, lang, width }: ProcessPaneProps) {
+export function ProcessPane({ procs, kernel, selected, lines, lang, width, rowsPer = 2 }: ProcessPaneProps) {
   const s = strings[lang];
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor={theme.border} width={width}>
-      <Box position="absolute" marginTop={-1} marginLeft={1}>
-        <Text color={theme.title}> {s.processes} </Text>
-      </Box>
+    <Box flexDirection="column" width={width}>
       {procs.length === 0 ? <Text color={theme.dim}>{s.starting}</Text> : null}
       {procs.map((proc) => {
         const state = kernel.find((k) => k.pid === proc.pid);
         const color = processColor(proc.index);
+        const head = `${proc.pid === selected ? '▸' : ' '}${processTag(proc.role)} ${roleLabel(proc.role, lang)} ${proc.pid} ${state?.state ?? ''}`;
+        // One row when the screen is short of rows: what it does follows its name, the call cut before the wchan.
+        const doing = describeProc(proc, state, lines.get(proc.pid), lang, rowsPer === 1 ? width - cells(head) - 1 : width - 2);
         return (
           <Box key={proc.pid} flexDirection="column">
             <Text color={color} bold={proc.pid === selected} wrap="truncate-end">
-              {proc.pid === selected ? '▸' : ' '}
-              {processTag(proc.role)} {roleLabel(proc.role, lang)} {proc.pid} {state?.state ?? ''}
+              {head}
+              {rowsPer === 1 ? <Text color={proc.exit ? theme.dim : undefined} bold={false}> {doing}</Text> : null}
             </Text>
-            <Text wrap="truncate-end" color={proc.exit ? theme.dim : undefined}>
-              {'  '}
-              {describeProc(proc, state, lines.get(proc.pid), lang, width - 4)}
-            </Text>
+            {rowsPer === 2 ? (
+              <Text wrap="truncate-end" color={proc.exit ? theme.dim : undefined}>
+                {'  '}
+                {doing}
+              </Text>
+            ) : null}
           </Box>
         );
       })}
