@@ -134,9 +134,37 @@ describe('in a real terminal', () => {
     expectNothingLeft();
   });
 
-  it('too small a terminal: a message, not a garbled screen', async () => {
-    const t = start('pipe', 50, 12);
-    await t.waitFor((s) => s.includes('too small'), 'the message');
+  it('too small a terminal: a message that names the minimum, not a garbled screen', async () => {
+    const t = start('pipe', 79, 24);
+    const s = await t.waitFor((x) => x.includes('too small'), 'the message');
+    expect(s.replaceAll('\n', ' ')).toContain('at least 80×24');
+    await t.press('q', restored, 'the shell');
+    expectNothingLeft();
+  });
+
+  it('at 80×24 the lines around the parent are whole (== 0 is not != 0), and so is the kernel’s shm row', { timeout: 60 * WAIT_MS }, async () => {
+    /** Space until `predicate` holds, as a learner steps. */
+    const stepTo = async (t: Terminal, predicate: (screen: string) => boolean, what: string): Promise<string> => {
+      let screen = t.screen();
+      for (let rounds = 0; !predicate(screen); rounds++) {
+        expect(rounds, `key presses to reach ${what}`).toBeLessThan(40);
+        const before = screen;
+        screen = await t.press(' ', (x) => x !== before, 'the effect of the key');
+      }
+      return screen;
+    };
+    let t = start('pipe');
+    await t.waitFor((s) => marked(s, 'P', 'pipe(fd)'), 'the first step');
+    // pipe.c:73, under line 72's `if (strncmp(variant, "reader-gone", 11) != 0)` (line 58's is `== 0`).
+    let s = await stepTo(t, (x) => marked(x, 'P', 'report(pid)') && x.includes('▸P parent'), 'the parent at report(pid)');
+    expect(s).toContain('"reader-gone", 11) != 0)');
+    await t.press('q', restored, 'the shell');
+    t.close();
+    t = start('shm --variant basic');
+    await t.waitFor((x) => x.includes('System V shared memory') && / step [1-9]/.test(x.split('\n')[0]!), 'the first step');
+    // The kernel's row, whole, nattch and all (the output's own "nattch 2" is the reader's printf).
+    s = await stepTo(t, (x) => /shm id \d+ size 4096 nattch 2 key/.test(x), 'both programs attached, in the kernel pane');
+    expect(s).toMatch(/│\s+0x[0-9a-f]{8}\s+│/);
     await t.press('q', restored, 'the shell');
     expectNothingLeft();
   });

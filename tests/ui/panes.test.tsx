@@ -153,6 +153,13 @@ describe('ListingPane, a long line a process stands on', () => {
     );
     expect(codeRows(listing.lines[1]!, 31)).toEqual(['    if (strncmp(variant,', '    "reader-gone", 11) == 0) {']);
   });
+
+  it('shows whole the condition the selected line runs under: == 0 is not != 0', () => {
+    const { lastFrame } = render(<ListingPane file="pipe.c" listing={parseListing(pipeSource)} marks={[{ line: 2, tag: 'P', color: 'cyan', selected: true }]} rows={7} width={40} />);
+    expect(lastFrame()).toContain(['│2        if (strncmp(variant,         │', '│    ↪    "reader-gone", 11) == 0) {   │', '│3 P►         report(pid);             │'].join('\n'));
+    // And the line after it, whole too.
+    expect(lastFrame()).toContain('│    ↪    "reader-gone", 11) != 0)     │');
+  });
 });
 
 describe('Narration', () => {

@@ -71,7 +71,10 @@ export function ListingPane({ file, listing, marks, rows, width }: ListingPanePr
   const numberWidth = String(listing.lines.length).length;
   const codeWidth = codeWidthOf(listing, width);
   const marked = new Set(marks.map((m) => m.line));
-  const rowsOf = (line: number) => (marked.has(line) ? codeRows(listing.lines[line]!, codeWidth) : [listing.lines[line]!]);
+  // Whole too: the selected line's neighbours, the condition it runs under (pipe.c's `if (strncmp(…) == 0)`
+  // and `!= 0` differ only at the end) and what follows it. Lines further off are context, cut.
+  const whole = new Set(focus === undefined ? marked : [...marked, focus - 1, focus + 1]);
+  const rowsOf = (line: number) => (whole.has(line) ? codeRows(listing.lines[line]!, codeWidth) : [listing.lines[line]!]);
   let start = windowStart(listing.lines.length, rows, focus);
   // The focus line's rows after the first take room too: the window moves down until they show.
   const through = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => rowsOf(from + i).length).reduce((a, b) => a + b, 0);
