@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { Script } from 'node:vm';
 import { textPatches, yogaWasmFile } from './bundle-patches.js';
 import { registryKind, registrySource } from './demo-registry.js';
+import { benchRegistry } from './bench-registry.js';
 import { writeWhole } from './write-whole.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -59,7 +60,7 @@ const common = {
   external: ['koffi'],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __ipcRequire } from 'node:module'; const require = __ipcRequire(import.meta.url);" },
-  plugins: [demoRegistry, noDevtools, globalProcess, yogaWasmFile(`${root}dist`), textPatches],
+  plugins: [demoRegistry, benchRegistry, noDevtools, globalProcess, yogaWasmFile(`${root}dist`), textPatches],
   logLevel: 'warning',
   metafile: true,
   write: false, // writeOutputs
@@ -129,6 +130,8 @@ const results = await Promise.all([
   }).then(writeOutputs),
   buildUiScript(),
   build({ ...common, entryPoints: { runner: `${root}src/runtime/runner-main.ts` } }).then(writeOutputs),
+  // `ipc-demo bench`'s Node twin: koffi and the mechanisms' twins (src/bench), no React.
+  build({ ...common, entryPoints: { 'bench-twin': `${root}src/bench/twin-main.ts` } }).then(writeOutputs),
 ]);
 
 const outputs = new Set(['yoga.wasm', UI_SCRIPT, `${UI_SCRIPT}.cache`, ...results.flatMap((result) => Object.keys(result.metafile.outputs).map((path) => basename(path)))]);

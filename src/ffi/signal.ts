@@ -133,3 +133,32 @@ export function sigqueue(pid: number, signo: number, value = 0): void {
 
 // The program's own signal calls (sigprocmask, sigaction, signal, sigsuspend as the
 // traced facade makes them) are in signal-program.ts; JS handlers in signal-gate.ts.
+
+/** sigwaitinfo(2) into the caller's siginfo_t (SIGINFO_SIZE bytes): allocates nothing, for loops. */
+export function sigwaitinfoInto(set: Buffer, info: Buffer): number {
+  return check('sigwaitinfo', sigwaitinfoC(set, info) as number);
+}
+
+// rt_tgsigqueueinfo(2), declared with its arguments (syscall() is variadic: this is one call shape, not typed per call).
+const tgsigqueueinfoC = libc.func('long syscall(long number, int tgid, int tid, int sig, void *info)');
+const SYS_RT_TGSIGQUEUEINFO = 297;
+const SI_QUEUE = -1;
+
+/** A siginfo_t as sigqueue(3) fills it (SI_QUEUE, sender, value), for tgsigqueue(); reuse it. */
+export function queueInfo(signo: number, pid: number, uid: number): Buffer {
+  const info = Buffer.alloc(SIGINFO_SIZE);
+  info.writeInt32LE(signo, 0);
+  info.writeInt32LE(SI_QUEUE, 8);
+  info.writeInt32LE(pid, 16);
+  info.writeUInt32LE(uid, 20);
+  return info;
+}
+
+/**
+ * sigqueue(3) aimed at one thread (tid), as pthread_sigqueue does: a Node process has threads
+ * that do not block the signal, and one of them would take a signal sent to the process.
+ * `info` comes from queueInfo(); its value (offset 24) is the payload.
+ */
+export function tgsigqueue(tgid: number, tid: number, info: Buffer): void {
+  check('rt_tgsigqueueinfo', Number(tgsigqueueinfoC(SYS_RT_TGSIGQUEUEINFO, tgid, tid, info.readInt32LE(0), info)));
+}
