@@ -299,6 +299,23 @@ export function buildProgram(lang: Lang = detectLang(undefined)): Command {
       await clean();
     });
 
+  // The bench (issue 15): its words and its code live in src/bench, loaded only when asked for.
+  program
+    .command('bench')
+    .description(lang === 'en' ? 'measure the seven mechanisms here, the Node twin beside C' : '在本机测量七种机制，Node 孪生程序与 C 并排')
+    .helpOption('-h, --help', t.optHelp)
+    .argument('[mechanisms...]', demos.map((d) => d.id).join(', '))
+    .option('--sizes <bytes,...>', '64,4096,65536,1048576')
+    .addOption(new Option('--cpu <where>', 'same | different | any').choices(['same', 'different', 'any']).default('same'))
+    .option('--reps <n>', '5')
+    .option('--json', t.optJson)
+    .option('-l, --lang <lang>', t.optLang, parseLang(t))
+    .action(async (names: string[], options: { sizes?: string; cpu?: 'same' | 'different' | 'any'; reps?: string; json?: boolean; lang?: Lang }, command: Command) => {
+      checkEnvironment();
+      const { benchCommand } = await import('./bench/command.js');
+      process.exitCode = await benchCommand(names, options, detectLang(options.lang ?? command.optsWithGlobals<{ lang?: Lang }>().lang));
+    });
+
   program
     .command('doctor')
     .description(t.cmdDoctor)

@@ -15,7 +15,7 @@ function open({ buf }: ChanSetup): Link {
   const signo = sigrtmin();
   const set = sigset(signo);
   const info = Buffer.alloc(SIGINFO_SIZE);
-  let out = info;
+  let out: Buffer = info;
   sigprocmask(SIG_BLOCK, set); // inherited by the child
   let peer = 0;
   return {

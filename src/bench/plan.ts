@@ -1,0 +1,43 @@
+// What a bench run measures: for each mechanism's variant a round trip and a throughput per
+// size, each with enough messages that a repetition lasts a few milliseconds.
+import type { BenchVariant, MechanismMeta } from './types.js';
+
+export const DEFAULT_SIZES = [64, 4096, 65536, 1048576];
+export const DEFAULT_REPS = 5;
+const ROUND_TRIPS = 500;
+/** Bytes per repetition of a throughput cell. */
+const BYTES_PER_REP = 8 << 20;
+
+export interface PlannedCell {
+  readonly mechanism: string;
+  readonly variant: string;
+  readonly label: string;
+  readonly kind: 'rt' | 'bw';
+  /** Bytes per message (1 for a round trip). */
+  readonly size: number;
+  /** Messages (round trips) per repetition, and before the first, to warm up. */
+  readonly count: number;
+  readonly warm: number;
+  /** Also measure memcpy of this size: the yardstick of zero-copy mechanisms. */
+  readonly memcpy: boolean;
+  /** Why this cell is not measured here (a size over the mechanism's limit). */
+  readonly skipped?: string;
+}
+
+function bwCell(meta: MechanismMeta, variant: BenchVariant, size: number): PlannedCell {
+  const count = Math.min(Math.max(Math.round(BYTES_PER_REP / size), 16), 4000);
+  const base = { mechanism: meta.id, variant: variant.id, label: variant.label, kind: 'bw' as const, size, count, warm: Math.min(Math.max(count >> 1, 8), 1000), memcpy: variant.sharedMemory === true };
+  const max = variant.maxSize?.();
+  return max !== undefined && size > max ? { ...base, skipped: `> ${max} bytes` } : base;
+}
+
+export function planCells(metas: readonly MechanismMeta[], sizes: readonly number[]): PlannedCell[] {
+  const cells: PlannedCell[] = [];
+  for (const meta of metas) {
+    for (const variant of meta.variants) {
+      cells.push({ mechanism: meta.id, variant: variant.id, label: variant.label, kind: 'rt', size: 1, count: ROUND_TRIPS, warm: ROUND_TRIPS, memcpy: false });
+      for (const size of variant.fixedSize === undefined ? sizes : [variant.fixedSize]) cells.push(bwCell(meta, variant, size));
+    }
+  }
+  return cells;
+}
