@@ -313,7 +313,9 @@ export function buildProgram(lang: Lang = detectLang(undefined)): Command {
     .action(async (names: string[], options: { sizes?: string; cpu?: 'same' | 'different' | 'any'; reps?: string; json?: boolean; lang?: Lang }, command: Command) => {
       checkEnvironment();
       const { benchCommand } = await import('./bench/command.js');
-      process.exitCode = await benchCommand(names, options, detectLang(options.lang ?? command.optsWithGlobals<{ lang?: Lang }>().lang));
+      // --json and --lang are the program's options too: commander gives them to it wherever they stand.
+      const all = command.optsWithGlobals<typeof options>();
+      process.exitCode = await benchCommand(names, { ...options, json: all.json }, detectLang(all.lang));
     });
 
   program
