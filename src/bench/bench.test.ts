@@ -63,6 +63,7 @@ interface Cell {
   c: { median: number; samples: number[] } | null;
   ratio: number | null;
   memcpyRate: { median: number } | null;
+  cpu: { twin: number; c: number | null; ratio: number | null } | null;
   skipped?: string;
 }
 
@@ -87,6 +88,8 @@ describe('ipc-demo bench', () => {
       expect(cell.twin!.median).toBeGreaterThan(0);
       expect(cell.c!.median).toBeGreaterThan(0);
       expect(cell.ratio).toBeCloseTo(cell.twin!.median / cell.c!.median, 6);
+      expect(cell.cpu!.twin).toBeGreaterThan(0);
+      expect(cell.cpu!.c).toBeGreaterThan(0);
     }
     expect(result.cells.find((c) => c.mechanism === 'shm' && c.kind === 'bw')!.memcpyRate!.median).toBeGreaterThan(0);
     expect(result.goals.map((g) => g.id)).toEqual(['throughput', 'round-trip', 'shared-memory']);

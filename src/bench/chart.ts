@@ -87,9 +87,9 @@ function header(result: BenchResult, t: BenchText): string[] {
 }
 
 function goalLines(result: BenchResult, t: BenchText): string[] {
-  const lines = [t.goals];
+  const lines = [t.goals, `  ${t.cpuNote}`];
   for (const goal of judgeGoals(result.cells, result.cpu.mode === 'same')) {
-    const state = goal.met === null ? t.notJudged : goal.met ? t.met : `${t.missed}: ${goal.missed.map((c) => `${c.label} ${formatSize(c.size)} ${c.value.toFixed(2)}×`).join(', ')}`;
+    const state = goal.met === null ? t.notJudged : goal.met ? t.met : `${t.missed}: ${goal.missed.map((c) => `${c.label} ${formatSize(c.size)} ${c.value.toFixed(2)}×${c.cpuRatio === null ? '' : ` (${t.cpu} ${c.cpuRatio.toFixed(2)}×)`}`).join(', ')}`;
     lines.push(`  ${goal.met ? '✓' : goal.met === null ? '·' : '✗'} ${t.goal[goal.id]}: ${state}`);
   }
   return lines;

@@ -16,7 +16,8 @@ export interface BenchCliOptions {
   readonly json?: boolean;
 }
 
-const MAX_SIZE = 16 << 20;
+// A shared-memory cell maps 2 × 8 slots of the size, on each side: 64 MiB each at 4 MiB.
+const MAX_SIZE = 4 << 20;
 
 function usage(message: string): number {
   process.stderr.write(`ipc-demo bench: ${message}\n`);

@@ -5,6 +5,8 @@ export interface GoalCell {
   readonly label: string;
   readonly size: number;
   readonly value: number;
+  /** CPU time per operation, twin ÷ C (the load hardly changes it), where known. */
+  readonly cpuRatio: number | null;
 }
 
 export interface Goal {
@@ -27,11 +29,11 @@ export function judgeGoals(cells: readonly CellResult[], oneCpu: boolean): Goal[
   const key = (cell: CellResult) => (cell.mechanism === cell.variant ? cell.mechanism : `${cell.mechanism}/${cell.variant}`);
   const throughput = measured
     .filter((cell) => cell.kind === 'bw' && cell.size >= 4096 && STREAMS.has(key(cell)))
-    .map((cell) => ({ label: cell.label, size: cell.size, value: cell.ratio! }));
-  const roundTrip = oneCpu ? measured.filter((cell) => cell.kind === 'rt').map((cell) => ({ label: cell.label, size: 1, value: cell.ratio! })) : [];
+    .map((cell) => ({ label: cell.label, size: cell.size, value: cell.ratio!, cpuRatio: cell.cpu?.ratio ?? null }));
+  const roundTrip = oneCpu ? measured.filter((cell) => cell.kind === 'rt').map((cell) => ({ label: cell.label, size: 1, value: cell.ratio!, cpuRatio: cell.cpu?.ratio ?? null })) : [];
   const shared = cells
     .filter((cell) => cell.memcpyRate && cell.twin && cell.size >= 65536)
-    .map((cell) => ({ label: cell.label, size: cell.size, value: cell.twin!.median / cell.memcpyRate!.median }));
+    .map((cell) => ({ label: cell.label, size: cell.size, value: cell.twin!.median / cell.memcpyRate!.median, cpuRatio: null }));
   return [
     goal('throughput', throughput, (ratio) => ratio >= 0.95),
     goal('round-trip', roundTrip, (ratio) => ratio <= 1.3),

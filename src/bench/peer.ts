@@ -14,6 +14,8 @@ export class Peer {
   private waiting: ((line: string | null) => void) | null = null;
   private stderr = '';
   private ended = false;
+  /** CPU time both processes of the cells reported (`cpu` lines); the orchestrator reads and resets it. */
+  cpuNs = 0;
   readonly exited: Promise<void>;
 
   constructor(
@@ -48,7 +50,9 @@ export class Peer {
       const line = this.buffered.slice(0, newline);
       this.buffered = this.buffered.slice(newline + 1);
       const obj = /^obj (shm|msg|sem) (\d+)$/.exec(line);
+      const cpu = /^cpu (?:child|parent) (\d+)$/.exec(line);
       if (obj) this.objects.push({ kind: obj[1] as SysvObject['kind'], id: Number(obj[2]) });
+      else if (cpu) this.cpuNs += Number(cpu[1]);
       else if (this.waiting) {
         const resolve = this.waiting;
         this.waiting = null;

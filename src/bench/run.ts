@@ -39,6 +39,11 @@ export interface CellResult extends PlannedCell {
   readonly ratio: number | null;
   /** memcpy of the same size in one process (C), for shared memory: bytes per second. */
   readonly memcpyRate: Summary | null;
+  /**
+   * CPU time (user + system, both processes) per round trip or message, over all repetitions;
+   * ratio twin ÷ C. It hardly depends on the machine's load, which wall time does.
+   */
+  readonly cpu: { readonly twin: number; readonly c: number | null; readonly ratio: number | null } | null;
 }
 
 export interface BenchResult {
@@ -130,6 +135,7 @@ function cellLine(cell: PlannedCell, cpus: { parent: number; child: number }, re
 async function measureCell(cell: PlannedCell, twin: Peer, c: Peer | undefined, cpus: { parent: number; child: number }, reps: number, pids: Set<number>) {
   const sides = [...(c ? [{ peer: c, line: `cell ${cellLine(cell, cpus, reps)}`, ns: [] as number[] }] : []), { peer: twin, line: `cell ${cell.mechanism} ${cellLine(cell, cpus, reps)}`, ns: [] as number[] }];
   for (const side of sides) {
+    side.peer.cpuNs = 0;
     side.peer.send(side.line);
     pids.add(Number(await side.peer.expect('ready'))); // the forked child
   }
@@ -143,6 +149,8 @@ async function measureCell(cell: PlannedCell, twin: Peer, c: Peer | undefined, c
   const value = (ns: number) => (cell.kind === 'rt' ? ns / cell.count : (cell.size * cell.count) / (ns / 1e9));
   const twinSummary = summarize(sides[sides.length - 1]!.ns.map(value));
   const cSummary = c ? summarize(sides[0]!.ns.map(value)) : null;
+  const perOp = (peer: Peer) => peer.cpuNs / (cell.count * reps);
+  const cpu = { twin: perOp(twin), c: c ? perOp(c) : null, ratio: c ? perOp(twin) / perOp(c) : null };
   let memcpyRate: Summary | null = null;
   if (cell.memcpy && c) {
     c.send(`memcpy ${cell.size} ${cell.count} ${reps} ${cpus.parent}`);
@@ -151,7 +159,7 @@ async function measureCell(cell: PlannedCell, twin: Peer, c: Peer | undefined, c
     await c.expect('done');
     memcpyRate = summarize(ns.map(value));
   }
-  return { twin: twinSummary, c: cSummary, memcpyRate };
+  return { twin: twinSummary, c: cSummary, memcpyRate, cpu };
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
@@ -187,7 +195,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       options.onProgress?.(i, cells.length, cell);
       const unit = cell.kind === 'rt' ? 'ns' : 'B/s';
       if (cell.skipped) {
-        results.push({ ...cell, unit, twin: null, c: null, ratio: null, memcpyRate: null });
+        results.push({ ...cell, unit, twin: null, c: null, ratio: null, memcpyRate: null, cpu: null });
         continue;
       }
       const binary = binaries.get(cell.mechanism);

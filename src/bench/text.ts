@@ -23,6 +23,9 @@ export interface BenchText {
   readonly notJudged: string;
   readonly took: (seconds: string) => string;
   readonly progress: string;
+  /** Before the twin ÷ C ratio of CPU time per operation. */
+  readonly cpu: string;
+  readonly cpuNote: string;
   readonly kinds: Record<'rt' | 'bw', string>;
 }
 
@@ -54,6 +57,8 @@ export const benchText: Record<Lang, BenchText> = {
     notJudged: 'not judged by this run',
     took: (seconds) => `${seconds} s`,
     progress: 'measuring',
+    cpu: 'CPU',
+    cpuNote: '(CPU: CPU time per operation of both processes, twin ÷ C: it hardly depends on the load, wall time does)',
     kinds: { rt: 'round trip', bw: 'throughput' },
   },
   zh: {
@@ -83,6 +88,8 @@ export const benchText: Record<Lang, BenchText> = {
     notJudged: '本次运行未涉及',
     took: (seconds) => `${seconds} 秒`,
     progress: '测量中',
+    cpu: 'CPU',
+    cpuNote: '（CPU：两个进程每次操作所用的 CPU 时间，孪生 ÷ C；它几乎不受负载影响，墙钟时间则不然）',
     kinds: { rt: '往返', bw: '吞吐量' },
   },
 };

@@ -35,6 +35,12 @@ function say(line: string): void {
   writeSync(1, `${line}\n`);
 }
 
+/** CPU time (user + system) of this process so far, as c/harness.c's cpu_ns(): it hardly changes with the machine's load. */
+function cpuNs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) * 1000;
+}
+
 function pin(cpu: number): void {
   if (cpu >= 0) pinToCpu(cpu);
 }
@@ -56,7 +62,9 @@ function cell(args: string[]): void {
       pin(cpuChild);
       link.side(1, parent);
       childLoop(link, bw, size, warm);
+      const cpu0 = cpuNs();
       for (let r = 0; r < reps; r++) childLoop(link, bw, size, count);
+      say(`cpu child ${cpuNs() - cpu0}`); // before the parent's "done": it waits for our exit
     } catch (error) {
       writeSync(2, `bench twin child: ${error instanceof Error ? error.message : String(error)}\n`);
       exit(1);
@@ -66,14 +74,19 @@ function cell(args: string[]): void {
   link.side(0, pid);
   parentLoop(link, bw, size, warm);
   say(`ready ${pid}`);
+  let cpu = 0;
   for (let r = 0; r < reps; r++) {
     if (nextLine() === null) exit(1);
+    const cpu0 = cpuNs();
     const t0 = process.hrtime.bigint();
     parentLoop(link, bw, size, count);
-    say(`ns ${process.hrtime.bigint() - t0}`);
+    const t1 = process.hrtime.bigint();
+    cpu += cpuNs() - cpu0;
+    say(`ns ${t1 - t0}`);
   }
   const { status } = waitpid(pid);
   link.destroy();
+  say(`cpu parent ${cpu}`);
   say(status.code === 0 ? 'done' : 'error child failed');
 }
 

@@ -2,6 +2,7 @@
  * drives it by lines on stdin, and it answers by lines on stdout:
  *   cell <variant> <rt|bw> <size> <count> <warm> <reps> <cpu-parent> <cpu-child>
  *        -> "ready <child pid>", then per "rep" line "ns <nanoseconds>", then "done"
+ *           ("cpu child|parent <ns>" on the way: CPU time over the repetitions)
  *   memcpy <size> <count> <reps>   -> "ns <nanoseconds>" per repetition, then "done"
  * The Node twin (src/bench/twin-main.ts) speaks the same protocol with the same loops. */
 #include "bench.h"
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -63,6 +65,15 @@ static long long now_ns(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* CPU time (user + system) this process has used: unlike wall time, it hardly changes with
+ * the machine's load, so the twin's cost beside C's is still seen on a busy machine. */
+static long long cpu_ns(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000LL + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
 }
 
 static void pin(int cpu)
@@ -121,7 +132,10 @@ static void cell(char *variant, int bw, size_t size, long count, long warm, int 
 		c.peer = parent;
 		if (bench_mech.side(&c) == -1) die("side");
 		child_loop(&c, bw, size, warm);
+		long long cpu0 = cpu_ns();
 		for (int r = 0; r < reps; r++) child_loop(&c, bw, size, count);
+		printf("cpu child %lld\n", cpu_ns() - cpu0); /* before the parent's "done": it waits for our exit */
+		fflush(stdout);
 		_exit(0);
 	}
 	c.side = 0;
@@ -130,11 +144,14 @@ static void cell(char *variant, int bw, size_t size, long count, long warm, int 
 	parent_loop(&c, bw, size, warm);
 	printf("ready %d\n", (int)pid);
 	fflush(stdout);
+	long long cpu = 0;
 	for (int r = 0; r < reps; r++) {
 		if (!fgets(line, sizeof line, stdin)) exit(1);
-		long long t0 = now_ns();
+		long long cpu0 = cpu_ns(), t0 = now_ns();
 		parent_loop(&c, bw, size, count);
-		printf("ns %lld\n", now_ns() - t0);
+		long long t1 = now_ns();
+		cpu += cpu_ns() - cpu0;
+		printf("ns %lld\n", t1 - t0);
 		fflush(stdout);
 	}
 	int status;
@@ -143,6 +160,7 @@ static void cell(char *variant, int bw, size_t size, long count, long warm, int 
 	bench_mech.destroy(&c);
 	free(c.buf);
 	free(c.msg);
+	printf("cpu parent %lld\n", cpu);
 	printf(WIFEXITED(status) && WEXITSTATUS(status) == 0 ? "done\n" : "error child failed\n");
 	fflush(stdout);
 }

@@ -7,7 +7,7 @@ import { SEM_T_SIZE, semInit, semPost, semWait } from '../../../ffi/semaphore.js
 import { close, ftruncate } from '../../../ffi/unistd.js';
 import type { ChanSetup, Link, TwinMechanism } from '../../types.js';
 
-const SLOTS = 2; // BENCH_SLOTS
+const SLOTS = 8; // BENCH_SLOTS in c/bench.h
 const HEAD = 4096; // the semaphores, then the data
 
 function open({ variant, max, buf }: ChanSetup): Link {
@@ -27,6 +27,8 @@ function open({ variant, max, buf }: ChanSetup): Link {
   }
   const data = memoryView(addr + BigInt(HEAD), 2 * SLOTS * max);
   const pos = [0, 0];
+  // The message as a view of buf, made again only when the length changes (not per message).
+  let message = buf;
   let out = 0;
   let inward = 1;
   return {
@@ -37,7 +39,8 @@ function open({ variant, max, buf }: ChanSetup): Link {
     send(len) {
       const [full, empty] = sems[out]!;
       semWait(empty!);
-      data.set(len === buf.length ? buf : buf.subarray(0, len), (out * SLOTS + (pos[out]! % SLOTS)) * max);
+      if (message.length !== len) message = buf.subarray(0, len);
+      data.set(message, (out * SLOTS + (pos[out]! % SLOTS)) * max);
       pos[out]!++;
       semPost(full!);
     },

@@ -7,7 +7,7 @@ import { shmat, shmctl, shmdt, shmget } from '../../../ffi/sys-shm.js';
 import { memoryView } from '../../../ffi/sys-mman.js';
 import type { ChanSetup, Link, TwinMechanism } from '../../types.js';
 
-const SLOTS = 2; // BENCH_SLOTS
+const SLOTS = 8; // BENCH_SLOTS in c/bench.h
 
 function open({ max, buf, record }: ChanSetup): Link {
   const length = 2 * SLOTS * max;
@@ -22,6 +22,8 @@ function open({ max, buf, record }: ChanSetup): Link {
   const ops = [0, 1].map((dir) => [sembuf(dir * 2, -1, 0), sembuf(dir * 2, 1, 0), sembuf(dir * 2 + 1, -1, 0), sembuf(dir * 2 + 1, 1, 0)]);
   const data = memoryView(addr, length);
   const pos = [0, 0];
+  // The message as a view of buf, made again only when the length changes (not per message).
+  let message = buf;
   let out = 0;
   let inward = 1;
   return {
@@ -32,7 +34,8 @@ function open({ max, buf, record }: ChanSetup): Link {
     send(len) {
       const op = ops[out]!;
       semop(sem, op[2]!);
-      data.set(len === buf.length ? buf : buf.subarray(0, len), (out * SLOTS + (pos[out]! % SLOTS)) * max);
+      if (message.length !== len) message = buf.subarray(0, len);
+      data.set(message, (out * SLOTS + (pos[out]! % SLOTS)) * max);
       pos[out]!++;
       semop(sem, op[1]!);
     },
