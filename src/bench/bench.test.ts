@@ -64,7 +64,7 @@ interface Cell {
   ratio: number | null;
   memcpyRate: { median: number } | null;
   cpu: { twin: number; c: number | null; ratio: number | null } | null;
-  skipped?: string;
+  skipped?: number;
 }
 
 describe('ipc-demo bench', () => {

@@ -36,7 +36,7 @@ function bar(value: number, lo: number, hi: number): string {
 
 function column(summary: Summary | null, unit: CellResult['unit'], lo: number, hi: number): string {
   if (!summary) return pad('', BAR + VALUE + 8);
-  const spread = `±${Math.round(summary.spread * 100)}%`;
+  const spread = summary.spread < 10 ? `±${Math.round(summary.spread * 100)}%` : '>999%';
   return `${pad(bar(summary.median, lo, hi), BAR)} ${pad(formatValue(unit, summary.median), VALUE)}${pad(spread, 6)} `;
 }
 
@@ -47,7 +47,7 @@ function block(title: string, cells: readonly CellResult[], t: BenchText, memcpy
   const lines = [title, `${pad('', LABEL)}${pad(t.columns[0], BAR + VALUE + 8)}${t.columns[1]}`];
   if (memcpyRow) lines.push(`${pad(t.memcpy, LABEL)}${column(memcpyRow, 'B/s', lo, hi)}`);
   for (const cell of cells) {
-    if (cell.skipped) {
+    if (cell.skipped !== undefined) {
       lines.push(`${pad(cell.label, LABEL)}${t.skipped(cell.skipped)}`);
       continue;
     }
@@ -59,7 +59,8 @@ function block(title: string, cells: readonly CellResult[], t: BenchText, memcpy
 
 /** Words (en) or characters (zh) to lines of at most `width` columns, indented. */
 function wrap(text: string, width: number, indent: string): string[] {
-  const pieces = /[\u4e00-\u9fff]/.test(text) ? [...text] : text.split(/(?<= )/);
+  // Chinese breaks between characters, but never inside a run of Latin letters (semop(), TCP/IP).
+  const pieces = /[\u4e00-\u9fff]/.test(text) ? (text.match(/[\x21-\x7e]+ ?|./gu) ?? []) : text.split(/(?<= )/);
   const lines: string[] = [];
   let line = '';
   for (const piece of pieces) {
@@ -87,10 +88,10 @@ function header(result: BenchResult, t: BenchText): string[] {
 }
 
 function goalLines(result: BenchResult, t: BenchText): string[] {
-  const lines = [t.goals, `  ${t.cpuNote}`];
+  const lines = [t.goals, ...wrap(`  ${t.cpuNote}`, 78, '  ')];
   for (const goal of judgeGoals(result.cells, result.cpu.mode === 'same')) {
-    const state = goal.met === null ? t.notJudged : goal.met ? t.met : `${t.missed}: ${goal.missed.map((c) => `${c.label} ${formatSize(c.size)} ${c.value.toFixed(2)}×${c.cpuRatio === null ? '' : ` (${t.cpu} ${c.cpuRatio.toFixed(2)}×)`}`).join(', ')}`;
-    lines.push(`  ${goal.met ? '✓' : goal.met === null ? '·' : '✗'} ${t.goal[goal.id]}: ${state}`);
+    const state = goal.met === null ? t.notJudged : goal.met ? t.met : `${t.missed}${t.colon}${goal.missed.map((c) => `${c.label} ${formatSize(c.size)} ${c.value.toFixed(2)}×${c.cpuRatio === null ? '' : ` (${t.cpu} ${c.cpuRatio.toFixed(2)}×)`}`).join(', ')}`;
+    lines.push(...wrap(`  ${goal.met ? '✓' : goal.met === null ? '·' : '✗'} ${t.goal[goal.id]}${t.colon}${state}`, 78, '    '));
   }
   return lines;
 }

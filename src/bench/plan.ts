@@ -27,15 +27,15 @@ export interface PlannedCell {
   readonly warm: number;
   /** Also measure memcpy of this size: the yardstick of zero-copy mechanisms. */
   readonly memcpy: boolean;
-  /** Why this cell is not measured here (a size over the mechanism's limit). */
-  readonly skipped?: string;
+  /** Not measured: the size is over the mechanism's limit here, this many bytes (msgmax, a datagram). */
+  readonly skipped?: number;
 }
 
 function bwCell(meta: MechanismMeta, variant: BenchVariant, size: number): PlannedCell {
   const count = Math.min(Math.max(Math.round(BYTES_PER_REP / size), 16), 4000);
   const base = { mechanism: meta.id, variant: variant.id, label: variant.label, kind: 'bw' as const, size, count, warm: Math.min(count, MAX_WARM_MESSAGES), memcpy: variant.sharedMemory === true };
   const max = variant.maxSize?.();
-  return max !== undefined && size > max ? { ...base, skipped: `> ${max} bytes` } : base;
+  return max !== undefined && size > max ? { ...base, skipped: max } : base;
 }
 
 export function planCells(metas: readonly MechanismMeta[], sizes: readonly number[]): PlannedCell[] {

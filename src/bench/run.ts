@@ -194,7 +194,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     for (const [i, cell] of cells.entries()) {
       options.onProgress?.(i, cells.length, cell);
       const unit = cell.kind === 'rt' ? 'ns' : 'B/s';
-      if (cell.skipped) {
+      if (cell.skipped !== undefined) {
         results.push({ ...cell, unit, twin: null, c: null, ratio: null, memcpyRate: null, cpu: null });
         continue;
       }

@@ -12,7 +12,8 @@ export interface BenchText {
   readonly roundTrip: string;
   readonly throughput: (size: string) => string;
   readonly columns: readonly [c: string, twin: string];
-  readonly skipped: (why: string) => string;
+  readonly skipped: (limit: number) => string;
+  readonly colon: string;
   readonly memcpy: string;
   readonly vsMemcpy: string;
   readonly why: string;
@@ -36,14 +37,15 @@ export const benchText: Record<Lang, BenchText> = {
       mode === 'any' ? 'processes not pinned: the scheduler places them (--cpu any)'
         : mode === 'same' ? `both processes on CPU ${parent} (--cpu same): every hand-off is a context switch`
           : `parent on CPU ${parent}, child on CPU ${child} (--cpu different): hand-offs wake the other CPU`,
-    reps: (n) => `${n} repetitions per cell, each side in turn; median, ± is (max − min) / median`,
+    reps: (n) => `${n} repetitions per cell, each side in turn; median, ± is (max − min) / median; memcpy: one process copying the same sizes`,
     load: (start, end) => `load average ${start} at the start, ${end} at the end (other work on the machine makes the numbers noisy)`,
     noC: (why) => `No C reference (${why}): the Node twin alone.`,
     roundTrip: 'Round trip, 1 byte each way (µs; log scale, shorter bar = faster)',
     throughput: (size) => `Throughput, ${size} messages (log scale, longer bar = faster)`,
     columns: ['C', 'node twin'],
-    skipped: (why) => `not measured: message ${why}`,
-    memcpy: 'memcpy (C, one process)',
+    skipped: (limit) => `not measured: over ${limit} bytes, its limit here`,
+    colon: ': ',
+    memcpy: 'memcpy (C)',
     vsMemcpy: 'of memcpy',
     why: 'Why',
     goals: 'Goals (issue 15), twin ÷ C medians',
@@ -67,14 +69,15 @@ export const benchText: Record<Lang, BenchText> = {
       mode === 'any' ? '进程未绑定 CPU，由调度器安排（--cpu any）'
         : mode === 'same' ? `两个进程都在 CPU ${parent} 上（--cpu same）：每次交接都是一次上下文切换`
           : `父进程在 CPU ${parent}，子进程在 CPU ${child}（--cpu different）：交接要唤醒另一个 CPU`,
-    reps: (n) => `每格重复 ${n} 次，两边轮流进行；取中位数，± 为 (最大 − 最小) / 中位数`,
+    reps: (n) => `每格重复 ${n} 次，两边轮流进行；取中位数，± 为 (最大 − 最小) / 中位数；memcpy：单个进程复制同样大小`,
     load: (start, end) => `开始时负载 ${start}，结束时 ${end}（机器上的其他任务会让数字有噪声）`,
     noC: (why) => `没有 C 参照（${why}）：只测 Node 孪生程序。`,
     roundTrip: '往返，每个方向 1 字节（µs；对数刻度，条越短越快）',
     throughput: (size) => `吞吐量，每条消息 ${size}（对数刻度，条越长越快）`,
     columns: ['C', 'Node 孪生'],
-    skipped: (why) => `未测：消息${why}`,
-    memcpy: 'memcpy（C，单进程）',
+    skipped: (limit) => `未测：超过本机上限 ${limit} 字节`,
+    colon: '：',
+    memcpy: 'memcpy（C）',
     vsMemcpy: '× memcpy',
     why: '为什么',
     goals: '目标（issue 15），孪生 ÷ C 的中位数',
