@@ -84,7 +84,7 @@ function header(result: BenchResult, t: BenchText): string[] {
     t.reps(result.reps),
     t.load(load(host.load), load(result.loadAtEnd)),
     ...(result.noC ? [t.noC(result.noC)] : []),
-  ];
+  ].flatMap((line) => wrap(line, 78, '  '));
 }
 
 function goalLines(result: BenchResult, t: BenchText): string[] {

@@ -7,6 +7,7 @@ import { readSync, writeSync } from 'node:fs';
 import { twins } from 'virtual:bench-twins';
 import { forkProcess, resetSignalsLikeC } from '../ffi/fork.js';
 import { pinToCpu } from '../ffi/sched.js';
+import { threadCpuNs } from '../ffi/sys-resource.js';
 import { SIGKILL } from '../ffi/signal.js';
 import { setParentDeathSignal } from '../ffi/sys-prctl.js';
 import { waitpid } from '../ffi/sys-wait.js';
@@ -35,11 +36,11 @@ function say(line: string): void {
   writeSync(1, `${line}\n`);
 }
 
-/** CPU time (user + system) of this process so far, as c/harness.c's cpu_ns(): it hardly changes with the machine's load. */
-function cpuNs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) * 1000;
-}
+/**
+ * CPU time (user + system) of this thread so far, as c/harness.c's cpu_ns(): it hardly changes
+ * with the machine's load. This thread's only: the Node process's other threads are not the twin's.
+ */
+const cpuNs = threadCpuNs;
 
 function pin(cpu: number): void {
   if (cpu >= 0) pinToCpu(cpu);
