@@ -8,12 +8,21 @@
  *   return {pid, name, value, [errno, message], step}
  *   output {pid, fd, text, step}       each line the program writes to stdout/stderr
  *   exit   {pid, status, step}         exit() and _exit() called by the program
+ *   state  {pid, at, pipes, memory}    bytes in its pipe ends, first bytes of its shared memory
  * After each step the process waits for one byte from ipc-demo: 'g' runs the
  * line, 'r' runs on without stopping again.
  *
  * Events are built in stack buffers and sent with every signal blocked: a
  * signal handler that calls write() may take a step of its own at any time
- * without cutting another event in two. No malloc and no stdio on that path. */
+ * without cutting another event in two. No malloc and no stdio on that path.
+ *
+ * This file is the core (events, the connection, steps, output, start and end);
+ * the wrappers are in one file per family, included at the end: ipc-trace-fds.c
+ * (pipes, files, memory), ipc-trace-process.c (fork, wait), ipc-trace-exec.c, ipc-trace-signals.c,
+ * ipc-trace-sysv.c, ipc-trace-sockets.c, and ipc-trace-state.c (state events and the
+ * record of what the program makes). One translation unit, so that nothing but the
+ * ipc_trace_* wrappers is visible to the program's link: a program's own put() or
+ * step() must not meet the runtime's. */
 #define IPC_TRACE_INTERNAL
 #include "ipc-trace.h"
 
@@ -37,11 +46,15 @@
 /* Output text per event: escaped (6 bytes a byte at worst) it fits EVENT_MAX. */
 #define TEXT_MAX 1024
 #define EXEC_ARGS_MAX 64
+/* How often a process waiting at a step measures its pipes again (the twins' REMEASURE_MS). */
+#define REMEASURE_NS (100 * 1000 * 1000)
 /* EX_SOFTWARE: ipc-demo tells this exit code as the runtime's failure, not the program's. */
 #define EXIT_RUNTIME 70
 
 static int trace_fd = -1;
 static pid_t traced_pid;
+/* The relay of an exec'd program's output speaks for that program's pid (ipc-trace-process.c). */
+static pid_t speaking_for;
 static bool run_free;
 static int current_line;
 /* Steps taken so far: tells that a signal handler took one while this process waited. */
@@ -114,7 +127,7 @@ static void begin(struct event *e, const char *kind) {
     put(e, "{\"kind\":\"");
     put(e, kind);
     put(e, "\",\"pid\":");
-    put_long(e, getpid());
+    put_long(e, speaking_for ? speaking_for : getpid());
 }
 
 /* ---- the connection ---------------------------------------------------- */
@@ -138,6 +151,10 @@ static void send_all(const char *text, size_t n) {
 
 static void connect_trace(void);
 static void hello(const char *role);
+/* In ipc-trace-state.c: */
+static void report_state(void);
+static bool watching(void);
+static void remember_run_dir(const char *trace_path);
 
 /* Sends a finished event (the step it belongs to is added here, then the newline). */
 static void finish(struct event *e, bool with_step) {
@@ -224,11 +241,20 @@ static void step(int line) {
     sigset_t all, program_mask;
     sigfillset(&all);
     if (sigprocmask(SIG_BLOCK, &all, &program_mask) == -1) fail("sigprocmask");
+    report_state();
     announce(line);
     sig_atomic_t seen = ++steps_taken;
     while (!run_free) {
         struct pollfd p = {.fd = trace_fd, .events = POLLIN};
-        if (ppoll(&p, 1, NULL, &program_mask) == -1) {
+        /* Another process may fill or drain this one's pipes meanwhile, one that reports to
+         * another controller (a lab's other terminal) or none: measured again while waiting. */
+        const struct timespec remeasure = {.tv_sec = 0, .tv_nsec = REMEASURE_NS};
+        int ready = ppoll(&p, 1, watching() ? &remeasure : NULL, &program_mask);
+        if (ready == 0) {
+            report_state();
+            continue;
+        }
+        if (ready == -1) {
             if (errno != EINTR) fail("ppoll");
             if (steps_taken != seen) {
                 seen = steps_taken;
@@ -334,6 +360,7 @@ static void end_return(struct event *e, int line, int err) {
     }
     current_line = line;
     emit(e, true);
+    report_state();
 }
 
 /* The usual return: a number, -1 with errno on failure. */
@@ -453,6 +480,7 @@ __attribute__((constructor)) static void ipc_trace_start(void) {
     /* Like a twin's runner: the program dies with ipc-demo, never runs on unseen. */
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1) fail("prctl PR_SET_PDEATHSIG");
     connect_trace();
+    remember_run_dir(path);
     hello(role && *role ? role : "main");
     /* As on a terminal: stdout line-buffered, stderr unbuffered. */
     stdout = reported_stream(STDOUT_FILENO, _IOLBF);
@@ -493,355 +521,12 @@ void ipc_trace__exit(int line, int status) {
     _exit(status);
 }
 
-/* ---- the traced calls ---------------------------------------------------------- */
+/* ---- the wrappers, by family ------------------------------------------------------ */
 
-int ipc_trace_pipe(int line, int fds[2]) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "pipe"), end_call(&e, line);
-    int r = pipe(fds);
-    int err = errno;
-    if (trace_fd != -1 && r == 0) {
-        begin_return(&e, "pipe");
-        put(&e, "[");
-        put_long(&e, fds[0]);
-        put(&e, ",");
-        put_long(&e, fds[1]);
-        put(&e, "]");
-        end_return(&e, line, 0);
-    } else traced_return("pipe", line, r, err);
-    errno = err;
-    return r;
-}
-
-pid_t ipc_trace_fork(int line) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "fork"), end_call(&e, line);
-    pid_t pid = fork();
-    int err = errno;
-    if (pid == 0 && trace_fd != -1) {
-        /* The parent's connection is the parent's: the child says hello on its own. */
-        if (close(trace_fd) == -1) fail("close the parent's trace socket");
-        connect_trace();
-        hello("child");
-        /* The start of a line the parent wrote is on the screen already, written by the parent. */
-        streams[1].partial_len = streams[2].partial_len = 0;
-    }
-    traced_return("fork", line, pid, err);
-    errno = err;
-    return pid;
-}
-
-ssize_t ipc_trace_read(int line, int fd, void *buf, size_t count) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "read"), arg_long(&e, fd), arg_buffer(&e, count), end_call(&e, line);
-    ssize_t n = read(fd, buf, count);
-    int err = errno;
-    traced_return("read", line, n, err);
-    errno = err;
-    return n;
-}
-
-ssize_t ipc_trace_write(int line, int fd, const void *buf, size_t count) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "write"), arg_long(&e, fd), arg_buffer(&e, count), end_call(&e, line);
-    ssize_t n = write(fd, buf, count);
-    int err = errno;
-    traced_return("write", line, n, err);
-    if (n > 0) report_output(fd, buf, (size_t)n);
-    errno = err;
-    return n;
-}
-
-int ipc_trace_close(int line, int fd) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "close"), arg_long(&e, fd), end_call(&e, line);
-    /* The program cannot close the trace socket: it is not one of its fds. */
-    int r = fd == trace_fd && trace_fd != -1 ? (errno = EBADF, -1) : close(fd);
-    int err = errno;
-    traced_return("close", line, r, err);
-    errno = err;
-    return r;
-}
-
-int ipc_trace_dup2(int line, int oldfd, int newfd) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "dup2"), arg_long(&e, oldfd), arg_long(&e, newfd), end_call(&e, line);
-    int r = newfd == trace_fd && trace_fd != -1 ? (errno = EBADF, -1) : dup2(oldfd, newfd);
-    int err = errno;
-    traced_return("dup2", line, r, err);
-    errno = err;
-    return r;
-}
-
-static const char *const SIGNAL_NAMES[] = {
-    "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1",
-    "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP",
-    "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH",
-    "SIGIO", "SIGPWR", "SIGSYS",
-};
-
-/* Signal names as ipc-demo writes them (src/ffi/signal-names.ts). */
-static void put_signal_name(struct event *e, int signo) {
-    const int count = sizeof SIGNAL_NAMES / sizeof SIGNAL_NAMES[0];
-    put(e, "\"");
-    if (signo >= 1 && signo <= count) put(e, SIGNAL_NAMES[signo - 1]);
-    else if (signo >= 34 && signo <= 64) {
-        put(e, "SIGRTMIN");
-        if (signo > 34) put(e, "+"), put_long(e, signo - 34);
-    } else put(e, "SIG"), put_long(e, signo);
-    put(e, "\"");
-}
-
-/* waitpid's value is {pid, status: {code, signal, core}, raw}, as the twins give it. */
-pid_t ipc_trace_waitpid(int line, pid_t pid, int *status, int options) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) {
-        begin_call(&e, "waitpid");
-        arg_long(&e, pid);
-        if (options != 0) arg_long(&e, options);
-        end_call(&e, line);
-    }
-    int raw = 0;
-    pid_t r = waitpid(pid, &raw, options);
-    int err = errno;
-    if (status && r > 0) *status = raw;
-    if (trace_fd != -1 && r > 0) {
-        begin_return(&e, "waitpid");
-        put(&e, "{\"pid\":");
-        put_long(&e, r);
-        put(&e, ",\"status\":{\"code\":");
-        if (WIFEXITED(raw)) put_long(&e, WEXITSTATUS(raw)), put(&e, ",\"signal\":null,\"core\":false}");
-        else {
-            put(&e, "null,\"signal\":");
-            put_signal_name(&e, WTERMSIG(raw));
-            put(&e, WCOREDUMP(raw) ? ",\"core\":true}" : ",\"core\":false}");
-        }
-        put(&e, ",\"raw\":");
-        put_long(&e, raw);
-        put(&e, "}");
-        end_return(&e, line, 0);
-    } else traced_return("waitpid", line, r, err);
-    errno = err;
-    return r;
-}
-
-/* exec: the trace socket closes with the old program (close-on-exec); the new one runs untraced. */
-static int traced_exec(int line, const char *name, const char *file, char *const argv[]) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) {
-        begin_call(&e, name);
-        arg_string(&e, file);
-        for (int i = 0; argv[i]; i++) arg_string(&e, argv[i]);
-        end_call(&e, line);
-        flush_partial();
-    }
-    int r = execvp(file, argv);
-    int err = errno;
-    traced_return(name, line, r, err);
-    errno = err;
-    return r;
-}
-
-int ipc_trace_execlp(int line, const char *file, const char *arg, ...) {
-    char *argv[EXEC_ARGS_MAX + 1];
-    int n = 0;
-    va_list ap;
-    va_start(ap, arg);
-    for (const char *a = arg; a; a = va_arg(ap, const char *)) {
-        if (n == EXEC_ARGS_MAX) {
-            va_end(ap);
-            step(line);
-            traced_return("execlp", line, -1, E2BIG);
-            errno = E2BIG;
-            return -1;
-        }
-        argv[n++] = (char *)a;
-    }
-    va_end(ap);
-    argv[n] = NULL;
-    return traced_exec(line, "execlp", file, argv);
-}
-
-int ipc_trace_execvp(int line, const char *file, char *const argv[]) {
-    return traced_exec(line, "execvp", file, argv);
-}
-
-int ipc_trace_mkfifo(int line, const char *path, mode_t mode) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "mkfifo"), arg_string(&e, path), arg_long(&e, mode), end_call(&e, line);
-    int r = mkfifo(path, mode);
-    int err = errno;
-    traced_return("mkfifo", line, r, err);
-    errno = err;
-    return r;
-}
-
-/* open's mode exists only when the flags create a file. */
-int ipc_trace_open(int line, const char *path, int flags, ...) {
-    mode_t mode = 0;
-    bool creates = (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
-    if (creates) {
-        va_list ap;
-        va_start(ap, flags);
-        mode = (mode_t)va_arg(ap, int);
-        va_end(ap);
-    }
-    step(line);
-    struct event e;
-    if (trace_fd != -1) {
-        begin_call(&e, "open");
-        arg_string(&e, path);
-        arg_long(&e, flags);
-        if (creates) arg_long(&e, mode);
-        end_call(&e, line);
-    }
-    int r = open(path, flags, mode);
-    int err = errno;
-    traced_return("open", line, r, err);
-    errno = err;
-    return r;
-}
-
-int ipc_trace_unlink(int line, const char *path) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "unlink"), arg_string(&e, path), end_call(&e, line);
-    int r = unlink(path);
-    int err = errno;
-    traced_return("unlink", line, r, err);
-    errno = err;
-    return r;
-}
-
-/* The handler is shown as an address, SIG_DFL "0x0", SIG_IGN "0x1", as the twins show it. */
-sighandler_t ipc_trace_signal(int line, int signum, sighandler_t handler) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "signal"), arg_long(&e, signum), arg_pointer(&e, (const void *)(uintptr_t)handler), end_call(&e, line);
-    sighandler_t old = signal(signum, handler);
-    int err = errno;
-    if (trace_fd != -1 && old != SIG_ERR) {
-        begin_return(&e, "signal");
-        put_pointer(&e, (const void *)(uintptr_t)old);
-        end_return(&e, line, 0);
-    } else traced_return("signal", line, -1, err);
-    errno = err;
-    return old;
-}
-
-/* fcntl's third argument is an int, a pointer or nothing, by command. */
-int ipc_trace_fcntl(int line, int fd, int cmd, ...) {
-    va_list ap;
-    va_start(ap, cmd);
-    bool int_arg = cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC || cmd == F_SETFD || cmd == F_SETFL || cmd == F_SETOWN ||
-                   cmd == F_SETSIG || cmd == F_SETLEASE || cmd == F_NOTIFY || cmd == F_SETPIPE_SZ || cmd == F_ADD_SEALS;
-    bool pointer_arg = cmd == F_GETLK || cmd == F_SETLK || cmd == F_SETLKW || cmd == F_OFD_GETLK || cmd == F_OFD_SETLK ||
-                       cmd == F_OFD_SETLKW || cmd == F_GETOWN_EX || cmd == F_SETOWN_EX;
-    int number = int_arg ? va_arg(ap, int) : 0;
-    void *pointer = pointer_arg ? va_arg(ap, void *) : NULL;
-    va_end(ap);
-    step(line);
-    struct event e;
-    if (trace_fd != -1) {
-        begin_call(&e, "fcntl");
-        arg_long(&e, fd);
-        arg_long(&e, cmd);
-        if (int_arg) arg_long(&e, number);
-        if (pointer_arg) arg_pointer(&e, pointer);
-        end_call(&e, line);
-    }
-    int r = pointer_arg ? fcntl(fd, cmd, pointer) : int_arg ? fcntl(fd, cmd, number) : fcntl(fd, cmd);
-    int err = errno;
-    traced_return("fcntl", line, r, err);
-    errno = err;
-    return r;
-}
-
-/* sleep() returns the seconds left, never -1: there is no errno to tell. */
-unsigned int ipc_trace_sleep(int line, unsigned int seconds) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "sleep"), arg_long(&e, seconds), end_call(&e, line);
-    unsigned int left = sleep(seconds);
-    traced_return("sleep", line, left, 0);
-    return left;
-}
-
-int ipc_trace_kill(int line, pid_t pid, int signum) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "kill"), arg_long(&e, pid), arg_long(&e, signum), end_call(&e, line);
-    int r = kill(pid, signum);
-    int err = errno;
-    traced_return("kill", line, r, err);
-    errno = err;
-    return r;
-}
-
-/* The old action and old mask are shown only when the program asks for them, as the twins do. */
-int ipc_trace_sigaction(int line, int signum, const struct sigaction *act, struct sigaction *oldact) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) {
-        begin_call(&e, "sigaction");
-        arg_long(&e, signum);
-        arg_struct(&e, act, sizeof *act);
-        if (oldact) arg_struct(&e, oldact, sizeof *oldact);
-        end_call(&e, line);
-    }
-    int r = sigaction(signum, act, oldact);
-    int err = errno;
-    traced_return("sigaction", line, r, err);
-    errno = err;
-    return r;
-}
-
-int ipc_trace_sigprocmask(int line, int how, const sigset_t *set, sigset_t *oldset) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) {
-        begin_call(&e, "sigprocmask");
-        arg_long(&e, how);
-        arg_struct(&e, set, sizeof *set);
-        if (oldset) arg_struct(&e, oldset, sizeof *oldset);
-        end_call(&e, line);
-    }
-    int r = sigprocmask(how, set, oldset);
-    int err = errno;
-    traced_return("sigprocmask", line, r, err);
-    errno = err;
-    return r;
-}
-
-/* sigsuspend() and pause() return only after a handler has run (which may take steps of its
- * own): -1 with EINTR, their normal return, told with its errno as the twins tell it. */
-int ipc_trace_sigsuspend(int line, const sigset_t *mask) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "sigsuspend"), arg_struct(&e, mask, sizeof *mask), end_call(&e, line);
-    int r = sigsuspend(mask);
-    int err = errno;
-    traced_return("sigsuspend", line, r, err);
-    errno = err;
-    return r;
-}
-
-int ipc_trace_pause(int line) {
-    step(line);
-    struct event e;
-    if (trace_fd != -1) begin_call(&e, "pause"), end_call(&e, line);
-    int r = pause();
-    int err = errno;
-    traced_return("pause", line, r, err);
-    errno = err;
-    return r;
-}
+#include "ipc-trace-state.c"
+#include "ipc-trace-fds.c"
+#include "ipc-trace-process.c"
+#include "ipc-trace-exec.c"
+#include "ipc-trace-signals.c"
+#include "ipc-trace-sysv.c"
+#include "ipc-trace-sockets.c"

@@ -5,7 +5,27 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import traceSource from '../native/ipc-trace.c';
+import traceExec from '../native/ipc-trace-exec.c';
+import traceFds from '../native/ipc-trace-fds.c';
+import traceProcess from '../native/ipc-trace-process.c';
+import traceSignals from '../native/ipc-trace-signals.c';
+import traceSockets from '../native/ipc-trace-sockets.c';
+import traceState from '../native/ipc-trace-state.c';
+import traceSysv from '../native/ipc-trace-sysv.c';
 import traceHeader from '../native/ipc-trace.h';
+
+/** The runtime's files: ipc-trace.c includes the others (one translation unit, its helpers kept static). */
+const RUNTIME_FILES: Readonly<Record<string, string>> = {
+  'ipc-trace.h': traceHeader,
+  'ipc-trace.c': traceSource,
+  'ipc-trace-state.c': traceState,
+  'ipc-trace-fds.c': traceFds,
+  'ipc-trace-process.c': traceProcess,
+  'ipc-trace-exec.c': traceExec,
+  'ipc-trace-signals.c': traceSignals,
+  'ipc-trace-sysv.c': traceSysv,
+  'ipc-trace-sockets.c': traceSockets,
+};
 
 /** Warnings are errors, as the built-in listings say they are built (`cc -Wall -Werror`; the contract adds -Wextra). */
 export const NATIVE_CFLAGS = ['-Wall', '-Werror', '-O0', '-g'] as const;
@@ -35,8 +55,7 @@ export async function compileRuntime(dir: string): Promise<NativeBuild> {
 }
 
 function writeRuntime(dir: string): void {
-  writeFileSync(join(dir, 'ipc-trace.h'), traceHeader, { mode: 0o600 });
-  writeFileSync(join(dir, 'ipc-trace.c'), traceSource, { mode: 0o600 });
+  for (const [name, text] of Object.entries(RUNTIME_FILES)) writeFileSync(join(dir, name), text, { mode: 0o600 });
 }
 
 async function compileRuntimeObject(dir: string): Promise<NativeBuild> {

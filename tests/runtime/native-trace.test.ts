@@ -2,14 +2,13 @@
 // run against a trace socket this test serves as the controller would, speaking the same
 // protocol as the Node twins. Real processes, real pipes, real fork().
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demos } from '../../src/demos/registry.js';
 import { compileNative, compileProgram, compileRuntime } from '../../src/runtime/native-build.js';
-import { GO, RUN_FREE, type TraceEvent } from '../../src/runtime/protocol.js';
+import { GO, RUN_FREE } from '../../src/runtime/protocol.js';
+import { alive, compiled, line, of, tempDir, traced } from '../helpers/native.js';
 
 const PROGRAM = `#include <stdio.h>
 #include <string.h>
@@ -38,102 +37,6 @@ int main(void) {
     return 0;
 }
 `;
-
-/** The source line of a `@name` marker, as the runtime reports it in `step`. */
-function line(source: string, marker: string): string {
-  const index = source.split('\n').findIndex((text) => text.includes(`/* @${marker} */`));
-  if (index < 0) throw new Error(`no marker ${marker}`);
-  return String(index + 1);
-}
-
-interface Traced {
-  readonly events: TraceEvent[];
-  readonly exit: { code: number | null; signal: string | null };
-  readonly pid: number;
-  readonly stdout: string;
-}
-
-let dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  dirs = [];
-});
-
-async function compiled(source: string): Promise<{ dir: string; binary: string; sourcePath: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'ipc-demo-native-test-'));
-  dirs.push(dir);
-  const sourcePath = join(dir, 'prog.c');
-  writeFileSync(sourcePath, source);
-  const build = await compileNative(sourcePath, dir, 'program', ['-Wextra']);
-  if (!build.ok) throw new Error(build.output);
-  return { dir, binary: build.binary, sourcePath };
-}
-
-/**
- * Runs the binary with a trace socket served here, as the controller does: each step
- * is answered with `answer(event, socket)` (by default one go byte), and the run is over
- * once the process has exited and every trace connection has closed.
- */
-async function traced(
-  binary: string,
-  dir: string,
-  answer: (event: TraceEvent, socket: Socket) => void = (_e, s) => s.write(Buffer.from([GO])),
-  args: readonly string[] = [],
-): Promise<Traced> {
-  const socketPath = join(dir, 'trace.sock');
-  const events: TraceEvent[] = [];
-  const errors: string[] = [];
-  let open = 0;
-  let closedAll: () => void = () => undefined;
-  const allClosed = new Promise<void>((resolve) => (closedAll = resolve));
-  const server: Server = createServer((socket) => {
-    open++;
-    let buffer = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      buffer += chunk;
-      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
-        const event = JSON.parse(buffer.slice(0, nl)) as TraceEvent;
-        buffer = buffer.slice(nl + 1);
-        events.push(event);
-        if (event.kind === 'step') answer(event, socket);
-      }
-    });
-    // A byte written to a process that has exited without reading it: the test answered a step it should not have.
-    socket.on('error', (error) => errors.push(error.message));
-    socket.on('close', () => {
-      if (--open === 0) closedAll();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
-  const child = spawn(binary, args, {
-    env: { PATH: process.env.PATH, IPC_DEMO_TRACE: socketPath, IPC_DEMO_GATE: 'step', IPC_DEMO_ROLE: 'main' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  const exit = await new Promise<Traced['exit']>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  await allClosed;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  expect(errors).toEqual([]);
-  return { events, exit, pid: child.pid!, stdout };
-}
-
-/** One process's events, without pid and t: kind, then what the kind carries. */
-function of(events: readonly TraceEvent[], pid: number): Record<string, unknown>[] {
-  return events
-    .filter((e) => e.pid === pid)
-    .map((event) => {
-      const rest: Record<string, unknown> = { ...event };
-      delete rest.pid;
-      delete rest.t;
-      return rest;
-    });
-}
-
-function alive(pid: number): boolean {
-  return existsSync(`/proc/${pid}`);
-}
 
 describe('the C runtime', () => {
   it('speaks the twins’ protocol: steps at source lines, calls and returns with errno names, output under the writer’s pid, the forked child on its own connection', async () => {
@@ -387,6 +290,10 @@ int main(void) {
       { kind: 'step', step: L('block') },
       { kind: 'call', name: 'sigprocmask', args: [0, 'buf[128]', 'buf[128]'], step: L('block') },
       { kind: 'return', name: 'sigprocmask', value: 0, step: L('block') },
+      // getpid() is traced as the twins trace it, and is no step of its own (it changes nothing);
+      // an argument of kill(), it runs before kill() stops the line.
+      { kind: 'call', name: 'getpid', args: [], step: L('kill') },
+      { kind: 'return', name: 'getpid', value: run.pid, step: L('kill') },
       { kind: 'step', step: L('kill') },
       { kind: 'call', name: 'kill', args: [run.pid, 10], step: L('kill') },
       { kind: 'return', name: 'kill', value: 0, step: L('kill') },
@@ -418,8 +325,7 @@ int main(void) {
   });
 
   it('every built-in listing compiles with the runtime, unchanged', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ipc-demo-native-test-'));
-    dirs.push(dir);
+    const dir = tempDir();
     const failed: string[] = [];
     expect(await compileRuntime(dir)).toMatchObject({ ok: true });
     for (const demo of demos) {
@@ -434,8 +340,7 @@ int main(void) {
   });
 
   it('a compile error comes back as the compiler’s own text, file:line first', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ipc-demo-native-test-'));
-    dirs.push(dir);
+    const dir = tempDir();
     const sourcePath = join(dir, 'broken.c');
     writeFileSync(sourcePath, '#include <unistd.h>\nint main(void) {\n    int fd[2];\n    pipe(fd)\n    return 0;\n}\n');
     const build = await compileNative(sourcePath, dir);

@@ -1,0 +1,112 @@
+// Running a C program compiled with ipc-demo's native runtime (src/native) against a trace
+// socket a test serves as the controller would: real cc, real processes.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect } from 'vitest';
+import { compileNative } from '../../src/runtime/native-build.js';
+import { GO, type TraceEvent } from '../../src/runtime/protocol.js';
+
+/** The source line of a `@name` marker, as the runtime reports it in `step`. */
+export function line(source: string, marker: string): string {
+  const index = source.split('\n').findIndex((text) => text.includes(`/* @${marker} */`));
+  if (index < 0) throw new Error(`no marker ${marker}`);
+  return String(index + 1);
+}
+
+export interface Traced {
+  readonly events: TraceEvent[];
+  readonly exit: { code: number | null; signal: string | null };
+  readonly pid: number;
+  readonly stdout: string;
+}
+
+let dirs: string[] = [];
+/** The directories this file's tests made, removed after each test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ipc-demo-native-test-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+export async function compiled(source: string): Promise<{ dir: string; binary: string; sourcePath: string }> {
+  const dir = tempDir();
+  const sourcePath = join(dir, 'prog.c');
+  writeFileSync(sourcePath, source);
+  const build = await compileNative(sourcePath, dir, 'program', ['-Wextra']);
+  if (!build.ok) throw new Error(build.output);
+  return { dir, binary: build.binary, sourcePath };
+}
+
+/**
+ * Runs the binary with a trace socket served here, as the controller does: each step
+ * is answered with `answer(event, socket)` (by default one go byte), and the run is over
+ * once the process has exited and every trace connection has closed.
+ */
+export async function traced(
+  binary: string,
+  dir: string,
+  answer: (event: TraceEvent, socket: Socket) => void = (_e, s) => s.write(Buffer.from([GO])),
+  args: readonly string[] = [],
+): Promise<Traced> {
+  const socketPath = join(dir, 'trace.sock');
+  const events: TraceEvent[] = [];
+  const errors: string[] = [];
+  let open = 0;
+  let closedAll: () => void = () => undefined;
+  const allClosed = new Promise<void>((resolve) => (closedAll = resolve));
+  const server: Server = createServer((socket) => {
+    open++;
+    let buffer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+        const event = JSON.parse(buffer.slice(0, nl)) as TraceEvent;
+        buffer = buffer.slice(nl + 1);
+        events.push(event);
+        if (event.kind === 'step') answer(event, socket);
+      }
+    });
+    // A byte written to a process that has exited without reading it: the test answered a step it should not have.
+    socket.on('error', (error) => errors.push(error.message));
+    socket.on('close', () => {
+      if (--open === 0) closedAll();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  const child = spawn(binary, args, {
+    env: { PATH: process.env.PATH, IPC_DEMO_TRACE: socketPath, IPC_DEMO_GATE: 'step', IPC_DEMO_ROLE: 'main' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  const exit = await new Promise<Traced['exit']>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  await allClosed;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  expect(errors).toEqual([]);
+  return { events, exit, pid: child.pid!, stdout };
+}
+
+/** One process's events but its state events (tested on their own), without pid and t: kind, then what the kind carries. */
+export function of(events: readonly TraceEvent[], pid: number): Record<string, unknown>[] {
+  return events
+    .filter((e) => e.pid === pid && e.kind !== 'state')
+    .map((event) => {
+      const rest: Record<string, unknown> = { ...event };
+      delete rest.pid;
+      delete rest.t;
+      return rest;
+    });
+}
+
+export function alive(pid: number): boolean {
+  return existsSync(`/proc/${pid}`);
+}
+
