@@ -268,4 +268,71 @@ int main(void) {
     ]);
     expect(run.exit).toEqual({ code: 0, signal: null });
   });
+
+  it('exec: `ls | wc -l` — what wc writes to the terminal fd reaches the output pane under wc’s pid, ls’s goes down the pipe; the exec family’s calls; a failed exec writes where it wrote before', async () => {
+    const source = `#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(int argc, char *argv[]) {
+    (void)argc;
+    int fd[2];
+    if (pipe(fd) == -1) return 1;
+    pid_t ls = fork();
+    if (ls == 0) {
+        dup2(fd[1], 1);
+        close(fd[0]);
+        close(fd[1]);
+        execlp("ls", "ls", argv[1], NULL);                       /* @ls */
+        _exit(127);
+    }
+    pid_t wc = fork();
+    if (wc == 0) {
+        dup2(fd[0], 0);
+        close(fd[0]);
+        close(fd[1]);
+        char *args[] = {"wc", "-l", NULL};
+        execvp("wc", args);                                      /* @wc */
+        _exit(127);
+    }
+    close(fd[0]);
+    close(fd[1]);
+    waitpid(ls, NULL, 0);
+    waitpid(wc, NULL, 0);
+    char *none[] = {"none", NULL};
+    execve("/nonexistent/ipc-demo", none, NULL);                 /* @bad-exec */
+    printf("still here\\n");                                     /* @after */
+    pid_t echo = fork();
+    if (echo == 0) {
+        char *env[] = {"GREETING=hi", NULL};
+        execle("/bin/sh", "sh", "-c", "echo $GREETING from sh", NULL, env); /* @execle */
+        _exit(127);
+    }
+    wait(NULL);                                                  /* @wait */
+    return 0;
+}
+`;
+    const { dir, binary } = await compiled(source);
+    const listed = mkdtempSync(join(tmpdir(), 'ipc-demo-native-ls-'));
+    try {
+      for (const name of ['a', 'b', 'c']) writeFileSync(join(listed, name), '');
+      const run = await traced(binary, dir, undefined, [listed]);
+      const L = (marker: string) => line(source, marker);
+      const children = run.events.flatMap((e) => (e.kind === 'hello' && e.role === 'child' ? [e.pid] : []));
+      expect(children).toHaveLength(3);
+      const [ls, wc, echo] = children as [number, number, number];
+      const outputs = run.events.flatMap((e) => (e.kind === 'output' ? [`${e.pid === run.pid ? 'main' : e.pid === ls ? 'ls' : e.pid === wc ? 'wc' : e.pid === echo ? 'sh' : e.pid} ${e.fd} ${e.text}`] : []));
+      // wc's count, told by the relay under wc's own pid, at the line that exec'd it; ls's lines went down the pipe.
+      expect(outputs.sort()).toEqual(['main 1 still here', 'sh 1 hi from sh', 'wc 1 3']);
+      expect(of(run.events, wc)).toContainEqual({ kind: 'output', fd: 1, text: '3', step: L('wc') });
+      expect(of(run.events, ls).filter((e) => e.kind === 'call').at(-1)).toEqual({ kind: 'call', name: 'execlp', args: ['ls', 'ls', listed], step: L('ls') });
+      expect(of(run.events, echo).filter((e) => e.kind === 'call')).toEqual([{ kind: 'call', name: 'execle', args: ['/bin/sh', 'sh', '-c', 'echo $GREETING from sh'], step: L('execle') }]);
+      expect(calls(run.events, run.pid).slice(-6)).toEqual(['execve ["/nonexistent/ipc-demo","none"]', '→ -1 ENOENT', 'fork []', `→ ${echo}`, 'wait []', expect.stringMatching(new RegExp(`^→ \\{"pid":${echo},"status":\\{"code":0,`))]);
+      // The program's own stdout got every line, the exec'd programs' too, as in a terminal.
+      expect(run.stdout.split('\n').sort()).toEqual(['', '3', 'hi from sh', 'still here']);
+      expect([run.pid, ...children].filter(alive)).toEqual([]);
+    } finally {
+      rmSync(listed, { recursive: true, force: true });
+    }
+  });
 });
