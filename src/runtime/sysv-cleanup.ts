@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { readObjects, type RecordedObject } from './run-dir.js';
 import { parseSysvTable } from './kernel/sysvipc.js';
+import { recordedPathsLeft, removeRecordedPaths } from './path-cleanup.js';
 
 const ID_COLUMN = { shm: 'shmid', msg: 'msqid', sem: 'semid' } as const;
 
@@ -27,7 +28,7 @@ function stillThere(object: RecordedObject): number[] {
 
 /** Whether any object the run recorded is still there (synchronous, for exit paths). */
 export function recordedObjectsLeft(dir: string): boolean {
-  return readObjects(dir).some((object) => stillThere(object).length > 0);
+  return readObjects(dir).some((object) => stillThere(object).length > 0) || recordedPathsLeft(dir);
 }
 
 export interface Cleanup {
@@ -37,10 +38,12 @@ export interface Cleanup {
   readonly failed: string[];
 }
 
-/** Removes the run's leftover objects, and says what it removed and what it could not. */
+/**
+ * Removes the run's leftover objects, and says what it removed and what it could not: System V
+ * objects, and the FIFOs and socket files a C program made outside the run's directory.
+ */
 export async function removeRecordedObjects(dir: string): Promise<Cleanup> {
-  const removed: string[] = [];
-  const failed: string[] = [];
+  const { removed, failed } = removeRecordedPaths(dir);
   const seen = new Set<string>();
   for (const object of readObjects(dir)) {
     for (const id of stillThere(object)) {
