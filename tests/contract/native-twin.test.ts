@@ -1,0 +1,135 @@
+// The twin is the program, checked: every built-in listing compiled with the native runtime
+// (src/native) and run free through the same controller as its Node twin, for every variant
+// that is not racy by design, makes the same calls with the same results, prints the same
+// lines and ends the same way, process by process. What may differ is listed in DIFFERENCES,
+// each with its reason (src/native/README.md says more). Real cc, real processes, real objects.
+import { describe, expect, it } from 'vitest';
+import { demos } from '../../src/demos/registry.js';
+import type { RunEvent } from '../../src/runtime/events.js';
+import type { TraceValue } from '../../src/runtime/protocol.js';
+import { builtinPrograms, nativeLauncher } from '../../src/runtime/launch.js';
+import { expectNothingLeft, recordRun, type Recorded } from '../helpers/run.js';
+
+/** What one process did, in order: `name → value [errno]` for each call, `fd: text` for each line it printed. */
+type Behaviour = Record<string, string[]>;
+
+/** Numbers that name a run's own things (pids, System V ids and keys, addresses, times) are masked. */
+function masker(events: readonly RunEvent[]): (text: string) => string {
+  const own = new Set<string>();
+  for (const e of events) {
+    if (e.kind === 'hello') own.add(String(e.pid));
+    if (e.kind === 'return' && ['shmget', 'semget', 'msgget', 'ftok', 'fork', 'getpid', 'getppid', 'geteuid'].includes(e.name) && typeof e.value === 'number' && e.value > 0) own.add(String(e.value));
+  }
+  const numbers = [...own].sort((a, b) => b.length - a.length);
+  return (text) => numbers.reduce((t, n) => t.replace(new RegExp(`\\b${n}\\b`, 'g'), '<n>'), text).replace(/0x[0-9a-f]+/g, '<addr>');
+}
+
+function value(v: TraceValue | undefined, mask: (text: string) => string): string {
+  if (v === undefined) return '';
+  // Times and sizes a kernel sets on its own (a queue's qbytes limit, the last send's second).
+  const shown = JSON.stringify(v, (key, field: unknown) => (['stime', 'rtime', 'qbytes', 'uid'].includes(key) ? '*' : field));
+  return mask(shown);
+}
+
+/** Calls whose value is a new fd: the twin's are numbered after Node's own (18, 19), the C program's from 3. */
+const FD_CALLS = new Set(['pipe', 'socketpair', 'open', 'socket', 'accept', 'memfd_create']);
+
+/** Each new fd by the order it was made in: fd1, fd2, … */
+function fdNamer(): (name: string, v: TraceValue | undefined) => TraceValue | undefined {
+  const names = new Map<number, string>();
+  const named = (fd: TraceValue): TraceValue => {
+    if (typeof fd !== 'number' || fd < 3) return fd;
+    if (!names.has(fd)) names.set(fd, `fd${names.size + 1}`);
+    return names.get(fd)!;
+  };
+  return (name, v) => (!FD_CALLS.has(name) ? v : Array.isArray(v) ? (v as TraceValue[]).map(named) : v === undefined ? v : named(v));
+}
+
+function behaviour(recorded: Recorded): Behaviour {
+  const { events } = recorded;
+  const mask = masker(events);
+  const fds = fdNamer();
+  const roleOf = new Map(events.flatMap((e) => (e.kind === 'hello' ? [[e.pid, e.role] as const] : [])));
+  const lastCall = new Map<number, readonly TraceValue[]>();
+  const seen: Behaviour = {};
+  const add = (pid: number, what: string) => (seen[roleOf.get(pid) ?? '?'] ??= []).push(what);
+  for (const event of events) {
+    if (event.kind === 'call') lastCall.set(event.pid, event.args);
+    if (event.kind === 'return') {
+      const [name, result] = difference(event.name, value(fds(event.name, event.value), mask), lastCall.get(event.pid) ?? []);
+      if (name !== null) add(event.pid, `${name} → ${result}${event.errno ? ` ${event.errno}` : ''}`);
+    }
+    if (event.kind === 'output') add(event.pid, `${event.fd}: ${mask(event.text)}`);
+  }
+  for (const [role, status] of recorded.result.exits) (seen[role] ??= []).push(`exit ${status.code ?? status.signal}`);
+  return Object.fromEntries(Object.entries(seen).map(([role, lines]) => [role, withoutRetries(folded(lines))]));
+}
+
+/**
+ * A loop's thousands of identical calls (shm-counter.c's semop and usleep, 2,000 times each) are
+ * folded away: the twin makes them untraced, not to bury the lesson under them (src/demos/05-shm/roles.ts).
+ */
+function folded(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let skipped = false;
+    for (let k = 1; k <= 3 && !skipped; k++) {
+      const block = lines.slice(i, i + k).join('\n');
+      let times = 1;
+      while (lines.slice(i + times * k, i + (times + 1) * k).join('\n') === block) times++;
+      if (times >= 100) {
+        i += times * k;
+        skipped = true;
+      }
+    }
+    if (!skipped) out.push(lines[i++]!);
+  }
+  return out;
+}
+
+/** A client's failed tries before its server is there (connect, close, sleep, a new socket) depend on who started first. */
+function withoutRetries(lines: readonly string[]): string[] {
+  const out = [...lines];
+  for (let i = out.findIndex(isFailedConnect); i >= 0; i = out.findIndex(isFailedConnect)) {
+    const retry = out.slice(i + 1, i + 4);
+    const isRetry = retry[0] === 'close → 0' && retry[1] === 'sleep → 0' && retry[2]?.startsWith('socket → ');
+    out.splice(i, isRetry ? 4 : 1);
+  }
+  return out;
+}
+
+function isFailedConnect(line: string): boolean {
+  return /^connect → -1 (ENOENT|ECONNREFUSED)$/.test(line);
+}
+
+/**
+ * The documented differences (src/native/README.md, "Differences from the twins"): a call the twin
+ * makes another way, mapped onto the C program's; null drops a call.
+ */
+function difference(name: string, result: string, args: readonly TraceValue[]): [string | null, string] {
+  // pipe.c's fill child sleeps with sleep(1), the counters with usleep(); the twins with usleep() and sleep().
+  if ((name === 'usleep' || name === 'sleep') && result === '0') return ['sleep', '0'];
+  // The twins' shmctl(IPC_RMID) returns null (no struct to decode); C's returns 0.
+  if (name === 'shmctl' && result === '"NULL"') return ['shmctl', '0'];
+  // signal() returns the old handler: C's is its address, the twins' 0.
+  if (name === 'signal') return ['signal', result === '-1' ? '-1' : 'old handler'];
+  // A C signal handler prints with write(1, …) (printf is not async-signal-safe), a traced call;
+  // the twin's handler prints without one. The line itself is compared as output, on both sides.
+  if (name === 'write' && (args[0] === 1 || args[0] === 2)) return [null, result];
+  return [name, result];
+}
+
+const cases = demos.flatMap((demo) => demo.variants.filter((variant) => !variant.racy).map((variant) => ({ demo, variant })));
+
+describe('native listings against their twins', () => {
+  for (const { demo, variant } of cases) {
+    it(`${demo.id} ${variant.id}: the same calls, results, output and exits, process by process`, async () => {
+      const twin = await recordRun(demo.id, variant.id);
+      const native = await recordRun(demo.id, variant.id, { launcher: nativeLauncher(builtinPrograms(demo, variant)) });
+      expect(behaviour(native)).toEqual(behaviour(twin));
+      expect(native.result.notes).toEqual(twin.result.notes);
+      expectNothingLeft(twin);
+      expectNothingLeft(native);
+    }, 60_000);
+  }
+});
