@@ -2,7 +2,7 @@
 // sockets, signals, wait and exec, each a real program compiled with the real cc and run
 // against a trace socket served here. Each checks the calls and returns as the twins would
 // tell them, the state events, and the record of what the program made.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,18 @@ import { removeSysvObject } from '../../src/ffi/sys-ipc.js';
 import type { TraceEvent } from '../../src/runtime/protocol.js';
 import { alive, compiled, line, of, traced } from '../helpers/native.js';
 import { sysvRows } from '../helpers/kernel.js';
+
+/** Processes still running `binary` (a relay is a fork of the program: its exe is the program's). */
+function runningCopies(binary: string): number[] {
+  return readdirSync('/proc').flatMap((name) => {
+    if (!/^\d+$/.test(name)) return [];
+    try {
+      return readlinkSync(`/proc/${name}/exe`) === binary ? [Number(name)] : [];
+    } catch {
+      return []; // gone, or a zombie (no exe): reaped by init
+    }
+  });
+}
 
 /** call and return events only, as `name args → value [errno]` lines. */
 function calls(events: readonly TraceEvent[], pid: number): string[] {
@@ -331,6 +343,8 @@ int main(int argc, char *argv[]) {
       // The program's own stdout got every line, the exec'd programs' too, as in a terminal.
       expect(run.stdout.split('\n').sort()).toEqual(['', '3', 'hi from sh', 'still here']);
       expect([run.pid, ...children].filter(alive)).toEqual([]);
+      // The relays (forks of the program, orphaned) ended with their programs: none runs on.
+      await expect.poll(() => runningCopies(binary), { timeout: 5000, interval: 20 }).toEqual([]);
     } finally {
       rmSync(listed, { recursive: true, force: true });
     }
