@@ -5,6 +5,8 @@
  * by address as the twins' one-element array, "buf[1]"; the optional address of accept()
  * and recvfrom() only when the program asks for it. A socket file bound outside the run's
  * directory is recorded, and removed at the end if the program leaves it. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stddef.h>
 
 static void arg_address(struct event *e, const struct sockaddr *addr, socklen_t length) {
@@ -74,6 +76,46 @@ int ipc_trace_listen(int line, int fd, int backlog) {
     return r;
 }
 
+/* ---- the TCP peer guard ---------------------------------------------------
+ * Two users on one machine never meet (src/runtime/peer-guard.ts says why the runtime, not the
+ * listing, does this): a TCP port is open to every local user, and a TCP peer has no SO_PEERCRED.
+ * Its owner shows only in /proc/net/tcp's uid column, on the row whose local end is our remote
+ * one. A connection from another user's socket (or one no process holds any more: inode 0) is
+ * closed and accept() made again, inside the one accept() the program sees, and a `peer-refused`
+ * note says so, as the twins' runtime does. */
+
+/* Why the peer of TCP socket fd is not ours, in `why` ("uid 1001", "no owner"); false when it is ours or fd is no TCP socket. */
+static bool foreign_tcp_peer(int fd, char *why, size_t size) {
+    struct sockaddr_in local, remote;
+    socklen_t llen = sizeof local, rlen = sizeof remote;
+    if (getsockname(fd, (struct sockaddr *)&local, &llen) == -1 || local.sin_family != AF_INET) return false;
+    if (getpeername(fd, (struct sockaddr *)&remote, &rlen) == -1) return false;
+    FILE *table = fopen("/proc/net/tcp", "re");
+    if (!table) return false;
+    char row[512];
+    bool found = false;
+    unsigned uid = 0;
+    unsigned long inode = 0;
+    while (!found && fgets(row, sizeof row, table)) {
+        unsigned la, lp, ra, rp;
+        if (sscanf(row, " %*d: %8X:%4X %8X:%4X %*X %*X:%*X %*X:%*X %*X %u %*d %lu", &la, &lp, &ra, &rp, &uid, &inode) != 6) continue;
+        found = la == remote.sin_addr.s_addr && lp == ntohs(remote.sin_port) && ra == local.sin_addr.s_addr && rp == ntohs(local.sin_port);
+    }
+    fclose(table);
+    if (!found || inode == 0) return snprintf(why, size, "no owner"), true;
+    if (uid == geteuid()) return false;
+    snprintf(why, size, "uid %u", uid);
+    return true;
+}
+
+static void note_peer_refused(const char *why) {
+    struct event e;
+    begin(&e, "note");
+    put(&e, ",\"code\":\"peer-refused\",\"detail\":");
+    put_string(&e, why);
+    emit(&e, true);
+}
+
 int ipc_trace_accept(int line, int fd, struct sockaddr *addr, socklen_t *length) {
     step(line);
     struct event e;
@@ -83,7 +125,16 @@ int ipc_trace_accept(int line, int fd, struct sockaddr *addr, socklen_t *length)
         if (addr || length) arg_address(&e, addr, length ? *length : 0), arg_length_pointer(&e, length);
         end_call(&e, line);
     }
-    int r = accept(fd, addr, length);
+    socklen_t given = length ? *length : 0;
+    int r;
+    char why[32];
+    for (;;) {
+        if (length) *length = given;
+        r = accept(fd, addr, length);
+        if (r == -1 || trace_fd == -1 || !foreign_tcp_peer(r, why, sizeof why)) break;
+        close(r);
+        note_peer_refused(why);
+    }
     int err = errno;
     traced_return("accept", line, r, err);
     errno = err;

@@ -52,7 +52,7 @@ export async function compiled(source: string): Promise<{ dir: string; binary: s
 export async function traced(
   binary: string,
   dir: string,
-  answer: (event: TraceEvent, socket: Socket) => void = (_e, s) => s.write(Buffer.from([GO])),
+  answer: (event: TraceEvent, socket: Socket, events: readonly TraceEvent[]) => void = (_e, s) => s.write(Buffer.from([GO])),
   args: readonly string[] = [],
 ): Promise<Traced> {
   const socketPath = join(dir, 'trace.sock');
@@ -71,7 +71,7 @@ export async function traced(
         const event = JSON.parse(buffer.slice(0, nl)) as TraceEvent;
         buffer = buffer.slice(nl + 1);
         events.push(event);
-        if (event.kind === 'step') answer(event, socket);
+        if (event.kind === 'step') answer(event, socket, events);
       }
     });
     // A byte written to a process that has exited without reading it: the test answered a step it should not have.

@@ -2,12 +2,15 @@
 // sockets, signals, wait and exec, each a real program compiled with the real cc and run
 // against a trace socket served here. Each checks the calls and returns as the twins would
 // tell them, the state events, and the record of what the program made.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeSysvObject } from '../../src/ffi/sys-ipc.js';
 import type { TraceEvent } from '../../src/runtime/protocol.js';
+import { GO } from '../../src/runtime/protocol.js';
 import { alive, compiled, line, of, traced } from '../helpers/native.js';
 import { sysvRows } from '../helpers/kernel.js';
 
@@ -349,4 +352,59 @@ int main(int argc, char *argv[]) {
       rmSync(listed, { recursive: true, force: true });
     }
   });
+
+  // Another user's process connects first: it needs root to be started as another user (CI runs as root).
+  it.skipIf(process.getuid?.() !== 0)('accept() on a TCP port closes another user’s connection, says so in a peer-refused note, and returns the program’s own', async () => {
+    const source = `#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+int main(void) {
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof a;
+    if (bind(s, (struct sockaddr *)&a, sizeof a) == -1 || listen(s, 4) == -1) return 1;
+    getsockname(s, (struct sockaddr *)&a, &len);
+    printf("port %d\\n", ntohs(a.sin_port));
+    int c = accept(s, NULL, NULL);                               /* @accept */
+    char buf[8];
+    ssize_t n = read(c, buf, sizeof buf);
+    printf("read %.*s\\n", (int)n, buf);
+    return 0;
+}
+`;
+    const { dir, binary } = await compiled(source);
+    const nobody = 65534;
+    let intruder: ChildProcess | undefined;
+    let own: Socket | undefined;
+    try {
+      const run = await traced(binary, dir, (event, socket, events) => {
+        if (event.kind !== 'step' || event.step !== line(source, 'accept')) return void socket.write(Buffer.from([GO]));
+        // At accept()'s line: another user connects, then this test (root, the program's user), then go.
+        const port = Number(/port (\d+)/.exec(outputText(events))![1]);
+        // It writes too: a program that took its connection would read "it", and the test fail at once.
+        const script = `const s = require('net').connect(${port}, '127.0.0.1', () => { s.write('it'); console.log('connected'); })`;
+        intruder = spawn(process.execPath, ['-e', script], { uid: nobody, gid: nobody, stdio: ['ignore', 'pipe', 'inherit'] });
+        intruder.stdout!.once('data', () => {
+          own = connect(port, '127.0.0.1', () => {
+            own!.write('me');
+            socket.write(Buffer.from([GO]));
+          });
+        });
+      });
+      const main = of(run.events, run.pid);
+      expect(main).toContainEqual({ kind: 'note', code: 'peer-refused', detail: `uid ${nobody}`, step: line(source, 'accept') });
+      expect(main.filter((e) => e.kind === 'return' && e.name === 'accept')).toEqual([{ kind: 'return', name: 'accept', value: 4, step: line(source, 'accept') }]);
+      expect(outputText(run.events)).toContain('read me');
+    } finally {
+      intruder?.kill('SIGKILL');
+      own?.destroy();
+    }
+  });
 });
+
+function outputText(events: readonly TraceEvent[]): string {
+  return events.flatMap((e) => (e.kind === 'output' ? [e.text] : [])).join('\n');
+}
