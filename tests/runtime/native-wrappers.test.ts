@@ -101,6 +101,40 @@ int main(void) {
     expect([...inodes][0]).toBeGreaterThan(0);
   });
 
+  it('a process waiting at a step measures its pipes again: bytes another process writes meanwhile show without a go', async () => {
+    const source = `#include <unistd.h>
+
+int main(void) {
+    int fd[2];
+    if (pipe(fd) == -1) return 1;                    /* @pipe */
+    close(100);                                      /* @wait-here */
+    return 0;
+}
+`;
+    const { dir, binary } = await compiled(source);
+    let seenWhileWaiting = false;
+    const run = await traced(binary, dir, (event, socket, events) => {
+      if (event.kind !== 'step' || event.step !== line(source, 'wait-here')) return void socket.write(Buffer.from([GO]));
+      // Another writer, not traced at all: this test, through the process's own write end.
+      writeFileSync(`/proc/${event.pid}/fd/4`, 'abc');
+      const measured = () => events.some((e) => e.kind === 'state' && e.pipes.some((p) => p.fd === 3 && p.bytes === 3));
+      const check = setInterval(() => {
+        if (!measured()) return;
+        clearInterval(check);
+        seenWhileWaiting = true;
+        socket.write(Buffer.from([GO]));
+      }, 10);
+      // No measure within 5 s: let the process go on, and the expectation below fail.
+      setTimeout(() => {
+        if (seenWhileWaiting) return;
+        clearInterval(check);
+        socket.write(Buffer.from([GO]));
+      }, 5000);
+    });
+    expect(seenWhileWaiting).toBe(true);
+    expect(run.exit).toEqual({ code: 0, signal: null });
+  });
+
   it('System V: ftok, shm*, sem* and msg* as the twins tell them; every object recorded for the cleanup, the one it leaks still there to be removed', async () => {
     const source = `#include <stdio.h>
 #include <string.h>
