@@ -2,11 +2,13 @@
 // compiled with the native runtime leaks a System V segment, a FIFO and a socket file of its
 // own (outside the run's directory, where a student would put them); the run names each as
 // it removes it, and nothing is left. Real cc, real controller, real kernel objects.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nativeLauncher } from '../../src/runtime/launch.js';
+import { removeRecordedPaths } from '../../src/runtime/path-cleanup.js';
 import { expectNothingLeft, recordRun } from '../helpers/run.js';
 import { sysvRows } from '../helpers/kernel.js';
 
@@ -51,5 +53,25 @@ describe('a native program’s leaks', () => {
     expect(existsSync(fifo) || existsSync(socketPath)).toBe(false);
     expect(sysvRows('shm').some((row) => row.shmid === shmid)).toBe(false);
     expectNothingLeft(recorded);
+  });
+
+  it('a recorded path is removed only while it is still the FIFO or socket the program made: one made again since, or a file, is not touched', () => {
+    elsewhere = mkdtempSync(join(tmpdir(), 'ipc-demo-native-leaks-'));
+    const run = join(elsewhere, 'run');
+    mkdirSync(run);
+    const made = join(elsewhere, 'made');
+    const remade = join(elsewhere, 'remade');
+    const file = join(elsewhere, 'file');
+    const record = (path: string) => `path ${statSync(path).dev} ${statSync(path).ino} ${path}\n`;
+    execFileSync('mkfifo', [made, remade]);
+    writeFileSync(file, 'data');
+    const objects = record(made) + record(remade) + record(file);
+    // remade: unlinked and made again by someone else since: another inode, not the run's.
+    rmSync(remade);
+    writeFileSync(join(elsewhere, 'spacer'), ''); // takes the freed inode, if the filesystem reuses it at once
+    execFileSync('mkfifo', [remade]);
+    writeFileSync(join(run, 'objects'), objects);
+    expect(removeRecordedPaths(run)).toEqual({ removed: [`fifo ${made}`], failed: [] });
+    expect([existsSync(made), existsSync(remade), existsSync(file)]).toEqual([false, true, true]);
   });
 });
