@@ -63,6 +63,8 @@ interface RunEvents {
 
 /** How long a parent's events wait for those of a child it reaped (they are normally a loop turn behind). */
 const HOLD_MS = 1000;
+/** Calls whose return reports a reaped child, {pid, status, raw}: the twins' waitpid, and a C program's wait too. */
+const REAPING_CALLS = new Set(['waitpid', 'wait']);
 const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGFPE', 'SIGABRT', 'SIGTRAP', 'SIGSYS']);
 
 function freeLoopbackPort(): Promise<number> {
@@ -242,7 +244,7 @@ export class Run extends EventEmitter<RunEvents> {
       hold.events.push(event);
       return;
     }
-    const child = event.kind === 'return' && event.name === 'waitpid' ? (event.value as { pid?: unknown } | null)?.pid : undefined;
+    const child = event.kind === 'return' && REAPING_CALLS.has(event.name) ? (event.value as { pid?: unknown } | null)?.pid : undefined;
     if (proc && typeof child === 'number' && this.streamOpen(child)) {
       // A child that died before it could say hello must not hold its parent back for long.
       const timer = setTimeout(() => {
@@ -300,7 +302,7 @@ export class Run extends EventEmitter<RunEvents> {
         if (event.errno) proc.beforeFailure = new Set(proc.stepsSeen);
       }
     }
-    if (event.kind === 'return' && event.name === 'waitpid' && typeof event.value === 'object' && event.value !== null && !Array.isArray(event.value)) {
+    if (event.kind === 'return' && REAPING_CALLS.has(event.name) && typeof event.value === 'object' && event.value !== null && !Array.isArray(event.value)) {
       this.reaped(event.value as { pid?: number; status?: unknown });
     }
     if (event.kind === 'exit' && this.events.some((e) => e.kind === 'exit' && e.pid === event.pid)) return;
