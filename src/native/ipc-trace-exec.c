@@ -133,8 +133,8 @@ static void relay_undo(struct relay *r) {
     }
 }
 
-/* Every exec: the call told with the program and its argv (as execlp's: file, then argv[0]…),
- * a return only when it fails. `run` makes the real call. */
+/* Every exec: the call told with the program and its argv (file, then argv[0]…), a return only
+ * when it fails. `search`: the file is looked up in PATH (the exec*p forms). */
 static int traced_exec(int line, const char *name, const char *file, char *const argv[], char *const envp[], bool search) {
     step(line);
     struct event e;

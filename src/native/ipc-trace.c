@@ -53,7 +53,7 @@
 
 static int trace_fd = -1;
 static pid_t traced_pid;
-/* The relay of an exec'd program's output speaks for that program's pid (ipc-trace-process.c). */
+/* The relay of an exec'd program's output speaks for that program's pid (ipc-trace-exec.c). */
 static pid_t speaking_for;
 static bool run_free;
 static int current_line;
