@@ -185,6 +185,24 @@ describe('in a real terminal', () => {
     expectNothingLeft();
   });
 
+  it('the output pane pages back to the first line a process printed, and forward again', { timeout: 6 * WAIT_MS + 15_000 }, async () => {
+    const t = start('msgq --mode run');
+    const first = (s: string) => /S │ sender: pid \d+, queue ready/.test(s);
+    const end = await t.waitFor((s) => s.includes('Run complete'), 'the end of the run');
+    // msgq prints a dozen lines; the pane holds three, the newest.
+    expect(first(end)).toBe(false);
+    const total = Number(/output \d+–\d+\/(\d+)/.exec(end)?.[1]);
+    expect(total).toBeGreaterThan(6);
+    for (let page = 0; page * 3 < total; page++) t.keys('[');
+    let s = await t.waitFor((x) => first(x) && /output 1–3\//.test(x), 'the first lines printed');
+    s = await t.press('PPage', (x) => x === s || /output 1–3\//.test(x), 'still at the top');
+    await t.press(']', (x) => /output 4–6\//.test(x) && !first(x), 'the next page');
+    for (let page = 0; page * 3 < total; page++) t.keys('NPage');
+    await t.waitFor((x) => new RegExp(`output ${total - 2}–${total}/${total}`).test(x), 'the newest lines again');
+    await t.press('q', restored, 'the shell');
+    expectNothingLeft();
+  });
+
   it('the guided tour opens on the first demo', async () => {
     const t = start('');
     await t.waitFor((s) => /ipc-demo \S+ Anonymous pipe/.test(s), 'the first demo');

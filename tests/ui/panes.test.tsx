@@ -6,6 +6,7 @@ import { parseListing } from '../../src/demos/listing.js';
 import { KernelPane } from '../../src/ui/components/kernel-pane.js';
 import { codeRows, ListingPane, windowStart } from '../../src/ui/components/listing-pane.js';
 import { Narration, narrationLines } from '../../src/ui/components/narration.js';
+import { OutputPane } from '../../src/ui/components/output-pane.js';
 import { ProcessPane } from '../../src/ui/components/process-pane.js';
 import { kernelLines, wrapKernelLines } from '../../src/ui/kernel-lines.js';
 import { foldEntries, type Entry } from '../../src/ui/model.js';
@@ -201,5 +202,28 @@ describe('Narration', () => {
         '睡在 pipe_read 里，直到写者写入数',
       ].join('\n'),
     );
+  });
+});
+
+describe('OutputPane', () => {
+  const procs = foldEntries(entries).procs;
+  const output = Array.from({ length: 7 }, (_, i) => ({ pid: 100, fd: 1 as const, text: `line ${i + 1}` }));
+
+  it('shows the newest lines, and says how many there are and which keys reach the rest', () => {
+    const { lastFrame } = render(<OutputPane output={output} procs={procs} rows={3} lang="en" />);
+    expect(lastFrame()).toBe(['── output 5–7/7 · [ older  ] newer ──', 'P │ line 5', 'P │ line 6', 'P │ line 7'].join('\n'));
+  });
+
+  it('scrolled back, shows the first lines printed, in both languages', () => {
+    expect(render(<OutputPane output={output} procs={procs} rows={3} lang="en" top={0} />).lastFrame()).toBe(
+      ['── output 1–3/7 · [ older  ] newer ──', 'P │ line 1', 'P │ line 2', 'P │ line 3'].join('\n'),
+    );
+    expect(render(<OutputPane output={output} procs={procs} rows={3} lang="zh" top={2} />).lastFrame()).toBe(
+      ['── 输出 3–5/7 · [ 更早  ] 更新 ──', 'P │ line 3', 'P │ line 4', 'P │ line 5'].join('\n'),
+    );
+  });
+
+  it('a few lines need no scrolling and say nothing of it', () => {
+    expect(render(<OutputPane output={output.slice(0, 2)} procs={procs} rows={3} lang="en" />).lastFrame()).toBe(['── output ──', 'P │ line 1', 'P │ line 2', ''].join('\n'));
   });
 });

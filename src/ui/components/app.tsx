@@ -5,6 +5,7 @@ import { parseListing, stepLine, type Listing } from '../../demos/listing.js';
 import type { DemoMeta, Lang, VariantMeta } from '../../demos/types.js';
 import type { Mode } from '../../runtime/protocol.js';
 import type { Launcher } from '../../runtime/launch.js';
+import { useOutputScroll } from '../hooks/use-output-scroll.js';
 import { useRun } from '../hooks/use-run.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { kernelLines, wrapKernelLines } from '../kernel-lines.js';
@@ -106,6 +107,8 @@ export function App(props: AppProps) {
     exit();
   };
 
+  const outputScroll = useOutputScroll(state.output.length, computeLayout(columns, rows).outputRows);
+
   const onKey = (input: string, key: Key): void => {
     if (input === 'q' || (key.ctrl && input === 'c')) return quit();
     if (overlay === 'variants') {
@@ -118,6 +121,7 @@ export function App(props: AppProps) {
     if (overlay === 'help' && (key.escape || input === '?')) return setOverlay('none');
     if (input === '?') return setOverlay('help');
     if (input === 'v') return setOverlay('variants');
+    if (outputScroll.onKey(input, key)) return;
     if (input === 'l') {
       const other: Lang = lang === 'en' ? 'zh' : 'en';
       setLang(other);
@@ -232,7 +236,7 @@ export function App(props: AppProps) {
           <SidePane procs={state.procs} kernel={kernelState} selected={selected?.pid ?? null} lines={stepLines} facts={facts} lang={lang} width={layout.sideWidth} rows={layout.listingRows} processRows={layout.processRows} kernelTitle={layout.kernelTitle} />
         </Box>
       ) : null}
-      <OutputPane output={state.output} procs={state.procs} rows={layout.outputRows} lang={lang} />
+      <OutputPane output={state.output} procs={state.procs} rows={layout.outputRows} lang={lang} top={outputScroll.top} />
       <Narration lines={narration} color={selected ? processColor(selected.index) : undefined} rows={layout.narrationRows} />
       {layout.keyBar ? <KeyBar text={layout.columns >= 100 ? s.keys : s.keysShort} /> : null}
     </Box>

@@ -9,15 +9,35 @@ export interface OutputPaneProps {
   readonly procs: readonly ProcView[];
   readonly rows: number;
   readonly lang: Lang;
+  /** The first line shown, where the learner scrolled back to; null follows the newest lines. */
+  readonly top?: number | null;
 }
 
-/** What the processes printed, newest last, each line tagged with its process. */
-export function OutputPane({ output, procs, rows, lang }: OutputPaneProps) {
+/** Where the window's top stands: the newest `rows` lines unless scrolled back to `top`. */
+export function outputTop(lines: number, rows: number, top: number | null): number {
+  const newest = Math.max(0, lines - rows);
+  return top === null ? newest : Math.min(top, newest);
+}
+
+/** The title: where the window stands when there is more than it shows, and the keys that move it. */
+function title(s: (typeof strings)[Lang], total: number, rows: number, first: number): string {
+  if (total <= rows) return s.output;
+  return `${s.output} ${first + 1}–${first + rows}/${total} · ${s.outputKeys}`;
+}
+
+/**
+ * What the processes printed, newest last, each line tagged with its process. Scrolled back, the
+ * window stays on the lines the learner reads while new ones come in below.
+ */
+export function OutputPane({ output, procs, rows, lang, top = null }: OutputPaneProps) {
   const s = strings[lang];
-  const shown = output.slice(-rows);
+  const first = outputTop(output.length, rows, top);
+  const shown = output.slice(first, first + rows);
   return (
     <Box flexDirection="column" height={rows + 1}>
-      <Text color={theme.dim}>── {s.output} ──</Text>
+      <Text color={theme.dim} wrap="truncate-end">
+        ── {title(s, output.length, rows, first)} ──
+      </Text>
       {shown.length === 0 ? <Text color={theme.dim}>{s.noOutput}</Text> : null}
       {shown.map((line, i) => {
         const proc = procs.find((p) => p.pid === line.pid);
