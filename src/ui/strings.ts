@@ -58,6 +58,10 @@ const en = {
   keys: 'space/→ next  ← back  tab process  p play  r run  v variants  [ ] output  l 中文  ? help  q quit',
   keysShort: '␣→ next ← back tab p r v [ ] l ? q',
   outputKeys: '[ older  ] newer',
+  // A stuck run's key bar, at most 80 columns: the lead, or the answer to a space pressed there.
+  stuckLead: 'Nothing can move now: ',
+  stuckSpace: 'Nothing can move, not even with space: ',
+  stuckKeys: '← replay  v another variant  q quit',
   helpTitle: 'Keys',
   help: [
     'space, →   let the selected process execute its line (another one if it cannot)',
@@ -138,6 +142,9 @@ const zh: Strings = {
   keys: '空格/→ 下一步  ← 后退  tab 切换进程  p 自动  r 运行到底  v 变体  [ ] 输出  l English  ? 帮助  q 退出',
   keysShort: '␣→ 下一步 ← 后退 tab p r v [ ] l ? q',
   outputKeys: '[ 更早  ] 更新',
+  stuckLead: '现在谁也动不了：',
+  stuckSpace: '按空格也没用，谁都动不了：',
+  stuckKeys: '← 回放  v 换个变体  q 退出',
   helpTitle: '按键',
   help: [
     '空格, →   让选中的进程执行当前行（它不能走时换另一个）',

@@ -108,6 +108,20 @@ describe('in a real terminal', () => {
     expectNothingLeft();
   });
 
+  it.each([
+    ['en', 'Nothing can move now: ← replay  v another variant  q quit', 'Nothing can move, not even with space: ← replay'],
+    ['zh', '现在谁也动不了：← 回放  v 换个变体  q 退出', '按空格也没用，谁都动不了：← 回放'],
+  ])('%s: a stuck run says in the key bar what is left to do, and what space did', { timeout: 4 * WAIT_MS + 15_000 }, async (lang, lead, nudged) => {
+    const t = start(`pipe --variant unclosed --mode play --delay 50 --lang ${lang}`);
+    const keyBar = (s: string) => s.trimEnd().split('\n').at(-1) ?? '';
+    await t.waitFor((s) => keyBar(s).includes(lead), 'the stuck key bar');
+    await t.press(' ', (s) => keyBar(s).includes(nudged), 'space answered');
+    // ← still replays the recording: the bar is for the live run.
+    await t.press('Left', (s) => / (REPLAY|回放) \d+\/\d+/.test(s.split('\n')[0]!) && !keyBar(s).includes(nudged), 'the replay');
+    await t.press('q', restored, 'the shell');
+    expectNothingLeft();
+  });
+
   it('v opens the variants; enter restarts with the chosen one', { timeout: 5 * WAIT_MS + 15_000 }, async () => {
     const t = start('pipe');
     await t.waitFor((s) => s.includes('variant basic'), 'the demo');

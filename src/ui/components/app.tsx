@@ -18,7 +18,7 @@ import { formatStatus } from '../format.js';
 import { roleLabel, strings } from '../strings.js';
 import { processColor, processTag, theme } from '../theme.js';
 import { HelpOverlay } from './help-overlay.js';
-import { KeyBar } from './key-bar.js';
+import { KeyBar, keyBarProps } from './key-bar.js';
 import { ListingPane, markedRows, type LineMark } from './listing-pane.js';
 import { Narration, narrationLines } from './narration.js';
 import { OutputPane } from './output-pane.js';
@@ -66,6 +66,8 @@ export function App(props: AppProps) {
   const [cursor, setCursor] = useState<number | null>(null);
   const [selectedPid, setSelectedPid] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<Overlay>('none');
+  // Space pressed on a stuck run: the key bar says why nothing happened.
+  const [nudged, setNudged] = useState(false);
   const [highlighted, setHighlightedState] = useState(Math.max(0, demo.variants.indexOf(variant)));
   // Read by the key handler: a key may come before the handler of the last render is in place,
   // and enter must run the variant on screen, not the one a stale closure saw.
@@ -82,6 +84,8 @@ export function App(props: AppProps) {
   const steps = useMemo(() => stepIndices(entries), [entries]);
   const waiting = new Set(cursor === null ? run.waitingPids() : []);
   const live = state.procs.filter((p) => !p.exit);
+  // Live and stuck (the run not yet ended): no key moves a process any more.
+  const stuck = cursor === null && !result && state.notes.some((n) => n.code === 'stuck');
   const selected =
     state.procs.find((p) => p.pid === selectedPid && !p.exit) ??
     state.procs.find((p) => waiting.has(p.pid)) ??
@@ -148,6 +152,7 @@ export function App(props: AppProps) {
         return;
       }
       if (result && next) return props.onNext();
+      if (stuck) return setNudged(true);
       const moved = run.advance(selected?.pid);
       if (moved != null && moved !== selected?.pid) setSelectedPid(moved);
       return;
@@ -238,7 +243,7 @@ export function App(props: AppProps) {
       ) : null}
       <OutputPane output={state.output} procs={state.procs} rows={layout.outputRows} lang={lang} top={outputScroll.top} />
       <Narration lines={narration} color={selected ? processColor(selected.index) : undefined} rows={layout.narrationRows} />
-      {layout.keyBar ? <KeyBar text={layout.columns >= 100 ? s.keys : s.keysShort} /> : null}
+      {layout.keyBar ? <KeyBar {...keyBarProps(lang, layout.columns, stuck, nudged)} /> : null}
     </Box>
   );
 }

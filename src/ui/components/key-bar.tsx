@@ -1,10 +1,30 @@
 import { Text } from 'ink';
+import type { Lang } from '../../demos/types.js';
+import { strings } from '../strings.js';
 import { theme } from '../theme.js';
 
-export function KeyBar({ text }: { readonly text: string }) {
+export interface KeyBarProps {
+  readonly text: string;
+  /** A bar that tells more than the keys (a stuck run's way out) stands out from the dim one. */
+  readonly color?: string;
+  readonly bold?: boolean;
+}
+
+export function KeyBar({ text, color = theme.dim, bold = false }: KeyBarProps) {
   return (
-    <Text color={theme.dim} wrap="truncate-end">
+    <Text color={color} bold={bold} wrap="truncate-end">
       {text}
     </Text>
   );
+}
+
+/**
+ * The key bar's text: every key, or, on a run stuck by design (every process asleep where nothing
+ * will wake it), the keys that still do something; `nudged`: space was pressed there, and is told
+ * why it did nothing.
+ */
+export function keyBarProps(lang: Lang, columns: number, stuck: boolean, nudged: boolean): KeyBarProps {
+  const s = strings[lang];
+  if (stuck) return { text: `${nudged ? s.stuckSpace : s.stuckLead}${s.stuckKeys}`, color: theme.note, bold: nudged };
+  return { text: columns >= 100 ? s.keys : s.keysShort };
 }
