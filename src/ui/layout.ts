@@ -34,6 +34,9 @@ export interface Needs {
   readonly kernel: number;
 }
 
+/** Nothing to fit: the room a screen has at its most compact (the help, which takes the listing's place, is cut for it). */
+export const NO_NEEDS: Needs = { narration: 0, listing: 0, processes: 0, kernel: 0 };
+
 /**
  * The side column's width. The kernel's facts are up to ~50 characters (an shm row with its
  * nattch, a process's two socket fds): at 80 columns the side takes half, and the listing,

@@ -122,6 +122,29 @@ describe('in a real terminal', () => {
     expectNothingLeft();
   });
 
+  it.each([
+    ['en', 'This variant: unclosed', 'Help 1/', 'pipe:77 ⇄ Pr Pw Cr Cw'],
+    ['zh', '本变体：unclosed', '帮助 1/', 'pipe:77 ⇄ Pr Pw Cr Cw'],
+  ])('%s: ? shows the variant’s goal after the start is gone, then pages on to the kernel legend', { timeout: 6 * WAIT_MS + 15_000 }, async (lang, goal, first, legend) => {
+    const t = start(`pipe --variant unclosed --lang ${lang}`);
+    await t.waitFor((s) => marked(s, 'P', 'pipe(fd)'), 'the first step');
+    // One step on, the narration is the line's lesson: the goal shows no more.
+    const summary = (s: string) => s.replace(/\s+/g, '').includes('anon_pipe_read');
+    const stepped = await t.press(' ', (s) => marked(s, 'P', 'fork()'), 'the next step');
+    expect(summary(stepped)).toBe(false);
+    let s = await t.press('?', (x) => x.includes(goal) && x.includes(first), 'the goal on the help’s first page');
+    expect(summary(s)).toBe(true);
+    const pages = Number(new RegExp(`${first.replace('/', '')}/(\\d+)`).exec(s)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    for (let page = 2; page <= pages && !s.includes(legend); page++) s = await t.press('?', (x) => x.includes(` ${page}/${pages} `), `page ${page}`);
+    expect(s).toContain(legend);
+    // ? on the last page closes the help: the listing is back.
+    for (let page = Number(/ (\d+)\/\d+ /.exec(s)?.[1]); page < pages; page++) t.keys('?');
+    await t.press('?', (x) => marked(x, 'P', 'fork()'), 'the listing again');
+    await t.press('q', restored, 'the shell');
+    expectNothingLeft();
+  });
+
   it('v opens the variants; enter restarts with the chosen one', { timeout: 5 * WAIT_MS + 15_000 }, async () => {
     const t = start('pipe');
     await t.waitFor((s) => s.includes('variant basic'), 'the demo');

@@ -11,13 +11,14 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { kernelLines, wrapKernelLines } from '../kernel-lines.js';
 import { lineNarration } from '../line-narration.js';
 import { lastLines, lineWhere, programNotes } from '../program-end.js';
-import { computeLayout, MIN_COLUMNS, MIN_ROWS, sideWidthFor } from '../layout.js';
+import { computeLayout, MIN_COLUMNS, MIN_ROWS, NO_NEEDS, sideWidthFor } from '../layout.js';
 import { foldEntries, stepIndices, type ProcView } from '../model.js';
 import { noteText } from '../plain.js';
 import { formatStatus } from '../format.js';
 import { roleLabel, strings } from '../strings.js';
 import { processColor, processTag, theme } from '../theme.js';
-import { HelpOverlay } from './help-overlay.js';
+import { helpPages } from '../help-pages.js';
+import { HelpOverlay, helpRows, helpWidth } from './help-overlay.js';
 import { KeyBar, keyBarProps } from './key-bar.js';
 import { ListingPane, markedRows, type LineMark } from './listing-pane.js';
 import { Narration, narrationLines } from './narration.js';
@@ -66,6 +67,13 @@ export function App(props: AppProps) {
   const [cursor, setCursor] = useState<number | null>(null);
   const [selectedPid, setSelectedPid] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<Overlay>('none');
+  // The help's page (read by the key handler, as highlightedRef).
+  const [helpPage, setHelpPageState] = useState(0);
+  const helpPageRef = useRef(0);
+  const setHelpPage = (page: number) => {
+    helpPageRef.current = page;
+    setHelpPageState(page);
+  };
   // Space pressed on a stuck run: the key bar says why nothing happened.
   const [nudged, setNudged] = useState(false);
   const [highlighted, setHighlightedState] = useState(Math.max(0, demo.variants.indexOf(variant)));
@@ -111,7 +119,12 @@ export function App(props: AppProps) {
     exit();
   };
 
-  const outputScroll = useOutputScroll(state.output.length, computeLayout(columns, rows).outputRows);
+  // Help takes the listing's place, the narration at its fewest rows: its pages are cut for that room.
+  const helpRoom = computeLayout(columns, rows, NO_NEEDS).listingRows + 2;
+  const help = overlay === 'help' ? helpPages(lang, variant, helpWidth(columns), helpRows(helpRoom)) : [];
+  // Paged by the output rows of the screen the learner sees when pressing a key: the last drawn.
+  const outputRowsShown = useRef(3);
+  const outputScroll = useOutputScroll(state.output.length, outputRowsShown.current);
 
   const onKey = (input: string, key: Key): void => {
     if (input === 'q' || (key.ctrl && input === 'c')) return quit();
@@ -122,8 +135,15 @@ export function App(props: AppProps) {
       else if (key.return) props.onVariant(demo.variants[highlightedRef.current]!);
       return;
     }
-    if (overlay === 'help' && (key.escape || input === '?')) return setOverlay('none');
-    if (input === '?') return setOverlay('help');
+    if (overlay === 'help') {
+      if (key.escape) return setOverlay('none');
+      if (input === '?' || input === ' ' || key.rightArrow) return helpPageRef.current + 1 >= help.length ? setOverlay('none') : setHelpPage(helpPageRef.current + 1);
+      if (key.leftArrow) return setHelpPage(Math.max(0, helpPageRef.current - 1));
+    }
+    if (input === '?') {
+      setHelpPage(0);
+      return setOverlay('help');
+    }
     if (input === 'v') return setOverlay('variants');
     if (outputScroll.onKey(input, key)) return;
     if (input === 'l') {
@@ -216,8 +236,11 @@ export function App(props: AppProps) {
   const sideWidth = sideWidthFor(columns);
   const facts = wrapKernelLines(kernelLines(state.kernel, state.procs, lang, sideWidth - 2), sideWidth - 2);
   const shownListing = listings.get(shownFile)!;
-  const needs = { narration: narration.notes.length + narration.lesson.length, listing: markedRows(shownListing, marks, columns - sideWidth), processes: state.procs.length, kernel: facts.length };
+  // The help takes the narration's rows too.
+  const narrationRows = overlay === 'help' ? 0 : narration.notes.length + narration.lesson.length;
+  const needs = { narration: narrationRows, listing: markedRows(shownListing, marks, columns - sideWidth), processes: state.procs.length, kernel: facts.length };
   const layout = computeLayout(columns, rows, needs);
+  outputRowsShown.current = layout.outputRows;
 
   const modeLabel = { step: s.modeStep, play: s.modePlay, run: s.modeRun }[mode];
   const position = cursor === null ? s.live : `${s.replay} ${steps.filter((i) => i <= upTo).length}/${steps.length}`;
@@ -233,7 +256,7 @@ export function App(props: AppProps) {
           {position}
         </Text>
       </Box>
-      {overlay === 'help' ? <HelpOverlay lang={lang} /> : null}
+      {overlay === 'help' ? <HelpOverlay lang={lang} pages={help} page={helpPage} width={columns} rows={helpRoom} /> : null}
       {overlay === 'variants' ? <VariantMenu variants={demo.variants} highlighted={highlighted} current={variant.id} lang={lang} /> : null}
       {overlay === 'none' ? (
         <Box>
