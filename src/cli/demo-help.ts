@@ -1,5 +1,6 @@
 // `ipc-demo <demo> --help`: one demo's own help, made from its metadata (src/demos/*/meta.ts,
 // through the registry), so a new variant or role is in the help the day it is added.
+import { forMedium } from '../demos/lesson.js';
 import { variantsWithRole } from '../demos/registry.js';
 import type { DemoMeta, Lang } from '../demos/types.js';
 import { wrapLines } from '../ui/wrap.js';
@@ -56,7 +57,7 @@ export function demoHelp(demo: DemoMeta, lang: Lang): string {
   return [
     `ipc-demo ${demo.id} — ${demo.title[lang]}${aliases}`,
     '',
-    ...wrapLines(demo.summary[lang], WIDTH),
+    ...wrapLines(forMedium(demo.summary[lang], 'plain'), WIDTH),
     '',
     ...variantLines(demo, lang),
     '',

@@ -11,3 +11,17 @@ export function stepLesson(demo: DemoMeta, variant: string, role: string | undef
   if (!lesson) return undefined;
   return lesson.variants?.[variant] ?? (role === undefined ? undefined : lesson.roles?.[role]) ?? lesson.text;
 }
+
+/** Where a text is read: on the interactive screen, with its panes, or in a transcript (--plain), without them. */
+export type Medium = 'screen' | 'plain';
+
+/** A passage that points at the screen's panes is written between ⟦ and ⟧, with the space or punctuation before it. */
+const SCREEN_ONLY = /\s*⟦[^⟧]*⟧/g;
+
+/**
+ * Lesson text as `medium` shows it: the screen keeps the passages that point at its panes (the
+ * kernel panel, the hex view), a transcript drops them, since it has no panes to point at.
+ */
+export function forMedium(text: string, medium: Medium): string {
+  return medium === 'screen' ? text.replace(/[⟦⟧]/g, '') : text.replace(SCREEN_ONLY, '').trim();
+}

@@ -1,5 +1,6 @@
 // What `?` shows, cut into pages of the room the screen has: the variant's goal (shown by itself
 // only while the run starts), the keys, and the kernel pane's legend.
+import { forMedium } from '../demos/lesson.js';
 import type { Lang, VariantMeta } from '../demos/types.js';
 import { kernelLegend } from './kernel-legend.js';
 import { strings } from './strings.js';
@@ -28,7 +29,7 @@ function sections(lang: Lang, variant: VariantMeta, width: number, extraKeys: re
   const goal = `${s.goalTitle}${variant.id} — ${variant.title[lang]}`;
   const plain = (text: string) => wrapLines(text, width).map((line) => ({ text: line }));
   return [
-    { title: { text: goal, strong: goal }, blocks: [plain(variant.summary[lang])] },
+    { title: { text: goal, strong: goal }, blocks: [plain(forMedium(variant.summary[lang], 'screen'))] },
     { title: { text: s.helpTitle, strong: s.helpTitle }, blocks: [...s.help, ...extraKeys].map(plain) },
     { title: { text: s.legendTitle, strong: s.legendTitle }, blocks: kernelLegend(lang).map(({ term, meaning }) => entry(term, meaning, width)) },
   ];

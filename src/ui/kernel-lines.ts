@@ -85,7 +85,7 @@ function tcpLines(snapshot: KernelSnapshot, holders: ReadonlyMap<string, readonl
   ];
 }
 
-export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly ProcView[], lang: Lang, width = Infinity): KernelLine[] {
+export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pick<ProcView, 'pid' | 'role' | 'index'>[], lang: Lang, width = Infinity): KernelLine[] {
   const s = strings[lang];
   if (!snapshot) return [{ text: s.starting, dim: true }];
   const lines: KernelLine[] = [];

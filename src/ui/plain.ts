@@ -2,10 +2,11 @@
 // for a pipe, a file, a screen reader or a printout.
 import chalk from 'chalk';
 import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
-import { stepLesson } from '../demos/lesson.js';
+import { forMedium, stepLesson, type Medium } from '../demos/lesson.js';
 import { markerAt, parseListing, stepLine } from '../demos/listing.js';
-import type { RunEvent } from '../runtime/events.js';
+import type { KernelSnapshot, RunEvent } from '../runtime/events.js';
 import { formatCall, formatStatus, formatValue } from './format.js';
+import { kernelLines } from './kernel-lines.js';
 import { roleLabel, strings } from './strings.js';
 import { resultMeaning } from './line-narration.js';
 import { lineWhere, programEnd, programHung, programsOwnEnd, RUN_ENDED_BY_TOOL } from './program-end.js';
@@ -13,6 +14,8 @@ import { lineWhere, programEnd, programHung, programsOwnEnd, RUN_ENDED_BY_TOOL }
 export interface TranscriptWriter {
   header(): string[];
   event(event: RunEvent): string[];
+  /** The kernel's state as last read from /proc: a stuck run prints it, where the screen has its kernel pane. */
+  kernel(snapshot: KernelSnapshot): void;
 }
 
 export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): TranscriptWriter {
@@ -31,12 +34,19 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
   const tints = [chalk.cyan, chalk.magenta, chalk.yellow, chalk.green, chalk.blue, chalk.red];
   const tint = (pid: number) => tints[[...roles.keys()].indexOf(pid) % tints.length] ?? chalk.white;
   const who = (pid: number) => tint(pid)(`[${roleLabel(roles.get(pid) ?? '?', lang)} ${pid}]`);
+  let snapshot: KernelSnapshot | null = null;
+  // The kernel pane's lines, as text: what the stuck note's cause points at.
+  const kernelFacts = () => {
+    const procs = [...roles].map(([pid, role], index) => ({ pid, role, index }));
+    const lines = snapshot ? kernelLines(snapshot, procs, lang).map((line) => line.text) : [];
+    return lines.length ? [`    ${s.kernelFacts}`, ...lines.map((line) => `      ${line}`)] : [];
+  };
 
   return {
     header: () => [
       `ipc-demo · ${demo.order ? `${demo.order} ` : ''}${demo.title[lang]} · ${s.variant} ${variant.id} (${variant.title[lang]})`,
-      demo.summary[lang],
-      variant.summary[lang],
+      forMedium(demo.summary[lang], 'plain'),
+      forMedium(variant.summary[lang], 'plain'),
       '',
     ],
     event(event) {
@@ -60,7 +70,7 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
           const first = !taught.has(`${event.pid} ${event.step}`);
           taught.add(`${event.pid} ${event.step}`);
           const lesson = first ? stepLesson(demo, variant.id, listingRoleOf.get(event.pid), lessonStep)?.[lang] : undefined;
-          return ['', `${who(event.pid)} ${s.step} ${event.step}: ${chalk.bold(code)}`, ...(lesson ? [chalk.dim(`    ${lesson}`)] : [])];
+          return ['', `${who(event.pid)} ${s.step} ${event.step}: ${chalk.bold(code)}`, ...(lesson ? [chalk.dim(`    ${forMedium(lesson, 'plain')}`)] : [])];
         }
         case 'call':
           return [];
@@ -81,10 +91,13 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
           // A C program's crash is told by its exit; its loop is its own, not ipc-demo's.
           if (lastLine.size > 0 && event.code === 'runner-failed') return [];
           if (lastLine.size > 0 && event.code === 'hung') return [programHung(whereOf(Number(event.detail)), lang)];
-          return [noteText(event.code, event.detail, lang, variant)];
+          return [noteText(event.code, event.detail, lang, variant, 'plain'), ...(event.code === 'stuck' ? kernelFacts() : [])];
         case 'state':
           return [];
       }
+    },
+    kernel(next) {
+      snapshot = next;
     },
   };
 }
@@ -95,12 +108,12 @@ function lineMeaning(event: Extract<RunEvent, { kind: 'return' }>, lang: Lang): 
   return meaning ? `  — ${meaning}` : '';
 }
 
-/** A note of the controller's, in words; a stuck run of a variant that is stuck by design says where the cause shows. */
-export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'note'; code: infer C } ? C : never) : never, detail: string, lang: Lang, variant?: Pick<VariantMeta, 'stuck'>): string {
+/** A note of the controller's, in words; a stuck run of a variant that is stuck by design says where the cause shows (on the screen, in its panes). */
+export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'note'; code: infer C } ? C : never) : never, detail: string, lang: Lang, variant?: Pick<VariantMeta, 'stuck'>, medium: Medium = 'screen'): string {
   const s = strings[lang];
   switch (code) {
     case 'stuck':
-      return `${s.stuck} ${detail}${variant?.stuck ? ` — ${variant.stuck[lang]}` : ''}`;
+      return `${s.stuck} ${detail}${variant?.stuck ? ` — ${forMedium(variant.stuck[lang], medium)}` : ''}`;
     case 'timeout':
       return `${s.timeout} (${detail})`;
     case 'leak-removed':

@@ -35,6 +35,7 @@ export async function runText(options: TextRunOptions): Promise<RunResult> {
   run.prepare(); // the private directory first: if it cannot be made, nothing has been printed
   const text = transcript(options.demo, options.variant, options.lang);
   if (!options.json) for (const line of text.header()) write(line);
+  if (!options.json) run.on('kernel', (snapshot) => text.kernel(snapshot));
   run.on('event', (event) => {
     if (options.json) write(jsonLine(event));
     else for (const line of text.event(event)) write(line);

@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { demos } from '../../src/demos/registry.js';
 import type { Lang } from '../../src/demos/types.js';
 import { transcript } from '../../src/ui/plain.js';
 import { demoAndVariant, expectNothingLeft, outputOf, pidsOf, recordRun, type Recorded } from '../helpers/run.js';
+import { SCREEN_WORDS } from '../helpers/screen-words.js';
 import { CLI, runPids, Terminal } from '../helpers/terminal.js';
 
 const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -129,4 +131,23 @@ describe('shm: race and semaphore count the same additions, and say the counts t
     }
     expect(perProcess.get('semaphore')).toBe(perProcess.get('race'));
   });
+});
+
+describe('--plain points at no pane (it has none): every variant, both languages', () => {
+  const cases = demos.flatMap((demo) => demo.variants.map((variant) => [demo.id, variant.id] as const));
+  it.each(cases)('%s %s', async (demoId, variantId) => {
+    const recorded = await run(demoId, variantId);
+    const { demo, variant } = demoAndVariant(demoId, variantId);
+    for (const lang of LANGS) {
+      // What runText prints: the header, then each event, with the kernel's snapshots fed as they came.
+      const writer = transcript(demo, variant, lang);
+      const lines = writer.header();
+      for (const entry of recorded.entries) {
+        if (entry.kind === 'kernel') writer.kernel(entry.snapshot);
+        else lines.push(...writer.event(entry));
+      }
+      const pointing = lines.map((line) => stripVTControlCharacters(line)).filter((line) => SCREEN_WORDS[lang].test(line));
+      expect(pointing, lang).toEqual([]);
+    }
+  }, 60_000);
 });

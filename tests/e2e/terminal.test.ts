@@ -114,7 +114,9 @@ describe('in a real terminal', () => {
   ])('%s: a stuck run says in the key bar what is left to do, and what space did', { timeout: 4 * WAIT_MS + 15_000 }, async (lang, lead, nudged) => {
     const t = start(`pipe --variant unclosed --mode play --delay 50 --lang ${lang}`);
     const keyBar = (s: string) => s.trimEnd().split('\n').at(-1) ?? '';
-    await t.waitFor((s) => keyBar(s).includes(lead), 'the stuck key bar');
+    const stuck = await t.waitFor((s) => keyBar(s).includes(lead), 'the stuck key bar');
+    // The screen's lesson points at its kernel pane, in the pane's own words (--plain has no pane and says it without).
+    expect(stuck.replace(/\s+/g, '')).toContain(lang === 'en' ? '`Cfds:…wpipe`' : '`C文件描述符:…wpipe`');
     await t.press(' ', (s) => keyBar(s).includes(nudged), 'space answered');
     // ← still replays the recording: the bar is for the live run.
     await t.press('Left', (s) => / (REPLAY|回放) \d+\/\d+/.test(s.split('\n')[0]!) && !keyBar(s).includes(nudged), 'the replay');

@@ -1,6 +1,7 @@
 // `?` at 80×24: the variant's goal, the keys and the kernel pane's legend, in pages that fit.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { forMedium } from '../../src/demos/lesson.js';
 import { demos } from '../../src/demos/registry.js';
 import type { Lang } from '../../src/demos/types.js';
 import { helpRows, helpWidth } from '../../src/ui/components/help-overlay.js';
@@ -20,7 +21,7 @@ describe('help pages at 80×24', () => {
         const pages = helpPages(lang, variant, helpWidth(80), helpRows(room));
         const first = pages[0]!.map((line) => line.text).join(lang === 'zh' ? '' : ' ');
         expect(first, `${demo.id} ${variant.id}`).toContain(variant.title[lang]);
-        expect(first.replace(/\s+/g, lang === 'zh' ? '' : ' '), `${demo.id} ${variant.id}`).toContain(variant.summary[lang].replace(/\s+/g, lang === 'zh' ? '' : ' '));
+        expect(first.replace(/\s+/g, lang === 'zh' ? '' : ' '), `${demo.id} ${variant.id}`).toContain(forMedium(variant.summary[lang], 'screen').replace(/\s+/g, lang === 'zh' ? '' : ' '));
         for (const page of pages) {
           expect(page.length, `${demo.id} ${variant.id}: a page's rows`).toBeLessThanOrEqual(helpRows(room));
           for (const line of page) expect(stringWidth(line.text), line.text).toBeLessThanOrEqual(helpWidth(80));

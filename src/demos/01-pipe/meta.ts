@@ -34,8 +34,8 @@ export const demo: DemoMeta = {
       listings,
       cArgs: ['unclosed'],
       stuck: {
-        en: 'The cause: the child still holds a write end of the pipe it reads (kernel panel: `C fds: … w pipe`), so its read() waits for a writer that is itself. basic closes that end (child-close-write) and ends.',
-        zh: '原因：子进程仍握着它所读管道的一个写端（看内核面板：`C fds: … w pipe`），所以它的 read() 等的写者就是它自己。basic 变体关掉了这一端（child-close-write），就能正常结束。',
+        en: 'The cause: the child still holds a write end of the pipe it reads ⟦(kernel panel: `C fds: … w pipe`)⟧, so its read() waits for a writer that is itself. basic closes that end (child-close-write) and ends.',
+        zh: '原因：子进程仍握着它所读管道的一个写端⟦（看内核面板：`C 文件描述符: … w pipe`）⟧，所以它的 read() 等的写者就是它自己。basic 变体关掉了这一端（child-close-write），就能正常结束。',
       },
     },
     {
@@ -74,8 +74,8 @@ export const demo: DemoMeta = {
   steps: {
     pipe: {
       text: {
-        en: 'pipe() asks the kernel for a new pipe: a buffer in kernel memory with two file descriptors, fd[0] to read and fd[1] to write. Watch both appear in the fd table, pointing at the same pipe inode.',
-        zh: 'pipe() 请内核新建一个管道：内核里的一块缓冲区，配两个文件描述符，fd[0] 读、fd[1] 写。注意 fd 表里同时出现了两项，指向同一个管道 inode。',
+        en: 'pipe() asks the kernel for a new pipe: a buffer in kernel memory with two file descriptors, fd[0] to read and fd[1] to write. ⟦Watch both appear in the fd table, pointing at the same pipe inode.⟧',
+        zh: 'pipe() 请内核新建一个管道：内核里的一块缓冲区，配两个文件描述符，fd[0] 读、fd[1] 写。⟦注意 fd 表里同时出现了两项，指向同一个管道 inode。⟧',
       },
     },
     fork: {
@@ -104,8 +104,8 @@ export const demo: DemoMeta = {
     },
     'child-sleep': {
       text: {
-        en: 'The child waits a second before reading, so the parent has time to fill the pipe. Watch the parent’s state while the child sleeps.',
-        zh: '子进程先睡一秒再读，给父进程留出写满管道的时间。子进程睡觉的时候，留意父进程的状态。',
+        en: 'The child waits a second before reading, so the parent has time to fill the pipe. ⟦Watch the parent’s state while the child sleeps.⟧',
+        zh: '子进程先睡一秒再读，给父进程留出写满管道的时间。⟦子进程睡觉的时候，留意父进程的状态。⟧',
       },
     },
     'child-read': {
@@ -115,8 +115,8 @@ export const demo: DemoMeta = {
       },
       variants: {
         unclosed: {
-          en: 'read() returns what is in the pipe. Once the message is read the pipe is empty, yet a write end is still open: the child’s own fd[1], never closed (kernel panel: `C fds: … w pipe`). So read() never returns 0: it sleeps in anon_pipe_read (pipe_read on older kernels), waiting for a writer that is itself.',
-          zh: 'read() 返回管道里现有的数据。消息读完后管道就空了，可还有一个写端开着：子进程自己那份 fd[1]，一直没关（看内核面板：`C fds: … w pipe`）。所以 read() 永远等不到 0：它睡在 anon_pipe_read 里（旧内核上叫 pipe_read），等的写者正是它自己。',
+          en: 'read() returns what is in the pipe. Once the message is read the pipe is empty, yet a write end is still open: the child’s own fd[1], never closed ⟦(kernel panel: `C fds: … w pipe`)⟧. So read() never returns 0: it sleeps in anon_pipe_read (pipe_read on older kernels), waiting for a writer that is itself.',
+          zh: 'read() 返回管道里现有的数据。消息读完后管道就空了，可还有一个写端开着：子进程自己那份 fd[1]，一直没关⟦（看内核面板：`C 文件描述符: … w pipe`）⟧。所以 read() 永远等不到 0：它睡在 anon_pipe_read 里（旧内核上叫 pipe_read），等的写者正是它自己。',
         },
       },
     },
@@ -152,8 +152,8 @@ export const demo: DemoMeta = {
     },
     fill: {
       text: {
-        en: 'One write() of exactly the capacity: it fits, so it returns at once. The pipe is now full; watch the fill level in the kernel panel.',
-        zh: '一次 write() 正好写入管道容量那么多字节：装得下，所以立即返回。此时管道已满，看内核面板里的填充量。',
+        en: 'One write() of exactly the capacity: it fits, so it returns at once. The pipe is now full⟦; watch the fill level in the kernel panel⟧.',
+        zh: '一次 write() 正好写入管道容量那么多字节：装得下，所以立即返回。此时管道已满⟦，看内核面板里的填充量⟧。',
       },
     },
     'parent-write': {
@@ -169,8 +169,8 @@ export const demo: DemoMeta = {
       },
       variants: {
         unclosed: {
-          en: 'The parent closes its write end, but it is not the last one: the child never closed its copy (kernel panel: `C fds: … w pipe`, and Cw on the pipe’s line). The pipe keeps a writer, so the child’s read() will never return 0.',
-          zh: '父进程关闭了写端，但它不是最后一个：子进程从没关过自己那份（看内核面板：`C fds: … w pipe`，管道那一行上也还有 Cw）。管道始终有写者，子进程的 read() 永远不会返回 0。',
+          en: 'The parent closes its write end, but it is not the last one: the child never closed its copy ⟦(kernel panel: `C fds: … w pipe`, and Cw on the pipe’s line)⟧. The pipe keeps a writer, so the child’s read() will never return 0.',
+          zh: '父进程关闭了写端，但它不是最后一个：子进程从没关过自己那份⟦（看内核面板：`C 文件描述符: … w pipe`，管道那一行上也还有 Cw）⟧。管道始终有写者，子进程的 read() 永远不会返回 0。',
         },
       },
     },
@@ -181,8 +181,8 @@ export const demo: DemoMeta = {
       },
       variants: {
         unclosed: {
-          en: 'waitpid() sleeps until the child ends, and here it never does: the child sleeps in read() on a pipe whose last write end it holds itself (`C fds: … w pipe`). Parent and child wait for ever, for want of one close() in the child.',
-          zh: 'waitpid() 要等子进程结束，可这里子进程永远不会结束：它睡在 read() 里，而这个管道最后的写端就握在它自己手里（`C fds: … w pipe`）。父子两个进程就这样永远等下去，只因子进程少调了一次 close()。',
+          en: 'waitpid() sleeps until the child ends, and here it never does: the child sleeps in read() on a pipe whose last write end it holds itself ⟦(`C fds: … w pipe`)⟧. Parent and child wait for ever, for want of one close() in the child.',
+          zh: 'waitpid() 要等子进程结束，可这里子进程永远不会结束：它睡在 read() 里，而这个管道最后的写端就握在它自己手里⟦（`C 文件描述符: … w pipe`）⟧。父子两个进程就这样永远等下去，只因子进程少调了一次 close()。',
         },
       },
     },

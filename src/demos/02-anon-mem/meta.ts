@@ -69,8 +69,8 @@ export const demo: DemoMeta = {
     },
     'memfd-create': {
       text: {
-        en: 'memfd_create() creates a file that has no path and lives only in RAM, and returns a file descriptor for it. Watch the fd table: a new fd -> /memfd:anon-mem (deleted), "deleted" because no directory entry ever pointed to it.',
-        zh: 'memfd_create() 创建一个没有路径、只存在于内存中的文件，并返回它的文件描述符。看文件描述符表：多出一项，指向 /memfd:anon-mem (deleted)；标着 deleted，是因为从来没有任何目录项指向它。',
+        en: 'memfd_create() creates a file that has no path and lives only in RAM, and returns a file descriptor for it. The fd table gains a new fd -> /memfd:anon-mem (deleted), "deleted" because no directory entry ever pointed to it.',
+        zh: 'memfd_create() 创建一个没有路径、只存在于内存中的文件，并返回它的文件描述符。文件描述符表里多出一项，指向 /memfd:anon-mem (deleted)；标着 deleted，是因为从来没有任何目录项指向它。',
       },
     },
     ftruncate: {
@@ -93,14 +93,14 @@ export const demo: DemoMeta = {
     },
     'child-sleep': {
       text: {
-        en: 'The child dawdles for a second before writing. Nothing in the program makes the parent wait for it: watch the parent read meanwhile.',
+        en: 'The child dawdles for a second before writing. Nothing in the program makes the parent wait for it: see what the parent reads meanwhile.',
         zh: '子进程先磨蹭一秒再写。程序里没有任何东西让父进程等它：留意父进程这时去读会读到什么。',
       },
     },
     'child-write': {
       text: {
-        en: 'A plain strcpy() into the mapping: no system call, just stores to memory. Watch the first bytes of the page in the kernel panel change, in both processes if the mapping is shared.',
-        zh: '就是一次普通的 strcpy()，写进映射好的内存：没有系统调用，只是几条内存写指令。看内核面板里这一页开头的字节怎么变；如果是共享映射，两个进程里会同时变。',
+        en: 'A plain strcpy() into the mapping: no system call, just stores to memory. ⟦Watch the first bytes of the page in the kernel panel change, in both processes if the mapping is shared.⟧',
+        zh: '就是一次普通的 strcpy()，写进映射好的内存：没有系统调用，只是几条内存写指令。⟦看内核面板里这一页开头的字节怎么变；如果是共享映射，两个进程里会同时变。⟧',
       },
     },
     'child-exit': {

@@ -16,8 +16,8 @@ export const demo: DemoMeta = {
   aliases: ['signals', 'kill', 'sigaction'],
   title: { en: 'Signals', zh: '信号' },
   summary: {
-    en: 'A signal is an asynchronous notification: kill() makes the kernel interrupt another process to run its handler, or its default action. Watch the child’s blocked, pending and caught signals in the kernel panel (SigBlk, ShdPnd and SigCgt in /proc/<pid>/status), see why the textbook version races, and how blocking first fixes it.',
-    zh: '信号是一种异步通知：kill() 让内核打断另一个进程，去执行它的处理函数，或者执行默认动作。在内核面板里盯住子进程被屏蔽、未决和被捕获的信号（即 /proc/<pid>/status 里的 SigBlk、ShdPnd 和 SigCgt），看看教科书写法为什么有竞态，以及“先阻塞”是怎样消除它的。',
+    en: 'A signal is an asynchronous notification: kill() makes the kernel interrupt another process to run its handler, or its default action. ⟦Watch the child’s blocked, pending and caught signals in the kernel panel (SigBlk, ShdPnd and SigCgt in /proc/<pid>/status).⟧ See why the textbook version races, and how blocking first fixes it.',
+    zh: '信号是一种异步通知：kill() 让内核打断另一个进程，去执行它的处理函数，或者执行默认动作。⟦在内核面板里盯住子进程被屏蔽、未决和被捕获的信号（即 /proc/<pid>/status 里的 SigBlk、ShdPnd 和 SigCgt）。⟧看看教科书写法为什么有竞态，以及“先阻塞”是怎样消除它的。',
   },
   roles: [{ id: 'main', title: { en: 'parent, then child', zh: '父进程与子进程' } }],
   variants: [
@@ -122,8 +122,8 @@ export const demo: DemoMeta = {
     },
     wait: {
       text: {
-        en: 'waitpid() sleeps until the child ends and decodes its wait status: “exited 0” after _exit(0), “killed by SIGUSR1” if a signal’s default action ended it. A child killed by SIGUSR1 may show in the panel as a zombie with SIGUSR1 still pending. That is no signal waiting to be handled: kill() recorded it as pending (ShdPnd), the kernel saw that its default action terminates and ended the process on the spot, without taking it off the record. A zombie runs no code, so nothing will ever handle it; the record goes when waitpid() reaps the child.',
-        zh: 'waitpid() 一直睡到子进程结束，并解读它的等待状态：调用 _exit(0) 结束的是“exited 0”，被信号默认动作终止的是“killed by SIGUSR1”。被 SIGUSR1 杀死的子进程，在面板上可能显示为僵尸进程，却还挂着一个未决的 SIGUSR1。这并不是一个等着被处理的信号：kill() 先把它记为未决（ShdPnd），内核发现它的默认动作是终止进程，就当场结束了进程，并没有把这条记录清掉。僵尸进程不再执行任何代码，这个信号永远不会被处理；等 waitpid() 回收了子进程，这条记录也就随之消失。',
+        en: 'waitpid() sleeps until the child ends and decodes its wait status: “exited 0” after _exit(0), “killed by SIGUSR1” if a signal’s default action ended it. ⟦A child killed by SIGUSR1 may show in the panel as a zombie with SIGUSR1 still pending. That is no signal waiting to be handled: kill() recorded it as pending (ShdPnd), the kernel saw that its default action terminates and ended the process on the spot, without taking it off the record. A zombie runs no code, so nothing will ever handle it; the record goes when waitpid() reaps the child.⟧',
+        zh: 'waitpid() 一直睡到子进程结束，并解读它的等待状态：调用 _exit(0) 结束的是“exited 0”，被信号默认动作终止的是“killed by SIGUSR1”。⟦被 SIGUSR1 杀死的子进程，在面板上可能显示为僵尸进程，却还挂着一个未决的 SIGUSR1。这并不是一个等着被处理的信号：kill() 先把它记为未决（ShdPnd），内核发现它的默认动作是终止进程，就当场结束了进程，并没有把这条记录清掉。僵尸进程不再执行任何代码，这个信号永远不会被处理；等 waitpid() 回收了子进程，这条记录也就随之消失。⟧',
       },
     },
     block: {
@@ -158,8 +158,8 @@ export const demo: DemoMeta = {
     },
     'kill-blocked': {
       text: {
-        en: 'kill() right after fork(), no sleep. If the child is not ready yet, SIGUSR1 waits as pending: the kernel panel lists it under the child’s pending signals (ShdPnd, those sent to the whole process) until the child takes it.',
-        zh: 'fork() 之后立刻 kill()，不用睡眠。子进程如果还没准备好，SIGUSR1 就处于未决状态等着：在子进程取走它之前，内核面板里子进程的“未决”一栏一直有它（对应 ShdPnd，即发给整个进程的未决信号）。',
+        en: 'kill() right after fork(), no sleep. If the child is not ready yet, SIGUSR1 waits as pending until the child takes it⟦: the kernel panel lists it under the child’s pending signals (ShdPnd, those sent to the whole process)⟧.',
+        zh: 'fork() 之后立刻 kill()，不用睡眠。子进程如果还没准备好，SIGUSR1 就处于未决状态，等着子进程取走它⟦：在那之前，内核面板里子进程的“未决”一栏一直有它（对应 ShdPnd，即发给整个进程的未决信号）⟧。',
       },
     },
     'block-three': {
@@ -182,8 +182,8 @@ export const demo: DemoMeta = {
     },
     'wait-done': {
       text: {
-        en: 'sigwaitinfo() waits for SIGUSR2, the parent’s “that’s all”. When it returns, all six signals have been sent, yet the panel shows SIGUSR1 and SIGRTMIN pending once each: ShdPnd is a bitmask. The three SIGRTMIN are kept elsewhere, as three entries in the kernel’s queue of pending signals; the extra SIGUSR1s were never kept.',
-        zh: 'sigwaitinfo() 等待 SIGUSR2，也就是父进程发来的“发完了”。它返回时，六个信号都已发出，可面板上 SIGUSR1 和 SIGRTMIN 各只显示一次未决：ShdPnd 只是一个位图。三个 SIGRTMIN 另外保存在内核的未决信号队列里，是三个独立的表项；多出来的两个 SIGUSR1 则根本没有被记下。',
+        en: 'sigwaitinfo() waits for SIGUSR2, the parent’s “that’s all”. When it returns, all six signals have been sent, yet ShdPnd holds SIGUSR1 and SIGRTMIN once each⟦ (the panel’s “pending”)⟧: it is a bitmask. The three SIGRTMIN are kept elsewhere, as three entries in the kernel’s queue of pending signals; the extra SIGUSR1s were never kept.',
+        zh: 'sigwaitinfo() 等待 SIGUSR2，也就是父进程发来的“发完了”。它返回时，六个信号都已发出，可 ShdPnd 里 SIGUSR1 和 SIGRTMIN 各只记了一次⟦（面板上的“未决”）⟧：ShdPnd 只是一个位图。三个 SIGRTMIN 另外保存在内核的未决信号队列里，是三个独立的表项；多出来的两个 SIGUSR1 则根本没有被记下。',
       },
     },
     unblock: {

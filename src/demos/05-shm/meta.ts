@@ -27,8 +27,8 @@ export const demo: DemoMeta = {
       id: 'basic',
       title: { en: 'Write, read, reply', zh: '写入、读取、回复' },
       summary: {
-        en: 'The writer stores a message in the segment; the reader, asleep on a semaphore until then, reads it and writes its reply over it. Watch nattch in /proc/sysvipc/shm go 0, 1, 2 and back, and the segment’s first bytes change in the hex view. Both print the ids: a reader started by hand can be given them instead of the key file.',
-        zh: '写者把一条消息存进共享内存段；读者在信号量上睡着等它，醒来读出消息，再把回复写在原处。留意 /proc/sysvipc/shm 里 nattch 从 0 变成 1、2 再降回来，以及十六进制视图里段首字节的变化。两个程序都会打印 shmid 和 semid：手动启动读者时，也可以直接把这两个数字写在命令行上，代替钥匙文件。',
+        en: 'The writer stores a message in the segment; the reader, asleep on a semaphore until then, reads it and writes its reply over it. ⟦Watch nattch in /proc/sysvipc/shm go 0, 1, 2 and back, and the segment’s first bytes change in the hex view.⟧ Both print the ids: a reader started by hand can be given them instead of the key file.',
+        zh: '写者把一条消息存进共享内存段；读者在信号量上睡着等它，醒来读出消息，再把回复写在原处。⟦留意 /proc/sysvipc/shm 里 nattch 从 0 变成 1、2 再降回来，以及十六进制视图里段首字节的变化。⟧两个程序都会打印 shmid 和 semid：手动启动读者时，也可以直接把这两个数字写在命令行上，代替钥匙文件。',
       },
       listings: pair,
       argv: { writer: ['{key}'], reader: ['{key}'] },
@@ -92,14 +92,14 @@ export const demo: DemoMeta = {
     },
     'w-shmat': {
       text: {
-        en: 'shmat() maps the segment into this process and returns its address. Watch nattch go up by one, and a SYSV mapping appear in /proc/<pid>/maps.',
-        zh: 'shmat() 把段映射进本进程的地址空间，返回它的地址。注意 nattch 加一，/proc/<pid>/maps 里也多了一个 SYSV 映射。',
+        en: 'shmat() maps the segment into this process and returns its address. nattch goes up by one, and a SYSV mapping appears in /proc/<pid>/maps.',
+        zh: 'shmat() 把段映射进本进程的地址空间，返回它的地址。nattch 加一，/proc/<pid>/maps 里也多了一个 SYSV 映射。',
       },
     },
     'w-write': {
       text: {
-        en: 'strcpy() into the segment is plain memory stores: no system call, and the kernel is not told. The bytes are nonetheless in the reader’s memory too, the same physical page; see them in the hex view.',
-        zh: '往段里 strcpy() 只是普通的内存写入：没有系统调用，内核也不知道。可这些字节同时就出现在读者的内存里，因为两边是同一个物理页；在十六进制视图里可以看到它们。',
+        en: 'strcpy() into the segment is plain memory stores: no system call, and the kernel is not told. The bytes are nonetheless in the reader’s memory too, the same physical page⟦; see them in the hex view⟧.',
+        zh: '往段里 strcpy() 只是普通的内存写入：没有系统调用，内核也不知道。可这些字节同时就出现在读者的内存里，因为两边是同一个物理页⟦；在十六进制视图里可以看到它们⟧。',
       },
     },
     'w-post': {
@@ -176,8 +176,8 @@ export const demo: DemoMeta = {
     },
     'r-reply': {
       text: {
-        en: 'The reply is written over the message, in place. The writer sees it the moment it is stored; watch the bytes change in both processes’ hex views.',
-        zh: '回复直接覆盖在原消息上。写入的那一刻写者就能看到；留意两个进程的十六进制视图里字节一起变了。',
+        en: 'The reply is written over the message, in place. The writer sees it the moment it is stored⟦; watch the bytes change in both processes’ hex views⟧.',
+        zh: '回复直接覆盖在原消息上。写入的那一刻写者就能看到⟦；留意两个进程的十六进制视图里字节一起变了⟧。',
       },
     },
     'r-post': {
@@ -230,8 +230,8 @@ export const demo: DemoMeta = {
     },
     'c-shmat': {
       text: {
-        en: 'shmat() maps the segment; count points at its first four bytes, the same four bytes in both processes. Watch them in the hex view, little-endian.',
-        zh: 'shmat() 映射这个段；count 指向它的头四个字节，两个进程看到的是同样的四个字节。在十六进制视图里可以看到它们（小端序）。',
+        en: 'shmat() maps the segment; count points at its first four bytes, the same four bytes in both processes. ⟦Watch them in the hex view, little-endian.⟧',
+        zh: 'shmat() 映射这个段；count 指向它的头四个字节，两个进程看到的是同样的四个字节。⟦在十六进制视图里可以看到它们（小端序）。⟧',
       },
     },
     'lock-init': {

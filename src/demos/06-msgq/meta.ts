@@ -23,8 +23,8 @@ export const demo: DemoMeta = {
       id: 'types',
       title: { en: 'Receive by type', zh: '按类型取消息' },
       summary: {
-        en: 'The sender queues four messages of types 3, 2, 2, 1 and a last one of type 99. The receiver waits for type 99, then asks for type 2, type -2 and type 0, and each time a different message comes out; a last try with IPC_NOWAIT gets ENOMSG. Watch qnum and cbytes in /proc/sysvipc/msg.',
-        zh: '发送方依次放入类型为 3、2、2、1 的四条消息，最后再放一条类型 99 的。接收方先等类型 99，再分别按类型 2、-2、0 去取，每次取出的消息都不一样；最后带 IPC_NOWAIT 再取一次，得到 ENOMSG。留意 /proc/sysvipc/msg 里 qnum 和 cbytes 的变化。',
+        en: 'The sender queues four messages of types 3, 2, 2, 1 and a last one of type 99. The receiver waits for type 99, then asks for type 2, type -2 and type 0, and each time a different message comes out; a last try with IPC_NOWAIT gets ENOMSG. ⟦Watch qnum and cbytes in /proc/sysvipc/msg.⟧',
+        zh: '发送方依次放入类型为 3、2、2、1 的四条消息，最后再放一条类型 99 的。接收方先等类型 99，再分别按类型 2、-2、0 去取，每次取出的消息都不一样；最后带 IPC_NOWAIT 再取一次，得到 ENOMSG。⟦留意 /proc/sysvipc/msg 里 qnum 和 cbytes 的变化。⟧',
       },
       listings,
       argv: { sender: ['{key}'], receiver: ['{key}'] },
@@ -61,8 +61,8 @@ export const demo: DemoMeta = {
     },
     's-send': {
       text: {
-        en: 'msgsnd() copies the type and strlen+1 bytes of text into the kernel and returns at once; it does not wait for a reader. Watch qnum go up by one and cbytes by the text’s size (mtype is not counted). It would only sleep if the queue were full (16384 bytes by default).',
-        zh: 'msgsnd() 把消息类型和 strlen+1 个字节的正文复制进内核，立刻返回，并不等谁来读。注意 qnum 加一，cbytes 增加正文的长度（mtype 不算在内）。只有队列满了（默认 16384 字节）它才会阻塞。',
+        en: 'msgsnd() copies the type and strlen+1 bytes of text into the kernel and returns at once; it does not wait for a reader. In /proc/sysvipc/msg, qnum goes up by one and cbytes by the text’s size (mtype is not counted). It would only sleep if the queue were full (16384 bytes by default).',
+        zh: 'msgsnd() 把消息类型和 strlen+1 个字节的正文复制进内核，立刻返回，并不等谁来读。/proc/sysvipc/msg 里 qnum 加一，cbytes 增加正文的长度（mtype 不算在内）。只有队列满了（默认 16384 字节）它才会阻塞。',
       },
     },
     's-send-done': {

@@ -27,8 +27,8 @@ export const demo: DemoMeta = {
       id: 'stream',
       title: { en: 'Stream socket on a path', zh: '路径上的流式套接字' },
       summary: {
-        en: 'The server binds a path, listens and accepts; the client connects (retrying until the server listens), sends a line and reads it back in capitals. Watch the socket inodes in /proc/net/unix and the link between the two connected ones.',
-        zh: '服务器绑定一个路径，监听并接受连接；客户端去连接（服务器还没监听就稍后重试），发出一行字，再读回服务器转成大写的结果。留意 /proc/net/unix 里各个套接字的 inode，以及两个已连接套接字之间的对应关系。',
+        en: 'The server binds a path, listens and accepts; the client connects (retrying until the server listens), sends a line and reads it back in capitals. ⟦Watch the socket inodes in /proc/net/unix and the link between the two connected ones.⟧',
+        zh: '服务器绑定一个路径，监听并接受连接；客户端去连接（服务器还没监听就稍后重试），发出一行字，再读回服务器转成大写的结果。⟦留意 /proc/net/unix 里各个套接字的 inode，以及两个已连接套接字之间的对应关系。⟧',
       },
       listings: stream,
       argv: { server: ['stream', '{dir}/sock'], client: ['stream', '{dir}/sock'] },
@@ -119,8 +119,8 @@ export const demo: DemoMeta = {
     },
     's-accept': {
       text: {
-        en: 'accept() takes the next connection from the queue, or sleeps until there is one (wchan __skb_wait_for_more_packets). It returns a new fd for a new socket, already connected to the client’s: /proc/net/unix shows a second line with the same name and St 03, and the panel links it to its peer, the client socket.',
-        zh: 'accept() 从队列里取出下一个连接，没有就阻塞等待（wchan 为 __skb_wait_for_more_packets）。它返回一个新的 fd，对应一个新的套接字，已经和客户端的套接字连在一起：/proc/net/unix 里多出一行，名字相同，St 为 03，面板会把它和对端——客户端的套接字——连起来。',
+        en: 'accept() takes the next connection from the queue, or sleeps until there is one (wchan __skb_wait_for_more_packets). It returns a new fd for a new socket, already connected to the client’s: /proc/net/unix shows a second line with the same name and St 03⟦, and the panel links it to its peer, the client socket⟧.',
+        zh: 'accept() 从队列里取出下一个连接，没有就阻塞等待（wchan 为 __skb_wait_for_more_packets）。它返回一个新的 fd，对应一个新的套接字，已经和客户端的套接字连在一起：/proc/net/unix 里多出一行，名字相同，St 为 03⟦，面板会把它和对端——客户端的套接字——连起来⟧。',
       },
     },
     's-peercred': {

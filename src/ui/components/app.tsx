@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import { stepLesson } from '../../demos/lesson.js';
+import { forMedium, stepLesson } from '../../demos/lesson.js';
 import { parseListing, stepLine, type Listing } from '../../demos/listing.js';
 import type { DemoMeta, Lang, VariantMeta } from '../../demos/types.js';
 import type { Mode } from '../../runtime/protocol.js';
@@ -212,7 +212,7 @@ export function App(props: AppProps) {
   const focusRole = focusProc?.listingRole;
   // A native program's step is a line number: no lesson of its own (line-narration.ts).
   const lineStep = focusProc && focusStep !== undefined && /^\d+$/.test(focusStep);
-  const lesson = focusStep ? (lineStep ? lineNarration(demo, variant, listings.get(listingFor(demo, variant, focusProc) ?? ''), focusProc, lang) : (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '')) : variant.summary[lang];
+  const lesson = forMedium(focusStep ? (lineStep ? lineNarration(demo, variant, listings.get(listingFor(demo, variant, focusProc) ?? ''), focusProc, lang) : (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '')) : variant.summary[lang], 'screen');
   const focusLine = selected ? lineOf(selected) : undefined;
   const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
   // C programs run for real (steps are line numbers): a crash or a loop is told as what the program did.

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { forMedium } from '../../demos/lesson.js';
 import type { Lang, VariantMeta } from '../../demos/types.js';
 import { strings } from '../strings.js';
 import { theme } from '../theme.js';
@@ -23,7 +24,7 @@ export function VariantMenu({ variants, highlighted, current, lang }: VariantMen
           {i === highlighted ? (
             <Text color={theme.dim} wrap="wrap">
               {'  '}
-              {variant.summary[lang]}
+              {forMedium(variant.summary[lang], 'screen')}
             </Text>
           ) : null}
         </Box>
