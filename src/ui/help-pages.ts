@@ -1,5 +1,6 @@
 // What `?` shows, cut into pages of the room the screen has: the variant's goal (shown by itself
 // only while the run starts), the keys, and the kernel pane's legend.
+import stringWidth from 'string-width';
 import { forMedium } from '../demos/lesson.js';
 import type { Lang, VariantMeta } from '../demos/types.js';
 import { kernelLegend } from './kernel-legend.js';
@@ -18,6 +19,14 @@ function entry(term: string, meaning: string, width: number): HelpLine[] {
   return lines.map((text, i) => (i === 0 ? { text, strong: term } : { text: `    ${text}` }));
 }
 
+/** A key and what it does ("tab        switch …"), wrapped under the description, not under the key. */
+function keyLine(line: string, width: number): HelpLine[] {
+  const [, key, what] = /^(\S.*?\s{2,})(\S.*)$/.exec(line) ?? [];
+  if (key === undefined || what === undefined) return wrapLines(line, width).map((text) => ({ text }));
+  const indent = ' '.repeat(stringWidth(key));
+  return wrapLines(what, width - indent.length).map((text, i) => ({ text: `${i === 0 ? key : indent}${text}` }));
+}
+
 /** A section: its title, then blocks a page never cuts (a legend entry and its wrapped lines). */
 interface Section {
   readonly title: HelpLine;
@@ -30,7 +39,7 @@ function sections(lang: Lang, variant: VariantMeta, width: number, extraKeys: re
   const plain = (text: string) => wrapLines(text, width).map((line) => ({ text: line }));
   return [
     { title: { text: goal, strong: goal }, blocks: [plain(forMedium(variant.summary[lang], 'screen'))] },
-    { title: { text: s.helpTitle, strong: s.helpTitle }, blocks: [...s.help, ...extraKeys].map(plain) },
+    { title: { text: s.helpTitle, strong: s.helpTitle }, blocks: [...s.help, ...extraKeys].map((line) => keyLine(line, width)) },
     { title: { text: s.legendTitle, strong: s.legendTitle }, blocks: kernelLegend(lang).map(({ term, meaning }) => entry(term, meaning, width)) },
   ];
 }

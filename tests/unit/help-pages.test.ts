@@ -9,6 +9,7 @@ import { helpPages } from '../../src/ui/help-pages.js';
 import { kernelLegend } from '../../src/ui/kernel-legend.js';
 import { computeLayout, NO_NEEDS } from '../../src/ui/layout.js';
 import { strings } from '../../src/ui/strings.js';
+import { processTag } from '../../src/ui/theme.js';
 
 const LANGS: readonly Lang[] = ['en', 'zh'];
 // The overlay takes the listing's place at 80×24, the narration at its fewest rows (as App gives it).
@@ -40,6 +41,12 @@ describe('the kernel pane’s legend', () => {
     const s = strings[lang];
     return ['P C W R S', `${s.fds}: 4 w pipe`, `${s.fds}: ${s.none}`, '⇄ Pr Pw Cr Cw', 'KiB/64 KiB', 'fifo:', '/memfd:', 'map rw-s', '|He|', s.sigBlk, s.sigPnd, s.sigCgt, '/proc/net/unix', `⇄ ${s.peer}`, '/proc/net/tcp', 'nattch', 'qnum', 'cbytes', 'nsems', 'key 0x', 'S R D T Z', s.blockedIn];
   };
+
+  it('names the tag of every process any demo runs', () => {
+    const tags = new Set(['C', ...demos.flatMap((demo) => demo.roles.map((role) => processTag(role.id)))]);
+    const named = kernelLegend('en')[0]!;
+    for (const tag of tags) expect(`${named.term} ${named.meaning}`.split(/[\s,;]+/), tag).toContain(tag);
+  });
 
   it.each(LANGS)('%s: names each of them, and says what fds: none hides', (lang) => {
     const legend = kernelLegend(lang);
