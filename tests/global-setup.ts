@@ -1,4 +1,4 @@
-// The tests run the real runner bundle (dist/runner.js): build it once first.
+// The tests run the real runner bundle (dist/runner.cjs): build it once first.
 import { execFileSync } from 'node:child_process';
 
 export default function setup(): void {

@@ -29,7 +29,7 @@ describe('the packed tarball', () => {
     const files = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.trim().split('\n');
     expect(files).toContain('package/bin/ipc-demo.js');
     expect(files).toContain('package/dist/cli.js');
-    expect(files).toContain('package/dist/runner.js');
+    expect(files).toContain('package/dist/runner.cjs');
     expect(files).toContain('package/dist/yoga.wasm');
     expect(files).toContain('package/dist/ui-script.js');
     expect(files).toContain('package/dist/ui-script.js.cache');

@@ -35,7 +35,7 @@ const PROCESS_OPTIONS = { detached: true, stdin: 'ignore', stdout: 'ignore', std
  */
 export type Launcher = (dir: string) => Promise<StartProcess>;
 
-/** The Node twin: `node runner.js <demo> <role> <trace-socket> <step|free> [args…]`. */
+/** The Node twin: `node runner.cjs <demo> <role> <trace-socket> <step|free> [args…]`. */
 export const twinLauncher: Launcher = async () => {
   const { execa } = await import('execa');
   return ({ demoId, role, tracePath, gate, argv }) =>

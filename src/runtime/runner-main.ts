@@ -1,6 +1,6 @@
 // The runner: the Node twin of one C program, run synchronously from top to
 // bottom like main(). Started by the controller as
-//   node --single-threaded runner.js <demo> <role> <trace-socket> <step|free> [args…]
+//   node --single-threaded runner.cjs <demo> <role> <trace-socket> <step|free> [args…]
 import { roles as registry } from 'virtual:demo-roles';
 import { ErrnoError } from '../ffi/libc.js';
 import { resetSignalsLikeC } from '../ffi/fork.js';
@@ -11,7 +11,7 @@ import { RuntimeProc } from './process.js';
 function main(argv: readonly string[]): never {
   const [demoId, role, tracePath, gate, ...args] = argv;
   if (!demoId || !role || !tracePath || (gate !== 'step' && gate !== 'free')) {
-    process.stderr.write('usage: runner.js <demo> <role> <trace-socket> <step|free> [args…]\n');
+    process.stderr.write('usage: runner.cjs <demo> <role> <trace-socket> <step|free> [args…]\n');
     process.exit(64);
   }
   const roleFn = registry.get(demoId)?.[role];

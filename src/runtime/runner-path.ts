@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export function runnerPath(): string {
-  for (const candidate of ['./runner.js', '../../dist/runner.js']) {
+  for (const candidate of ['./runner.cjs', '../../dist/runner.cjs']) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(path)) return path;
   }
-  throw new Error('ipc-demo: dist/runner.js is missing; run `npm run build` first');
+  throw new Error('ipc-demo: dist/runner.cjs is missing; run `npm run build` first');
 }

@@ -17,7 +17,7 @@ export function runPids(base: string): number[] {
     .filter((pid) => {
       try {
         const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        if (cmdline.includes('runner.js') && cmdline.includes(base)) return true;
+        if (cmdline.includes('runner.cjs') && cmdline.includes(base)) return true;
         return cmdline.includes(CLI) && readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`TMPDIR=${base}`);
       } catch {
         return false;

@@ -67,7 +67,7 @@ async function copyBuiltTool(from: string, to: string): Promise<void> {
     rmSync(to, { recursive: true, force: true });
     try {
       cpSync(from, to, { recursive: true });
-      if (existsSync(join(to, 'cli.js')) && existsSync(join(to, 'runner.js'))) return;
+      if (existsSync(join(to, 'cli.js')) && existsSync(join(to, 'runner.cjs'))) return;
     } catch {
       // a file vanished under the copy
     }
