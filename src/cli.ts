@@ -8,6 +8,8 @@ import { parseListing } from './demos/listing.js';
 import { detectLang } from './ui/strings.js';
 import { runText } from './ui/run-text.js';
 import { loadInteractive } from './ui/load-interactive.js';
+import type { InteractiveOptions } from './ui/run-interactive.js';
+import { startFirstRun } from './cli/first-run.js';
 import { cliText, type CliText } from './cli/text.js';
 import { commanderErrorText } from './cli/commander-errors.js';
 import { buildPrograms, ccOnPath, isCProgram, programProblem } from './cli/native.js';
@@ -144,8 +146,21 @@ async function runResolved(demo: DemoMeta, variant: VariantMeta, options: CliOpt
   }
   if (!process.stdin.isTTY) fail(t.stdinNotTerminal);
   await checkRoom();
-  const runInteractive = await loadInteractive();
-  return runInteractive({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay, launcherFor });
+  return openScreen({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay, launcherFor });
+}
+
+/** The screen, with its first demo's runners started before its modules load (src/cli/first-run.ts). */
+async function openScreen(options: InteractiveOptions): Promise<number> {
+  const demo = options.demos[0]!;
+  const variant = options.variant ?? demo.variants[0]!;
+  const { roles, mode, delayMs: playDelayMs } = options;
+  const first = await startFirstRun({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs, launcher: options.launcherFor?.(demo, variant) });
+  try {
+    const runInteractive = await loadInteractive();
+    return await runInteractive({ ...options, takeStarted: first.take });
+  } finally {
+    await first.stopUnclaimed();
+  }
 }
 
 type LauncherFor = (demo: DemoMeta, variant: VariantMeta) => Launcher;
@@ -182,8 +197,7 @@ async function runTour(options: CliOptions, launcherFor?: LauncherFor): Promise<
   }
   if (!process.stdin.isTTY) fail(cliText[lang].tourNeedsTerminal);
   await checkRoom();
-  const runInteractive = await loadInteractive();
-  return runInteractive({ demos, variant: undefined, lang, mode: options.mode ?? 'step', delayMs: options.delay, launcherFor });
+  return openScreen({ demos, variant: undefined, lang, mode: options.mode ?? 'step', delayMs: options.delay, launcherFor });
 }
 
 function parseDelay(t: CliText): (value: string) => number {

@@ -4,13 +4,22 @@ import type { Run } from './controller.js';
 
 const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
-const active = new Set<Run>();
-let installed = false;
-/** What the screen must do before the process exits on a signal (Ink: restore the terminal). */
-let beforeExit: () => void = () => undefined;
+interface Lifecycle {
+  readonly active: Set<Run>;
+  installed: boolean;
+  /** What the screen must do before the process exits on a signal (Ink: restore the terminal). */
+  beforeExit: () => void;
+  /** A signal is ending the controller: the runs are being stopped, which takes a moment. */
+  leaving: boolean;
+}
 
-/** A signal is ending the controller: the runs are being stopped, which takes a moment. */
-let leaving = false;
+// One per process, not one per copy of this module: the CLI's bundle starts the first run
+// before the screen's script (a bundle of its own, with its own copy) has loaded, and the
+// screen takes it over. Two copies would each install handlers, and one with no run left
+// would exit on a signal before the other had removed anything.
+const SHARED = Symbol.for('ipc-demo.lifecycle');
+const state: Lifecycle = ((globalThis as { [SHARED]?: Lifecycle })[SHARED] ??= { active: new Set(), installed: false, beforeExit: () => undefined, leaving: false });
+const { active } = state;
 
 function killEverything(): void {
   for (const run of active) {
@@ -20,8 +29,8 @@ function killEverything(): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
-  leaving = true;
-  beforeExit();
+  state.leaving = true;
+  state.beforeExit();
   const runs = [...active];
   for (const run of runs) run.killAll();
   void Promise.all(runs.map((run) => run.stop('stopped'))).finally(async () => {
@@ -36,8 +45,8 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 function install(): void {
-  if (installed) return;
-  installed = true;
+  if (state.installed) return;
+  state.installed = true;
   for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) process.on(signal, () => onSignal(signal));
   process.on('exit', killEverything);
   process.on('uncaughtException', (error) => {
@@ -46,7 +55,7 @@ function install(): void {
     // removes the run's System V objects.
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EIO' || code === 'EPIPE') {
-      if (!leaving) onSignal('SIGHUP');
+      if (!state.leaving) onSignal('SIGHUP');
       return;
     }
     killEverything();
@@ -58,7 +67,7 @@ function install(): void {
 /** Watch over a run until it ends; on a signal, stop it cleanly, then exit with 128+n. */
 export function guard(run: Run, onExit?: () => void): () => void {
   install();
-  if (onExit) beforeExit = onExit;
+  if (onExit) state.beforeExit = onExit;
   active.add(run);
   return () => active.delete(run);
 }

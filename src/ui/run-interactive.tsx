@@ -5,6 +5,7 @@ import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
 import type { Mode } from '../runtime/protocol.js';
 import type { Launcher } from '../runtime/launch.js';
 import { App } from './components/app.js';
+import { StartedRun, type TakeStarted } from './hooks/use-run.js';
 
 export interface InteractiveOptions {
   readonly demos: readonly DemoMeta[];
@@ -17,6 +18,8 @@ export interface InteractiveOptions {
   readonly delayMs?: number;
   /** C programs compiled with the native runtime instead of the twins (a learner's own, or --native). */
   readonly launcherFor?: (demo: DemoMeta, variant: VariantMeta) => Launcher;
+  /** A run the CLI started before the screen loaded, taken once by the demo and variant it is for. */
+  readonly takeStarted?: TakeStarted;
 }
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
@@ -60,7 +63,12 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     instance.unmount();
     process.stdout.write(LEAVE_ALT_SCREEN);
   };
-  const instance = render(<Tour options={options} onSignalExit={leave} />, { exitOnCtrlC: false, patchConsole: false });
+  const instance = render(
+    <StartedRun.Provider value={options.takeStarted}>
+      <Tour options={options} onSignalExit={leave} />
+    </StartedRun.Provider>,
+    { exitOnCtrlC: false, patchConsole: false },
+  );
   try {
     await instance.waitUntilExit();
   } finally {

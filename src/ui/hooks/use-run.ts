@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import type { DemoMeta, VariantMeta } from '../../demos/types.js';
 import { Run, type RunResult } from '../../runtime/controller.js';
 import { guard } from '../../runtime/lifecycle.js';
@@ -13,19 +13,31 @@ export interface RunState {
   readonly error: string | null;
 }
 
+/** Hands over a run started before the screen loaded (src/cli/first-run.ts): once, to the demo and variant it is for. */
+export type TakeStarted = (demoId: string, variantId: string) => Run | undefined;
+export const StartedRun = createContext<TakeStarted | undefined>(undefined);
+
 /**
  * Owns one run of a demo for the life of the component: starts it, records
  * everything it reports, and stops it (every process, every object) on unmount.
  * A new variant or demo is a new component (its key), so a new run.
  */
 export function useRun(demo: DemoMeta, variant: VariantMeta, mode: Mode, onSignalExit: () => void, roles?: readonly string[], playDelayMs?: number, launcherFor?: (demo: DemoMeta, variant: VariantMeta) => Launcher): RunState {
-  const [run] = useState(() => new Run({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs, launcher: launcherFor?.(demo, variant) }));
+  const takeStarted = useContext(StartedRun);
+  const [run] = useState(() => takeStarted?.(demo.id, variant.id) ?? new Run({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs, launcher: launcherFor?.(demo, variant) }));
   const [entries, setEntries] = useState<readonly Entry[]>([]);
   const [result, setResult] = useState<RunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     const release = guard(run, onSignalExit);
+    // A run started before the screen has events already, and a kernel view it will not
+    // report again until something changes: what it has, then what comes.
+    if (run.events.length > 0) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- catching up with the run, an outside store, in the same turn as subscribing: no event falls between
+      setEntries([...run.events]);
+      run.kernelAfter().then((snapshot) => setEntries((prev) => [...prev, { kind: 'kernel', snapshot }]), () => undefined);
+    }
     run.on('event', (event) => setEntries((prev) => [...prev, event]));
     run.on('kernel', (snapshot) => setEntries((prev) => [...prev, { kind: 'kernel', snapshot }]));
     run.on('end', setResult);
