@@ -4,7 +4,6 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import type { ResultPromise } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
 import { GO, RUN_FREE, type Mode, type TraceEvent, type WaitStatus } from './protocol.js';
@@ -15,6 +14,7 @@ import { killedFromOutside } from './outside-kill.js';
 import { KernelWatch } from './kernel-watch.js';
 import { sysvFailure } from './kernel/sysv-limits.js';
 import { twinLauncher, type Launcher } from './launch.js';
+import type { LaunchedProcess } from './spawn-process.js';
 
 export interface RunOptions {
   readonly demo: DemoMeta;
@@ -108,7 +108,7 @@ export class Run extends EventEmitter<RunEvents> {
   readonly procs = new Map<number, Proc>();
   private readonly started = Date.now();
   private server: Server | null = null;
-  private runners: { role: string; child: ResultPromise }[] = [];
+  private runners: { role: string; child: LaunchedProcess }[] = [];
   private mode: Mode;
   private playTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;

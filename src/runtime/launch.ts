@@ -7,6 +7,7 @@ import type { execa as Execa, ResultPromise } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
 import { runnerPath } from './runner-path.js';
+import { spawnProcess, type LaunchedProcess } from './spawn-process.js';
 
 export interface LaunchRequest {
   readonly demoId: string;
@@ -24,23 +25,18 @@ export interface LaunchRequest {
  * starts after the stop is seen). Its own process group (detached), so that the run can
  * end all of it with one kill; stderr piped, for the note when it fails.
  */
-export type StartProcess = (request: LaunchRequest) => ResultPromise;
+export type StartProcess = (request: LaunchRequest) => LaunchedProcess;
 
-/** What every launcher's processes share (see StartProcess). */
+/** What every launcher's processes share (see StartProcess; the twin's are started alike, by spawn-process.ts). */
 const PROCESS_OPTIONS = { detached: true, stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', reject: false, cleanup: true } as const;
 
-/**
- * Loads and prepares what starting needs, in the run's private directory `dir` (execa, ~20 ms:
- * not at startup, the first frame does not wait for it; a compiler's run for a C program).
- */
+/** Loads and prepares what starting needs, in the run's private directory `dir` (a compiler's run for a C program). */
 export type Launcher = (dir: string) => Promise<StartProcess>;
 
-/** The Node twin: `node runner.cjs <demo> <role> <trace-socket> <step|free> [args…]`. */
-export const twinLauncher: Launcher = async () => {
-  const { execa } = await import('execa');
-  return ({ demoId, role, tracePath, gate, argv }) =>
-    execa(process.execPath, [...FORK_NODE_FLAGS, runnerPath(), demoId, role, tracePath, gate, ...argv], { ...PROCESS_OPTIONS, env: { NODE_OPTIONS: '' } });
-};
+/** The Node twin: `node runner.cjs <demo> <role> <trace-socket> <step|free> [args…]`, without execa (spawn-process.ts). */
+export const twinLauncher: Launcher = () =>
+  Promise.resolve(({ demoId, role, tracePath, gate, argv }) =>
+    spawnProcess(process.execPath, [...FORK_NODE_FLAGS, runnerPath(), demoId, role, tracePath, gate, ...argv], { ...process.env, NODE_OPTIONS: '' }));
 
 /** The C program could not be compiled: the compiler's own text, file:line first. */
 export class NativeBuildError extends Error {
