@@ -2,11 +2,11 @@
 // the screen, and a runner (a Node process, its bundle, koffi) takes about as long to be
 // ready at its first line as the screen takes to draw. Started one after the other, the
 // learner waited for both before space did anything.
-import type { Run, RunOptions } from '../runtime/controller.js';
+import type { Run, RunOptions, RunResult } from '../runtime/controller.js';
 
 export interface FirstRun {
-  /** The run, once, to the screen's first demo when it is this demo and variant; undefined otherwise. */
-  readonly take: (demoId: string, variantId: string) => Run | undefined;
+  /** The run, once, to the screen's first demo when it is this demo and variant, with its result if it has already ended (run mode may); undefined otherwise. */
+  readonly take: (demoId: string, variantId: string) => { readonly run: Run; readonly result: () => RunResult | null } | undefined;
   /** Stops the run if the screen never took it (it failed to load, or showed something else): nothing is left. */
   readonly stopUnclaimed: () => Promise<void>;
 }
@@ -17,6 +17,10 @@ export async function startFirstRun(options: RunOptions): Promise<FirstRun> {
   // Guarded from now on: a signal while the screen loads stops it like any other run.
   const release = guard(run);
   let claimed = false;
+  let result: RunResult | null = null;
+  run.once('end', (ended) => {
+    result = ended;
+  });
   // Until the runners are spawned, not until they are ready: that is the part the screen's
   // loading runs beside. A start that fails is the screen's to say (useRun awaits the same
   // start); unclaimed, the stop ends it.
@@ -25,7 +29,7 @@ export async function startFirstRun(options: RunOptions): Promise<FirstRun> {
     take: (demoId, variantId) => {
       if (claimed || demoId !== options.demo.id || variantId !== options.variant.id) return undefined;
       claimed = true;
-      return run;
+      return { run, result: () => result };
     },
     stopUnclaimed: async () => {
       if (claimed) return;

@@ -3,7 +3,7 @@
 // the role's C program, or the C program itself, compiled with the native runtime (issue 12).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { execa as Execa, ResultPromise } from 'execa';
+import type { execa as Execa } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
 import { runnerPath } from './runner-path.js';

@@ -13,8 +13,13 @@ export interface RunState {
   readonly error: string | null;
 }
 
-/** Hands over a run started before the screen loaded (src/cli/first-run.ts): once, to the demo and variant it is for. */
-export type TakeStarted = (demoId: string, variantId: string) => Run | undefined;
+/** A run started before the screen loaded (src/cli/first-run.ts), and how it ended if it already has. */
+export interface StartedRunHandle {
+  readonly run: Run;
+  readonly result: () => RunResult | null;
+}
+/** Hands that run over: once, to the demo and variant it is for. */
+export type TakeStarted = (demoId: string, variantId: string) => StartedRunHandle | undefined;
 export const StartedRun = createContext<TakeStarted | undefined>(undefined);
 
 /**
@@ -24,18 +29,21 @@ export const StartedRun = createContext<TakeStarted | undefined>(undefined);
  */
 export function useRun(demo: DemoMeta, variant: VariantMeta, mode: Mode, onSignalExit: () => void, roles?: readonly string[], playDelayMs?: number, launcherFor?: (demo: DemoMeta, variant: VariantMeta) => Launcher): RunState {
   const takeStarted = useContext(StartedRun);
-  const [run] = useState(() => takeStarted?.(demo.id, variant.id) ?? new Run({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs, launcher: launcherFor?.(demo, variant) }));
+  const [{ run, result: endedBefore }] = useState(
+    () => takeStarted?.(demo.id, variant.id) ?? { run: new Run({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs, launcher: launcherFor?.(demo, variant) }), result: () => null },
+  );
   const [entries, setEntries] = useState<readonly Entry[]>([]);
   const [result, setResult] = useState<RunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     const release = guard(run, onSignalExit);
-    // A run started before the screen has events already, and a kernel view it will not
-    // report again until something changes: what it has, then what comes.
+    // A run started before the screen has events already, a kernel view it will not report
+    // again until something changes, and maybe its end: what it has, then what comes.
     if (run.events.length > 0) {
       // eslint-disable-next-line react-hooks/set-state-in-effect -- catching up with the run, an outside store, in the same turn as subscribing: no event falls between
       setEntries([...run.events]);
+      setResult(endedBefore());
       run.kernelAfter().then((snapshot) => setEntries((prev) => [...prev, { kind: 'kernel', snapshot }]), () => undefined);
     }
     run.on('event', (event) => setEntries((prev) => [...prev, event]));
@@ -49,7 +57,7 @@ export function useRun(demo: DemoMeta, variant: VariantMeta, mode: Mode, onSigna
       run.removeAllListeners();
       void run.stop('stopped').finally(release);
     };
-  }, [run, onSignalExit]);
+  }, [run, endedBefore, onSignalExit]);
 
   return { run, entries, result, error };
 }
