@@ -68,6 +68,70 @@ export interface DemoMeta {
   readonly steps: Readonly<Record<string, StepLesson>>;
   /** The C sources, by file name (loaded as text by the build). */
   readonly sources: Readonly<Record<string, string>>;
+  /** Predict, then reveal: asked in step mode before their step runs (`questions.ts` in the folder). */
+  readonly questions?: readonly Question[];
+}
+
+/**
+ * Where a question's answer comes from in the run, never from the question itself:
+ * - `return`: the value (at `field`, a dotted path, if the value is an object), or errno, of
+ *   the call `call` that the step's line makes; or that it never returned (the run was stuck),
+ *   or that a signal killed the process in it;
+ * - `count`: how many times the process took step `step` before the question's line was over
+ *   (a signal handler's steps inside the call);
+ * - `memory`: the first shared mapping as the process itself read it once the line was over
+ *   (text up to the first NUL, or the int at its start);
+ * - `leak`: whether /proc/sysvipc still listed an object of the run of `kind` once every process
+ *   had ended (the controller's `leak-removed` / `leak-left` notes).
+ */
+export type Reveal =
+  | { readonly from: 'return'; readonly call: string; readonly field?: string }
+  | { readonly from: 'count'; readonly step: string }
+  | { readonly from: 'memory'; readonly as: 'text' | 'int' }
+  | { readonly from: 'leak'; readonly kind: 'shm' | 'msg' | 'sem' };
+
+/** What a run's outcome must be for a choice to be the true one. Every field given must hold. */
+export interface Match {
+  /** The returned value (at the reveal's field; null where it is null), the count, the memory's text or int. */
+  readonly value?: number | string | null;
+  /** A number at least / at most this. */
+  readonly min?: number;
+  readonly max?: number;
+  readonly errno?: string;
+  /** The call never returned: the run was stuck with the process in it. */
+  readonly blocked?: true;
+  /** A signal killed the process before the call returned. */
+  readonly killedBy?: string;
+  /** `leak`: an object was (true) or was not (false) left. */
+  readonly leaked?: boolean;
+}
+
+export interface Choice {
+  readonly text: Text;
+  readonly when: Match;
+  /** Why this is what the kernel did, shown when the run makes it the answer (else the question's). */
+  readonly why?: Text;
+}
+
+export interface Question {
+  /** Unique within the demo. */
+  readonly id: string;
+  /** Asked right before a process runs this step's line (a marker in its listing). */
+  readonly step: string;
+  /** Only in these variants (default: every variant whose listing has the step). */
+  readonly variants?: readonly string[];
+  /** Only for a process running this role's listing (section 2). */
+  readonly role?: string;
+  /** The n-th time the process reaches the step (default 1): the second read(), not the first. */
+  readonly occurrence?: number;
+  readonly prompt: Text;
+  /** Up to four choices, a–d; none: the learner types a number, and the run's number is the answer. */
+  readonly choices?: readonly Choice[];
+  /** For a number question: why the run's number is what it is. */
+  readonly why?: Text;
+  /** Where another answer is true in another run or variant (a race): said with every reveal. */
+  readonly racy?: Text;
+  readonly reveal: Reveal;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DemoMeta } from '../types.js';
 import pipeC from './pipe.c';
+import { questions } from './questions.js';
 
 const listings = { main: 'pipe.c' };
 
@@ -188,4 +189,5 @@ export const demo: DemoMeta = {
     },
   },
   sources: { 'pipe.c': pipeC },
+  questions,
 };

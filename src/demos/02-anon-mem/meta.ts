@@ -1,5 +1,6 @@
 import type { DemoMeta } from '../types.js';
 import anonMemC from './anon-mem.c';
+import { questions } from './questions.js';
 
 const listings = { main: 'anon-mem.c' };
 
@@ -147,4 +148,5 @@ export const demo: DemoMeta = {
     },
   },
   sources: { 'anon-mem.c': anonMemC },
+  questions,
 };

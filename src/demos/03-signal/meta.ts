@@ -2,6 +2,7 @@ import type { DemoMeta } from '../types.js';
 import signalQueueingC from './signal-queueing.c';
 import signalRobustC from './signal-robust.c';
 import signalTextbookC from './signal-textbook.c';
+import { questions } from './questions.js';
 
 // Every variant of signal-robust.c and signal-textbook.c names its path in argv,
 // so the twin's main() can tell the three programs apart by args[0]
@@ -222,4 +223,5 @@ export const demo: DemoMeta = {
     'signal-textbook.c': signalTextbookC,
     'signal-queueing.c': signalQueueingC,
   },
+  questions,
 };

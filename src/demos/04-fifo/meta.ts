@@ -1,6 +1,7 @@
 import type { DemoMeta } from '../types.js';
 import readerC from './fifo-reader.c';
 import writerC from './fifo-writer.c';
+import { questions } from './questions.js';
 
 const pair = { writer: 'fifo-writer.c', reader: 'fifo-reader.c' };
 
@@ -162,4 +163,5 @@ export const demo: DemoMeta = {
     },
   },
   sources: { 'fifo-writer.c': writerC, 'fifo-reader.c': readerC },
+  questions,
 };

@@ -2,6 +2,7 @@ import type { DemoMeta } from '../types.js';
 import counterC from './shm-counter.c';
 import readerC from './shm-reader.c';
 import writerC from './shm-writer.c';
+import { questions } from './questions.js';
 
 const pair = { writer: 'shm-writer.c', reader: 'shm-reader.c' };
 const counters = { a: 'shm-counter.c', b: 'shm-counter.c' };
@@ -284,4 +285,5 @@ export const demo: DemoMeta = {
     },
   },
   sources: { 'shm-writer.c': writerC, 'shm-reader.c': readerC, 'shm-counter.c': counterC },
+  questions,
 };

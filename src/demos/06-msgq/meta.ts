@@ -1,6 +1,7 @@
 import type { DemoMeta } from '../types.js';
 import receiverC from './msgq-receiver.c';
 import senderC from './msgq-sender.c';
+import { questions } from './questions.js';
 
 const listings = { sender: 'msgq-sender.c', receiver: 'msgq-receiver.c' };
 
@@ -151,4 +152,5 @@ export const demo: DemoMeta = {
     },
   },
   sources: { 'msgq-sender.c': senderC, 'msgq-receiver.c': receiverC },
+  questions,
 };

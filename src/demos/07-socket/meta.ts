@@ -5,6 +5,7 @@ import clientC from './socket-client.c';
 import serverC from './socket-server.c';
 import tcpClientC from './tcp-client.c';
 import tcpServerC from './tcp-server.c';
+import { questions } from './questions.js';
 
 const stream = { server: 'socket-server.c', client: 'socket-client.c' };
 
@@ -366,4 +367,5 @@ export const demo: DemoMeta = {
     'tcp-server.c': tcpServerC,
     'tcp-client.c': tcpClientC,
   },
+  questions,
 };
