@@ -29,6 +29,8 @@ interface CliOptions {
   json?: boolean;
   role?: string;
   delay?: number;
+  /** false with --no-questions. */
+  questions?: boolean;
   help?: boolean;
   native?: boolean;
 }
@@ -140,13 +142,13 @@ async function runResolved(demo: DemoMeta, variant: VariantMeta, options: CliOpt
   if (!interactive) {
     if (options.mode === 'step') fail(t.stepNeedsTerminal);
     const mode = options.mode === 'play' ? 'play' : 'run';
-    const result = await runText({ demo, variant, lang, json: options.json === true, roles, mode, delayMs: options.delay, launcher: launcherFor?.(demo, variant) });
+    const result = await runText({ demo, variant, lang, json: options.json === true, roles, mode, delayMs: options.delay, launcher: launcherFor?.(demo, variant), questions: options.questions });
     const failed = result.reason === 'timeout' || result.notes.some((code) => code === 'runner-failed' || code === 'hung' || code === 'killed' || code === 'sysv-error' || code === 'leak-left');
     return failed ? EXIT.failed : EXIT.ok;
   }
   if (!process.stdin.isTTY) fail(t.stdinNotTerminal);
   await checkRoom();
-  return openScreen({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay, launcherFor });
+  return openScreen({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay, launcherFor, questions: options.questions });
 }
 
 /** The screen, with its first demo's runners started before its modules load (src/cli/first-run.ts). */
@@ -192,12 +194,12 @@ async function runPrograms(paths: readonly string[], options: CliOptions): Promi
 async function runTour(options: CliOptions, launcherFor?: LauncherFor): Promise<number> {
   const lang = detectLang(options.lang);
   if (options.plain || options.json || !process.stdout.isTTY) {
-    for (const demo of demos) await runText({ demo, variant: demo.variants[0]!, lang, json: options.json === true, launcher: launcherFor?.(demo, demo.variants[0]!) });
+    for (const demo of demos) await runText({ demo, variant: demo.variants[0]!, lang, json: options.json === true, launcher: launcherFor?.(demo, demo.variants[0]!), questions: options.questions });
     return EXIT.ok;
   }
   if (!process.stdin.isTTY) fail(cliText[lang].tourNeedsTerminal);
   await checkRoom();
-  return openScreen({ demos, variant: undefined, lang, mode: options.mode ?? 'step', delayMs: options.delay, launcherFor });
+  return openScreen({ demos, variant: undefined, lang, mode: options.mode ?? 'step', delayMs: options.delay, launcherFor, questions: options.questions });
 }
 
 function parseDelay(t: CliText): (value: string) => number {
@@ -238,6 +240,7 @@ function rootCommand(t: CliText): Command {
     .option('--role <role>', t.optRole)
     .option('--native', t.optNative)
     .addOption(new Option('--delay <ms>', t.optDelay).argParser(parseDelay(t)).default(900))
+    .option('--no-questions', t.optNoQuestions)
     .helpOption(false)
     .option('-h, --help', t.optHelp)
     .showSuggestionAfterError(true)

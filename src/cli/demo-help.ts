@@ -44,6 +44,7 @@ function exampleLines(demo: DemoMeta, lang: Lang): string[] {
     ...(second ? [[`ipc-demo ${demo.id} -v ${second.id}`, second.title[lang]] as [string, string]] : []),
     [`ipc-demo ${demo.id} --plain`, t.exPlain],
     [`ipc-demo ${demo.id} --json`, t.exJson],
+    ...(demo.questions?.length ? [[`ipc-demo ${demo.id} --no-questions`, t.exNoQuestions] as [string, string]] : []),
     [`ipc-demo source ${demo.id}${files.length > 1 ? ` ${files[0]}` : ''}`, t.exSource],
     ...(demo.section === 'unrelated' && labRoles.length >= 2 ? [[`ipc-demo ${demo.id} --role ${labRoles[1]}`, t.exLab(labRoles[0]!)] as [string, string]] : []),
   ];
@@ -63,6 +64,7 @@ export function demoHelp(demo: DemoMeta, lang: Lang): string {
     '',
     ...roleLines(demo, lang),
     '',
+    ...(demo.questions?.length ? [...wrapLines(t.questions(demo.questions.length), WIDTH), ''] : []),
     ...exampleLines(demo, lang),
     '',
     t.moreOptions,

@@ -44,6 +44,7 @@ const en = {
   optRole: 'lab mode: run only this side (e.g. reader) of a two-program demo',
   optNative: "run the demo's C listing itself, compiled with cc, instead of its Node twin",
   optDelay: 'play mode: milliseconds between steps (default: 900)',
+  optNoQuestions: 'do not ask the questions (step mode asks each before its line runs; --plain prints them with the answers the run gave)',
   optVersion: 'print the version',
   optHelp: "this help; after a demo, the demo's own: ipc-demo pipe --help",
   cmdList: 'list the demos, their aliases, variants and roles',
@@ -60,6 +61,7 @@ Examples:
   ipc-demo pipe --variant fill  the writer fills the pipe and blocks (-v fill)
   ipc-demo pipe --lang zh       in Chinese (中文)
   ipc-demo pipe --plain         a narrated transcript, no keys needed
+  ipc-demo pipe --no-questions  step through it without the predict-first questions
   ipc-demo pipe --json | jq .   one event per line for scripts
   ipc-demo list                 the demos, their roles and variants
   ipc-demo fifo --role reader   lab mode, terminal 1 (terminal 2: --role writer)
@@ -91,6 +93,9 @@ Exit codes: 0 done · 1 the run failed · 2 bad usage · 3 unsupported environme
   exJson: 'one JSON event per line',
   exSource: 'the C program, to compile yourself',
   exLab: (other: string) => `lab mode, terminal 1 (terminal 2: --role ${other})`,
+  exNoQuestions: 'without the questions',
+  questions: (n: number) =>
+    `Questions: ${n}. Step mode asks each one right before its line runs (a–d, or a number), then the run itself shows the answer; --plain prints them with the answers this run gave; --no-questions skips them.`,
   moreOptions: "All options: ipc-demo --help · every demo: ipc-demo list",
 };
 
@@ -132,6 +137,7 @@ const zh: CliText = {
   optRole: '实验模式：只运行双程序演示的一方（例如 reader）',
   optNative: '运行演示的 C 源程序本身（用 cc 编译），而不是它的 Node 孪生程序',
   optDelay: 'play 模式：两步之间的毫秒数（默认 900）',
+  optNoQuestions: '不提问（单步模式会在相应代码行执行前提问；--plain 会把问题连同本次运行给出的答案一起打印出来）',
   optVersion: '打印版本号',
   optHelp: "本帮助；写在演示名之后则是该演示自己的帮助：ipc-demo pipe --help",
   cmdList: '列出所有演示及其别名、变体和角色',
@@ -148,6 +154,7 @@ const zh: CliText = {
   ipc-demo pipe --variant fill  写者把管道写满后阻塞（-v fill）
   ipc-demo pipe --lang en       用英文（English）
   ipc-demo pipe --plain         带讲解的文字记录，不用按键
+  ipc-demo pipe --no-questions  单步执行，但不先提问让你预测
   ipc-demo pipe --json | jq .   每行一个事件，供脚本使用
   ipc-demo list                 所有演示及其角色和变体
   ipc-demo fifo --role reader   实验模式，终端 1（终端 2：--role writer）
@@ -177,6 +184,8 @@ const zh: CliText = {
   exJson: '每行一个 JSON 事件',
   exSource: 'C 程序，可以自己编译',
   exLab: (other) => `实验模式，终端 1（终端 2：--role ${other}）`,
+  exNoQuestions: '不提问',
+  questions: (n) => `问题：${n} 道。单步模式会在相应代码行执行之前提问（选 a–d，或填一个数字），然后由这次运行本身揭晓答案；--plain 会把问题连同本次运行给出的答案一起打印；--no-questions 跳过全部问题。`,
   moreOptions: '全部选项：ipc-demo --help · 所有演示：ipc-demo list',
 };
 

@@ -20,6 +20,8 @@ export interface InteractiveOptions {
   readonly launcherFor?: (demo: DemoMeta, variant: VariantMeta) => Launcher;
   /** A run the CLI started before the screen loaded, taken once by the demo and variant it is for. */
   readonly takeStarted?: TakeStarted;
+  /** Step mode asks the demos' questions (default); false: --no-questions. */
+  readonly questions?: boolean;
 }
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
@@ -41,6 +43,7 @@ function Tour({ options, onSignalExit }: { readonly options: InteractiveOptions;
       roles={options.roles}
       delayMs={options.delayMs}
       launcherFor={options.launcherFor}
+      questions={options.questions !== false}
       next={options.demos[index + 1]}
       tourPosition={tour ? `${index + 1}/${options.demos.length}` : undefined}
       onVariant={setVariant}

@@ -4,6 +4,7 @@ import { Run, type RunResult } from '../runtime/controller.js';
 import { guard } from '../runtime/lifecycle.js';
 import { jsonLine } from './json.js';
 import { transcript } from './plain.js';
+import { handout } from './question-handout.js';
 import { formatStatus } from './format.js';
 import { roleLabel } from './strings.js';
 import type { Launcher } from '../runtime/launch.js';
@@ -21,6 +22,8 @@ export interface TextRunOptions {
   readonly delayMs?: number;
   /** C programs compiled with the native runtime instead of the twins (a learner's own, or --native). */
   readonly launcher?: Launcher;
+  /** --plain prints the demo's questions and the answers the run gave (default); false: not. */
+  readonly questions?: boolean;
 }
 
 export async function runText(options: TextRunOptions): Promise<RunResult> {
@@ -36,9 +39,10 @@ export async function runText(options: TextRunOptions): Promise<RunResult> {
   const text = transcript(options.demo, options.variant, options.lang);
   if (!options.json) for (const line of text.header()) write(line);
   if (!options.json) run.on('kernel', (snapshot) => text.kernel(snapshot));
+  const questions = options.json || options.questions === false ? null : handout(options.demo, options.variant, options.lang);
   run.on('event', (event) => {
     if (options.json) write(jsonLine(event));
-    else for (const line of text.event(event)) write(line);
+    else for (const line of [...text.event(event), ...(questions?.event(event) ?? [])]) write(line);
     // No one is at the keys to quit a stuck run in play mode: it ends as in run mode.
     if (event.kind === 'note' && event.code === 'stuck') void run.stop('stuck');
   });
@@ -46,6 +50,7 @@ export async function runText(options: TextRunOptions): Promise<RunResult> {
   await run.start();
   const result = await ended;
   release();
+  for (const line of questions?.end() ?? []) write(line);
   if (!options.json) {
     write('');
     write([...result.exits].map(([role, status]) => `${roleLabel(role, options.lang)}: ${formatStatus(status, options.lang)}`).join(' · '));

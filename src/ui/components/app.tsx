@@ -33,6 +33,8 @@ export interface AppProps {
   readonly initialMode: Mode;
   readonly roles?: readonly string[];
   readonly delayMs?: number;
+  /** Step mode asks the demo's questions before their lines (--no-questions: false). */
+  readonly questions?: boolean;
   /** In the tour: the next demo, offered when this one ends. */
   readonly next: DemoMeta | undefined;
   readonly tourPosition: string | undefined;
