@@ -342,16 +342,12 @@ export class Run extends EventEmitter<RunEvents> {
    * next one that does.
    */
   advance(preferred?: number): number | null {
-    const waiting = [...this.procs.values()].filter((p) => p.waiting && p.socket);
-    if (waiting.length === 0) {
+    const chosen = this.chooseWaiting(preferred);
+    if (!chosen) {
       this.pendingAdvance = true;
       return null;
     }
     this.pendingAdvance = false;
-    // A process back at a call that just failed (a client's connect() before the server listens)
-    // gives way to one that may change the outcome: space pressed on it runs the server's next line.
-    const pool = waiting.some((p) => !p.retrying) ? waiting.filter((p) => !p.retrying) : waiting;
-    const chosen = pool.find((p) => p.pid === preferred) ?? pool.sort((a, b) => a.waitingSince - b.waitingSince)[0]!;
     chosen.waiting = false;
     writeControl(chosen.socket!, GO);
     return chosen.pid;
@@ -368,6 +364,20 @@ export class Run extends EventEmitter<RunEvents> {
   /** Runners started that have not said hello yet, nor ended: still loading, on a busy machine for a second or more. */
   startingRunners(): number {
     return this.runners.filter(({ child }) => child.pid !== undefined && !this.procs.has(child.pid) && child.exitCode === null && child.signalCode === null).length;
+  }
+
+  /** The process advance(preferred) would let go on now, without letting it: a question is asked before its line. */
+  nextToAdvance(preferred?: number): number | null {
+    return this.chooseWaiting(preferred)?.pid ?? null;
+  }
+
+  private chooseWaiting(preferred?: number) {
+    const waiting = [...this.procs.values()].filter((p) => p.waiting && p.socket);
+    if (waiting.length === 0) return undefined;
+    // A process back at a call that just failed (a client's connect() before the server listens)
+    // gives way to one that may change the outcome: space pressed on it runs the server's next line.
+    const pool = waiting.some((p) => !p.retrying) ? waiting.filter((p) => !p.retrying) : waiting;
+    return pool.find((p) => p.pid === preferred) ?? [...pool].sort((a, b) => a.waitingSince - b.waitingSince)[0]!;
   }
 
   waitingPids(): number[] {

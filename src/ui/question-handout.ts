@@ -31,7 +31,7 @@ export function handout(demo: DemoMeta, variant: VariantMeta, lang: Lang): Hando
     return [
       chalk.bold(`    → ${t.handoutAnswer}${r.answer}`) + ` — ${r.result}`,
       ...(r.why ? [chalk.dim(`      ${r.why}`)] : []),
-      ...(r.racy ? [chalk.dim(`      ${t.otherRuns} ${r.racy}`)] : []),
+      ...(r.racy ? [chalk.dim(`      ${t.otherRuns}${r.racy}`)] : []),
     ];
   };
   const settle = (ended: boolean): string[] => {

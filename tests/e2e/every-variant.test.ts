@@ -36,7 +36,8 @@ const cases = demos.flatMap((demo) => demo.variants.map((variant, i) => ({ demo,
 describe('every variant, stepped to its end in a real terminal', () => {
   it.each(cases.map((c) => [`${c.demo.id} ${c.variant.id} (${c.lang})`, c] as const))('%s', async (_name, { demo, variant, lang }) => {
     base = mkdtempSync(join(tmpdir(), 'ipc-every-'));
-    const t = new Terminal(`env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} ${demo.id} --variant ${variant.id} --lang ${lang}`, 80, 24);
+    // The questions asked before some lines are tests/e2e/questions-terminal.test.ts's: here each key is a step.
+    const t = new Terminal(`env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} ${demo.id} --variant ${variant.id} --lang ${lang} --no-questions`, 80, 24);
     terminal = t;
     const trace = new RunTrace();
     let screen = await t.waitFor((s) => s.includes(demo.title[lang]) && stepCount(s) > 0, 'the first step');

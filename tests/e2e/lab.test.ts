@@ -41,7 +41,7 @@ describe('lab mode in two terminals', () => {
     const variant = demo.variants[0]!;
     const roles = Object.keys(variant.listings);
     expect(roles).toHaveLength(2);
-    const command = (role: string, lang: string) => `env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} ${demo.id} --role ${role} --lang ${lang}; echo "EXIT=$?"; sleep 600`;
+    const command = (role: string, lang: string) => `env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} ${demo.id} --role ${role} --lang ${lang} --no-questions; echo "EXIT=$?"; sleep 600`;
     const t = new Terminal(command(roles[0]!, 'zh'), 200, 40);
     terminal = t;
     t.tmux('split-window', '-h', '-t', 'main', command(roles[1]!, 'en'));

@@ -6,6 +6,7 @@ import type { DemoMeta, Lang, VariantMeta } from '../../demos/types.js';
 import type { Mode } from '../../runtime/protocol.js';
 import type { Launcher } from '../../runtime/launch.js';
 import { useOutputScroll } from '../hooks/use-output-scroll.js';
+import { useQuestions } from '../hooks/use-questions.js';
 import { useRun } from '../hooks/use-run.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { kernelLines, wrapKernelLines } from '../kernel-lines.js';
@@ -23,6 +24,7 @@ import { KeyBar, keyBarProps } from './key-bar.js';
 import { ListingPane, markedRows, type LineMark } from './listing-pane.js';
 import { Narration, narrationLines } from './narration.js';
 import { OutputPane } from './output-pane.js';
+import { QuestionPanel } from './question-panel.js';
 import { SidePane } from './side-pane.js';
 import { VariantMenu } from './variant-menu.js';
 
@@ -116,6 +118,11 @@ export function App(props: AppProps) {
       return line === undefined ? [] : [{ line, tag: processTag(p.role), color: processColor(p.index), selected: p.pid === selected?.pid }];
     });
 
+  const questions = useQuestions(run, demo, variant, entries, result !== null, props.questions !== false && mode === 'step', (pid) => {
+    const moved = run.advance(pid);
+    if (moved != null && moved !== selected?.pid) setSelectedPid(moved);
+  });
+
   const quit = () => {
     void run.stop('stopped');
     exit();
@@ -130,6 +137,7 @@ export function App(props: AppProps) {
 
   const onKey = (input: string, key: Key): void => {
     if (input === 'q' || (key.ctrl && input === 'c')) return quit();
+    if (questions.onKey(input, key)) return;
     if (overlay === 'variants') {
       if (key.escape || input === 'v') setOverlay('none');
       else if (key.upArrow) setHighlighted((highlightedRef.current + demo.variants.length - 1) % demo.variants.length);
@@ -175,6 +183,7 @@ export function App(props: AppProps) {
       }
       if (result && next) return props.onNext();
       if (stuck) return setNudged(true);
+      if (questions.press(selected?.pid)) return;
       const moved = run.advance(selected?.pid);
       if (moved != null && moved !== selected?.pid) setSelectedPid(moved);
       return;
@@ -216,6 +225,14 @@ export function App(props: AppProps) {
   const lineStep = focusProc && focusStep !== undefined && /^\d+$/.test(focusStep);
   const lesson = forMedium(focusStep ? (lineStep ? lineNarration(demo, variant, listings.get(listingFor(demo, variant, focusProc) ?? ''), focusProc, lang) : (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '')) : variant.summary[lang], 'screen');
   const focusLine = selected ? lineOf(selected) : undefined;
+  /** The line a question is asked before: `C child · pipe.c:27  while ((n = read(…`. */
+  const askedWhere = (pid: number): string => {
+    const proc = state.procs.find((p) => p.pid === pid);
+    const file = listingFor(demo, variant, proc);
+    const line = proc ? lineOf(proc) : undefined;
+    const code = file && line !== undefined ? listings.get(file)?.lines[line]?.trim() : undefined;
+    return proc && file && line !== undefined ? `${processTag(proc.role)} ${roleLabel(proc.role, lang)} · ${file}:${line + 1}  ${code ?? ''}` : '';
+  };
   const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
   // C programs run for real (steps are line numbers): a crash or a loop is told as what the program did.
   const lineRun = state.procs.some((p) => p.step !== null && /^\d+$/.test(p.step));
@@ -226,6 +243,8 @@ export function App(props: AppProps) {
     : state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
   if (cursor !== null) notes.push({ text: `${s.replay}: ${replayHint(s, result !== null, mode)}`, color: theme.replay });
   if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
+  const revealed = questions.note(lang);
+  if (revealed) notes.push({ text: revealed, color: theme.note });
   if (result && cursor === null) {
     const exits = [...result.exits].map(([role, st]) => `${roleLabel(role, lang)} ${formatStatus(st, lang)}`).join(' · ');
     const after = next ? `${s.nextDemo} ${next.title[lang]} — ${s.nextDemoKeys}` : `${props.tourPosition ? `${s.tourEnd} ` : ''}${s.doneKeys}`;
@@ -260,7 +279,10 @@ export function App(props: AppProps) {
       </Box>
       {overlay === 'help' ? <HelpOverlay lang={lang} pages={help} page={helpPage} width={columns} rows={helpRoom} /> : null}
       {overlay === 'variants' ? <VariantMenu variants={demo.variants} highlighted={highlighted} current={variant.id} lang={lang} /> : null}
-      {overlay === 'none' ? (
+      {overlay === 'none' && questions.asking ? (
+        <QuestionPanel question={questions.asking.question} where={askedWhere(questions.asking.pid)} typed={questions.typed} lang={lang} width={columns} rows={layout.listingRows + 2} />
+      ) : null}
+      {overlay === 'none' && !questions.asking ? (
         <Box>
           <ListingPane file={shownFile} listing={shownListing} marks={marks} rows={layout.listingRows} width={layout.listingWidth} />
           <SidePane procs={state.procs} kernel={kernelState} selected={selected?.pid ?? null} lines={stepLines} facts={facts} lang={lang} width={layout.sideWidth} rows={layout.listingRows} processRows={layout.processRows} kernelTitle={layout.kernelTitle} />
