@@ -71,6 +71,33 @@ describe('questions in step mode, in a real terminal', () => {
     await t.waitFor(() => runPids(base).length === 0 && readdirSync(base).length === 0, 'nothing of the run left');
   });
 
+  it('a key pressed before any process waits is kept, and does not also let the asked process go on', { timeout: 3 * WAIT_MS }, async () => {
+    terminal = new Terminal(`env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} fifo --lang en`, 100, 30);
+    const t = terminal;
+    // Pressed while the programs are still starting: kept for the first one to stop at a line.
+    await t.waitFor((s) => s.includes('Named pipe') && s.includes('starting'), 'the screen, the programs starting');
+    const question = findDemo('fifo')!.questions!.find((q) => q.id === 'who-makes-it')!.prompt.en;
+    // Keys, one every tenth of a second, until the question is up: the first ones kept, a later one
+    // pressed while the first process has stopped but before the screen has caught up.
+    let screen = '';
+    for (let presses = 0; !flat(screen).includes(question); presses++) {
+      expect(presses, 'keys before the question').toBeLessThan(150);
+      t.keys(' ');
+      screen = await t.waitFor((s) => flat(s).includes(question), 'the question', 100).catch(() => '');
+    }
+    const where = /[WR] (?:writer|reader) · fifo-(?:writer|reader)\.c:\d+ {2}if \(mkfifo/.exec(screen)?.[0];
+    expect(where, 'asked at mkfifo').toBeDefined();
+    // More keys, and renders (help on and off): the asked process stays at its line until answered.
+    t.keys(' ');
+    await t.press('?', (s) => !flat(s).includes(question), 'the help');
+    screen = await t.press('?', (s) => flat(s).includes(question), 'the question again');
+    expect(screen, 'still at mkfifo, not run past').toContain(where!);
+    screen = await t.press('a', (s) => /The run: mkfifo\(\) = /.test(flat(s)), 'the reveal');
+    expect(flat(screen)).toMatch(/The run: mkfifo\(\) = (0 → answer: a\)|-1 EEXIST → answer: b\))/);
+    await t.press('q', (s) => !s.includes('Named pipe'), 'the program gone');
+    await t.waitFor(() => runPids(base).length === 0 && readdirSync(base).length === 0, 'nothing of the run left');
+  });
+
   it('--no-questions steps past the same line without asking', { timeout: 3 * WAIT_MS }, async () => {
     terminal = new Terminal(`env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} pipe --lang en --no-questions`, 100, 30);
     const t = terminal;

@@ -67,12 +67,14 @@ export function useQuestions(run: Run, demo: DemoMeta, variant: VariantMeta, ent
       held.current = { preferred };
       return true;
     }
+    // This key is the one that moves on: one held before it must not let the process go on as well.
+    held.current = null;
     return ask(pid);
   };
 
   // A held key goes to the first process that stops at a line: asked first, if its line has a question.
   useEffect(() => {
-    if (!enabled) held.current = null;
+    if (!enabled || askingRef.current) held.current = null;
     if (!held.current) return;
     const pid = run.nextToAdvance(held.current.preferred);
     if (pid === null) return;
