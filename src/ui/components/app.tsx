@@ -131,9 +131,53 @@ export function App(props: AppProps) {
   // Help takes the listing's place, the narration at its fewest rows: its pages are cut for that room.
   const helpRoom = computeLayout(columns, rows, NO_NEEDS).listingRows + 2;
   const help = overlay === 'help' ? helpPages(lang, variant, helpWidth(columns), helpRows(helpRoom)) : [];
-  // Paged by the output rows of the screen the learner sees when pressing a key: the last drawn.
-  const outputRowsShown = useRef(3);
-  const outputScroll = useOutputScroll(state.output.length, outputRowsShown.current);
+  const outputScroll = useOutputScroll(state.output.length);
+
+  const kernelState = state.kernel?.processes ?? [];
+  const stepLines = new Map(state.procs.map((p) => [p.pid, (lineOf(p) ?? -1) + 1] as const).filter(([, l]) => l > 0));
+  const focusStep = selected?.step ?? state.lastStep?.step;
+  const focusProc = selected?.step ? selected : state.procs.find((p) => p.pid === state.lastStep?.pid);
+  const focusRole = focusProc?.listingRole;
+  // A native program's step is a line number: no lesson of its own (line-narration.ts).
+  const lineStep = focusProc && focusStep !== undefined && /^\d+$/.test(focusStep);
+  const lesson = forMedium(focusStep ? (lineStep ? lineNarration(demo, variant, listings.get(listingFor(demo, variant, focusProc) ?? ''), focusProc, lang) : (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '')) : variant.summary[lang], 'screen');
+  const focusLine = selected ? lineOf(selected) : undefined;
+  /** The line a question is asked before: `C child · pipe.c:27  while ((n = read(…`. */
+  const askedWhere = (pid: number): string => {
+    const proc = state.procs.find((p) => p.pid === pid);
+    const file = listingFor(demo, variant, proc);
+    const line = proc ? lineOf(proc) : undefined;
+    const code = file && line !== undefined ? listings.get(file)?.lines[line]?.trim() : undefined;
+    return proc && file && line !== undefined ? `${processTag(proc.role)} ${roleLabel(proc.role, lang)} · ${file}:${line + 1}  ${code ?? ''}` : '';
+  };
+  const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
+  // C programs run for real (steps are line numbers): a crash or a loop is told as what the program did.
+  const lineRun = state.procs.some((p) => p.step !== null && /^\d+$/.test(p.step));
+  const lastLine = lineRun ? lastLines(entries.slice(0, upTo)) : new Map<number, number>();
+  const whereOf = (p: ProcView) => lineWhere(listingFor(demo, variant, p), lastLine.get(p.pid), lang);
+  const notes: { text: string; color: string }[] = lineRun
+    ? programNotes(state.notes, state.procs, whereOf, (n) => noteText(n.code, n.detail, lang, variant), lang).map((n) => ({ text: n.text, color: n.error ? theme.error : theme.note }))
+    : state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
+  if (cursor !== null) notes.push({ text: `${s.replay}: ${replayHint(s, result !== null, mode)}`, color: theme.replay });
+  if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
+  const revealed = questions.note(lang);
+  if (revealed) notes.push({ text: revealed, color: theme.note });
+  if (result && cursor === null) {
+    const exits = [...result.exits].map(([role, st]) => `${roleLabel(role, lang)} ${formatStatus(st, lang)}`).join(' · ');
+    const after = next ? `${s.nextDemo} ${next.title[lang]} — ${s.nextDemoKeys}` : `${props.tourPosition ? `${s.tourEnd} ` : ''}${s.doneKeys}`;
+    notes.push({ text: `${s.done} ${exits}  ${after}`, color: theme.ok });
+  }
+
+  // The last two notes, read whole (the end of a run says which key goes on), then the lesson.
+  const narration = narrationLines(where, lesson, notes.slice(-2), columns);
+  // Beside the listing: the processes, then the kernel's facts, wrapped to the side column, all of them.
+  const sideWidth = sideWidthFor(columns);
+  const facts = wrapKernelLines(kernelLines(state.kernel, state.procs, lang, sideWidth - 2), sideWidth - 2);
+  const shownListing = listings.get(shownFile)!;
+  // The help takes the narration's rows too.
+  const narrationRows = overlay === 'help' ? 0 : narration.notes.length + narration.lesson.length;
+  const needs = { narration: narrationRows, listing: markedRows(shownListing, marks, columns - sideWidth), processes: state.procs.length, kernel: facts.length };
+  const layout = computeLayout(columns, rows, needs);
 
   const onKey = (input: string, key: Key): void => {
     if (input === 'q' || (key.ctrl && input === 'c')) return quit();
@@ -155,7 +199,7 @@ export function App(props: AppProps) {
       return setOverlay('help');
     }
     if (input === 'v') return setOverlay('variants');
-    if (outputScroll.onKey(input, key)) return;
+    if (outputScroll.onKey(input, key, layout.outputRows)) return;
     if (input === 'l') {
       const other: Lang = lang === 'en' ? 'zh' : 'en';
       setLang(other);
@@ -215,53 +259,6 @@ export function App(props: AppProps) {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return <Text color={theme.error}>{s.tooSmall}</Text>;
   }
-
-  const kernelState = state.kernel?.processes ?? [];
-  const stepLines = new Map(state.procs.map((p) => [p.pid, (lineOf(p) ?? -1) + 1] as const).filter(([, l]) => l > 0));
-  const focusStep = selected?.step ?? state.lastStep?.step;
-  const focusProc = selected?.step ? selected : state.procs.find((p) => p.pid === state.lastStep?.pid);
-  const focusRole = focusProc?.listingRole;
-  // A native program's step is a line number: no lesson of its own (line-narration.ts).
-  const lineStep = focusProc && focusStep !== undefined && /^\d+$/.test(focusStep);
-  const lesson = forMedium(focusStep ? (lineStep ? lineNarration(demo, variant, listings.get(listingFor(demo, variant, focusProc) ?? ''), focusProc, lang) : (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '')) : variant.summary[lang], 'screen');
-  const focusLine = selected ? lineOf(selected) : undefined;
-  /** The line a question is asked before: `C child · pipe.c:27  while ((n = read(…`. */
-  const askedWhere = (pid: number): string => {
-    const proc = state.procs.find((p) => p.pid === pid);
-    const file = listingFor(demo, variant, proc);
-    const line = proc ? lineOf(proc) : undefined;
-    const code = file && line !== undefined ? listings.get(file)?.lines[line]?.trim() : undefined;
-    return proc && file && line !== undefined ? `${processTag(proc.role)} ${roleLabel(proc.role, lang)} · ${file}:${line + 1}  ${code ?? ''}` : '';
-  };
-  const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
-  // C programs run for real (steps are line numbers): a crash or a loop is told as what the program did.
-  const lineRun = state.procs.some((p) => p.step !== null && /^\d+$/.test(p.step));
-  const lastLine = lineRun ? lastLines(entries.slice(0, upTo)) : new Map<number, number>();
-  const whereOf = (p: ProcView) => lineWhere(listingFor(demo, variant, p), lastLine.get(p.pid), lang);
-  const notes: { text: string; color: string }[] = lineRun
-    ? programNotes(state.notes, state.procs, whereOf, (n) => noteText(n.code, n.detail, lang, variant), lang).map((n) => ({ text: n.text, color: n.error ? theme.error : theme.note }))
-    : state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
-  if (cursor !== null) notes.push({ text: `${s.replay}: ${replayHint(s, result !== null, mode)}`, color: theme.replay });
-  if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
-  const revealed = questions.note(lang);
-  if (revealed) notes.push({ text: revealed, color: theme.note });
-  if (result && cursor === null) {
-    const exits = [...result.exits].map(([role, st]) => `${roleLabel(role, lang)} ${formatStatus(st, lang)}`).join(' · ');
-    const after = next ? `${s.nextDemo} ${next.title[lang]} — ${s.nextDemoKeys}` : `${props.tourPosition ? `${s.tourEnd} ` : ''}${s.doneKeys}`;
-    notes.push({ text: `${s.done} ${exits}  ${after}`, color: theme.ok });
-  }
-
-  // The last two notes, read whole (the end of a run says which key goes on), then the lesson.
-  const narration = narrationLines(where, lesson, notes.slice(-2), columns);
-  // Beside the listing: the processes, then the kernel's facts, wrapped to the side column, all of them.
-  const sideWidth = sideWidthFor(columns);
-  const facts = wrapKernelLines(kernelLines(state.kernel, state.procs, lang, sideWidth - 2), sideWidth - 2);
-  const shownListing = listings.get(shownFile)!;
-  // The help takes the narration's rows too.
-  const narrationRows = overlay === 'help' ? 0 : narration.notes.length + narration.lesson.length;
-  const needs = { narration: narrationRows, listing: markedRows(shownListing, marks, columns - sideWidth), processes: state.procs.length, kernel: facts.length };
-  const layout = computeLayout(columns, rows, needs);
-  outputRowsShown.current = layout.outputRows;
 
   const modeLabel = { step: s.modeStep, play: s.modePlay, run: s.modeRun }[mode];
   const position = cursor === null ? s.live : `${s.replay} ${steps.filter((i) => i <= upTo).length}/${steps.length}`;
