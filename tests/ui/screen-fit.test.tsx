@@ -12,7 +12,7 @@ import { parseListing, type Listing } from '../../src/demos/listing.js';
 import type { DemoMeta, Lang, VariantMeta } from '../../src/demos/types.js';
 import type { RunResult } from '../../src/runtime/controller.js';
 import { App } from '../../src/ui/components/app.js';
-import { stepLesson } from '../../src/demos/lesson.js';
+import { forMedium, stepLesson } from '../../src/demos/lesson.js';
 import { kernelLines } from '../../src/ui/kernel-lines.js';
 import { noteText } from '../../src/ui/plain.js';
 import { foldEntries, type Entry, type ProcView, type ScreenState } from '../../src/ui/model.js';
@@ -131,7 +131,7 @@ function lessonShown(demo: DemoMeta, variant: VariantMeta, state: ScreenState, w
   const selected = selectedProc(state, waiting);
   const focusStep = selected?.step ?? state.lastStep?.step;
   const focusRole = (selected?.step ? selected : state.procs.find((p) => p.pid === state.lastStep?.pid))?.listingRole;
-  return focusStep ? (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '') : variant.summary[lang];
+  return forMedium(focusStep ? (stepLesson(demo, variant.id, focusRole, focusStep)?.[lang] ?? '') : variant.summary[lang], 'screen');
 }
 
 /** What decides how the screen is cut up and what it must show, numbers aside (their width aside). */
