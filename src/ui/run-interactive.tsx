@@ -1,11 +1,12 @@
 // The interactive screen: Ink, in the terminal's alternate screen, restored on every way out.
-import { render } from 'ink';
+import { render, useInput } from 'ink';
 import { useState } from 'react';
 import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
 import type { Mode } from '../runtime/protocol.js';
 import type { Launcher } from '../runtime/launch.js';
 import { App } from './components/app.js';
 import { StartedRun, type TakeStarted } from './hooks/use-run.js';
+import { tourTarget } from './tour-keys.js';
 
 export interface InteractiveOptions {
   readonly demos: readonly DemoMeta[];
@@ -27,12 +28,23 @@ export interface InteractiveOptions {
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 
-function Tour({ options, onSignalExit }: { readonly options: InteractiveOptions; readonly onSignalExit: () => void }) {
+interface TourProps {
+  readonly options: InteractiveOptions;
+  readonly onSignalExit: () => void;
+  /** Ctrl-C was pressed: the screen quits (App does), and the exit status is SIGINT's. */
+  readonly onInterrupt: () => void;
+}
+
+function Tour({ options, onSignalExit, onInterrupt }: TourProps) {
   const [index, setIndex] = useState(0);
   const [variant, setVariant] = useState<VariantMeta | undefined>(options.variant);
   const [lang, setLang] = useState<Lang>(options.lang);
   const demo = options.demos[index]!;
   const tour = options.demos.length > 1;
+  // In raw mode Ctrl-C is a key, not a signal: App quits on it, and this says how.
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') onInterrupt();
+  });
   return (
     <App
       key={`${demo.id}/${variant?.id ?? ''}`}
@@ -48,9 +60,12 @@ function Tour({ options, onSignalExit }: { readonly options: InteractiveOptions;
       tourPosition={tour ? `${index + 1}/${options.demos.length}` : undefined}
       onVariant={setVariant}
       onLang={setLang}
-      onNext={() => {
+      onTourKey={(input) => {
+        const target = tour ? tourTarget(input, index, options.demos.length) : null;
+        if (target === null) return false;
         setVariant(undefined);
-        setIndex((i) => Math.min(i + 1, options.demos.length - 1));
+        setIndex(target);
+        return true;
       }}
       onSignalExit={onSignalExit}
     />
@@ -66,9 +81,12 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     instance.unmount();
     process.stdout.write(LEAVE_ALT_SCREEN);
   };
+  // 130, as a shell reports a program ended by SIGINT: what Ctrl-C means everywhere else.
+  let status = 0;
+  const onInterrupt = () => (status = 130);
   const instance = render(
     <StartedRun.Provider value={options.takeStarted}>
-      <Tour options={options} onSignalExit={leave} />
+      <Tour options={options} onSignalExit={leave} onInterrupt={onInterrupt} />
     </StartedRun.Provider>,
     { exitOnCtrlC: false, patchConsole: false },
   );
@@ -77,5 +95,5 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   } finally {
     leave();
   }
-  return 0;
+  return status;
 }

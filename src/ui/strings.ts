@@ -79,6 +79,9 @@ const en = {
     '?          this help: the variant’s goal, the keys, the kernel pane’s legend',
     'q          quit (every process and object of the run is removed)',
   ],
+  // The tour, lab mode and the exit: issue 14.
+  // The tour's keys, after the others in `?` (help-pages.ts pages them).
+  helpTour: ['n          the tour: next demo', 'b, N       the tour: the demo before', '1 … 7      the tour: go to that demo'],
   nextDemo: 'Next in the tour:',
   nextDemoKeys: 'n next demo · q quit',
   tourEnd: 'That was the last demo of the tour.',
@@ -166,6 +169,8 @@ const zh: Strings = {
     '?         本帮助：本变体要看什么、按键、内核面板的图例',
     'q         退出（本次运行的所有进程和对象都会被清除）',
   ],
+  // 导览、双终端模式与退出：issue 14。
+  helpTour: ['n         导览：下一个演示', 'b, N      导览：上一个演示', '1 … 7     导览：跳到该编号的演示'],
   nextDemo: '导览的下一个：',
   nextDemoKeys: 'n 下一个演示 · q 退出',
   tourEnd: '这是导览的最后一个演示。',

@@ -61,7 +61,7 @@ class Keyboard extends EventEmitter {
 function draw(demo: DemoMeta, variant: VariantMeta, lang: Lang) {
   const stdout = new Screen(MIN_COLUMNS, MIN_ROWS);
   const tree = () => (
-    <App demo={demo} variant={variant} initialLang={lang} initialMode="step" next={undefined} tourPosition={undefined} onVariant={() => undefined} onNext={() => undefined} onLang={() => undefined} onSignalExit={() => undefined} />
+    <App demo={demo} variant={variant} initialLang={lang} initialMode="step" next={undefined} tourPosition={undefined} onVariant={() => undefined} onTourKey={() => false} onLang={() => undefined} onSignalExit={() => undefined} />
   );
   const instance = render(tree(), { stdout: stdout as never, stderr: new Screen(MIN_COLUMNS, MIN_ROWS) as never, stdin: new Keyboard() as never, debug: true, exitOnCtrlC: false, patchConsole: false });
   return {

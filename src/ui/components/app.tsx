@@ -41,7 +41,8 @@ export interface AppProps {
   readonly next: DemoMeta | undefined;
   readonly tourPosition: string | undefined;
   readonly onVariant: (variant: VariantMeta) => void;
-  readonly onNext: () => void;
+  /** In the tour: a key that may move to another demo (n, b, N, a digit); true if it did. */
+  readonly onTourKey: (input: string) => boolean;
   readonly onLang: (lang: Lang) => void;
   readonly onSignalExit: () => void;
   /** C programs compiled with the native runtime instead of the twins: what starts each run. */
@@ -130,7 +131,7 @@ export function App(props: AppProps) {
 
   // Help takes the listing's place, the narration at its fewest rows: its pages are cut for that room.
   const helpRoom = computeLayout(columns, rows, NO_NEEDS).listingRows + 2;
-  const help = overlay === 'help' ? helpPages(lang, variant, helpWidth(columns), helpRows(helpRoom)) : [];
+  const help = overlay === 'help' ? helpPages(lang, variant, helpWidth(columns), helpRows(helpRoom), props.tourPosition ? strings[lang].helpTour : []) : [];
   const outputScroll = useOutputScroll(state.output.length);
 
   const kernelState = state.kernel?.processes ?? [];
@@ -225,7 +226,8 @@ export function App(props: AppProps) {
         setCursor(after === undefined || after >= entries.length ? null : after);
         return;
       }
-      if (result && next) return props.onNext();
+      // A finished demo stays on its end screen: the tour moves on with n, never with space.
+      if (result) return;
       if (stuck) return setNudged(true);
       if (questions.press(selected?.pid)) return;
       const moved = run.advance(selected?.pid);
@@ -245,7 +247,7 @@ export function App(props: AppProps) {
       setCursor(null);
       return;
     }
-    if (input === 'n' && result && next) props.onNext();
+    props.onTourKey(input);
   };
   // Keys typed faster than the screen reads them arrive as one chunk ("  " for
   // two spaces): each is its own key press, as the learner meant it. Keys typed
