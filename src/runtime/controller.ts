@@ -1,14 +1,16 @@
 // The controller side of a run: start the runners, listen on the trace
 // channel, hand out steps, watch the kernel, and leave nothing behind.
 import { EventEmitter } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
 import { GO, RUN_FREE, type Mode, type TraceEvent, type WaitStatus } from './protocol.js';
-import { leaveRunDir, leaveRunDirNow } from './leave-dir.js';
+import { leaveRunDirNow } from './leave-dir.js';
 import { createRunDir, joinLabDir, KEY_FILE, traceSocketPath } from './run-dir.js';
+import { freeLoopbackPort, labPort } from './lab-port.js';
+import { cleanUpRunDir, living, type Removed } from './run-cleanup.js';
 import { writeControl } from './control-write.js';
 import { killedFromOutside } from './outside-kill.js';
 import { KernelWatch } from './kernel-watch.js';
@@ -53,6 +55,8 @@ export interface RunResult {
   readonly notes: readonly NoteCode[];
   /** How each role's process ended ('child' for a forked child). */
   readonly exits: ReadonlyMap<string, WaitStatus>;
+  /** What ending the run removed: the exit line says it. */
+  readonly removed: Removed;
 }
 
 interface RunEvents {
@@ -66,40 +70,6 @@ const HOLD_MS = 1000;
 /** Calls whose return reports a reaped child, {pid, status, raw}: the twins' waitpid, and a C program's wait too. */
 const REAPING_CALLS = new Set(['waitpid', 'wait']);
 const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGFPE', 'SIGABRT', 'SIGTRAP', 'SIGSYS']);
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/**
- * Lab mode: two terminals must meet at one port. The first to come picks a free
- * one and leaves it in the shared directory; the other reads it there.
- */
-async function labPort(dir: string): Promise<number> {
-  const file = join(dir, 'port');
-  if (!existsSync(file)) {
-    const port = await freeLoopbackPort();
-    try {
-      writeFileSync(file, String(port), { flag: 'wx', mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  // The other terminal may have created the file an instant ago and not written it yet.
-  for (let tries = 0; tries < 100; tries++) {
-    const port = Number(readFileSync(file, 'utf8'));
-    if (port > 0) return port;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`${file} holds no port`);
-}
 
 export class Run extends EventEmitter<RunEvents> {
   readonly options: RunOptions;
@@ -129,6 +99,8 @@ export class Run extends EventEmitter<RunEvents> {
   private openConnections = 0;
   /** Runners that have exited while their events may still be on the way: their exit waits for them. */
   private readonly endedRunners = new Map<number, { timer: NodeJS.Timeout | null; done: () => void }>();
+  /** The processes killAll() found alive and killed. */
+  private readonly killed = new Set<number>();
 
   constructor(options: RunOptions) {
     super();
@@ -481,6 +453,9 @@ export class Run extends EventEmitter<RunEvents> {
 
   /** Synchronous last resort for exit paths: SIGKILL to every process group of the run. */
   killAll(): void {
+    const exited = new Set(this.events.flatMap((e) => (e.kind === 'exit' ? [e.pid] : [])));
+    const pids = [...this.runners.flatMap(({ child }) => (child.pid === undefined ? [] : [child.pid])), ...this.procs.keys()];
+    for (const pid of living(pids.filter((p) => !exited.has(p)))) this.killed.add(pid);
     for (const { child } of this.runners) {
       if (child.pid !== undefined) {
         try {
@@ -541,12 +516,10 @@ export class Run extends EventEmitter<RunEvents> {
       }
       for (const proc of this.procs.values()) proc.socket?.destroy();
       await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-      // In lab mode the other terminal may still use the objects: the last one out removes them.
-      if (this.runDir) {
-        const { removed, failed } = await leaveRunDir(this.runDir, this.options.lab === true);
-        for (const object of removed) this.note('leak-removed', object);
-        for (const object of failed) this.note('leak-left', object);
-      }
+      // In lab mode the other terminal may still use the objects: the last one out removes them, and the directory.
+      const removed = await cleanUpRunDir(this.runDir, this.options.lab === true, [...this.killed]);
+      for (const object of removed.objects) this.note('leak-removed', object);
+      for (const object of removed.failed) this.note('leak-left', object);
       const exits = new Map<string, WaitStatus>();
       // A child killed before its hello is known only by its parent's fork() return.
       const forked = new Set(this.events.flatMap((e) => (e.kind === 'return' && e.name === 'fork' && typeof e.value === 'number' && e.value > 0 ? [e.value] : [])));
@@ -556,7 +529,7 @@ export class Run extends EventEmitter<RunEvents> {
         if (role && !exits.has(role)) exits.set(role, event.status);
       }
       const notes = this.events.flatMap((e) => (e.kind === 'note' ? [e.code] : []));
-      const result: RunResult = { reason, exits, notes };
+      const result: RunResult = { reason, exits, notes, removed };
       this.emit('end', result);
       return result;
     })();

@@ -1,11 +1,51 @@
 // How a controller leaves its run's directory at the end. The last one out (in lab mode two
 // terminals share it) removes the System V objects recorded in it, then the directory.
+import { lstatSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { lockLab, release, removeRunDir } from './run-dir.js';
 import { recordedObjectsLeft, removeRecordedObjects } from './sysv-cleanup.js';
 
 /** Lab mode's lock on the shared directory; a holder stuck past 10 s does not stop the removal. */
 function lock(dir: string, lab: boolean): () => void {
   return (lab ? lockLab(dir) : null) ?? (() => undefined);
+}
+
+export interface RemovedPath {
+  readonly path: string;
+  readonly type: 'fifo' | 'socket';
+}
+
+export interface Left {
+  /** The System V objects removed: `<kind> <id> (key 0x…)`. */
+  readonly removed: readonly string[];
+  /** Those that could not be, with why. */
+  readonly failed: readonly string[];
+  /** The FIFOs and sockets the demo's programs left in the directory, removed with it. */
+  readonly paths: readonly RemovedPath[];
+  /** Lab mode: the other terminal still uses the directory, which stays to it with what is in it. */
+  readonly sharedKept: boolean;
+}
+
+/** The FIFOs and sockets in `dir` that are the demo's: the controllers' trace sockets are not. */
+function demoPaths(dir: string): RemovedPath[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => !/^trace-\d+\.sock$/.test(name))
+    .flatMap((name): RemovedPath[] => {
+      const path = join(dir, name);
+      try {
+        const st = lstatSync(path);
+        if (st.isFIFO()) return [{ path, type: 'fifo' }];
+        return st.isSocket() ? [{ path, type: 'socket' }] : [];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /**
@@ -15,13 +55,15 @@ function lock(dir: string, lab: boolean): () => void {
  * lab's lock: a terminal joining now waits until the directory has gone, and makes a new one.
  * What could not be removed keeps its record, for `ipc-demo clean` and the next start's sweep.
  */
-export async function leaveRunDir(dir: string, lab: boolean): Promise<{ readonly removed: readonly string[]; readonly failed: readonly string[] }> {
+export async function leaveRunDir(dir: string, lab: boolean): Promise<Left> {
   const unlock = lock(dir, lab);
   try {
-    if (!release(dir)) return { removed: [], failed: [] };
-    const result = await removeRecordedObjects(dir);
-    if (result.failed.length === 0) removeRunDir(dir);
-    return result;
+    if (!release(dir)) return { removed: [], failed: [], paths: [], sharedKept: true };
+    const { removed, failed } = await removeRecordedObjects(dir);
+    if (failed.length > 0) return { removed, failed, paths: [], sharedKept: false };
+    const paths = demoPaths(dir);
+    removeRunDir(dir);
+    return { removed, failed, paths, sharedKept: false };
   } finally {
     unlock();
   }

@@ -1,6 +1,7 @@
 // Every way out of the controller ends the run's processes and removes its
 // directory: a normal end, q, Ctrl-C, SIGTERM, SIGHUP, an uncaught error.
-import type { Run } from './controller.js';
+import { writeSync } from 'node:fs';
+import type { Run, RunResult } from './controller.js';
 
 const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
@@ -11,6 +12,8 @@ interface Lifecycle {
   beforeExit: () => void;
   /** A signal is ending the controller: the runs are being stopped, which takes a moment. */
   leaving: boolean;
+  /** What the screen says on stderr once the runs a signal ended have removed everything (the exit line). */
+  exitReport?: (results: readonly RunResult[]) => string | undefined;
 }
 
 // One per process, not one per copy of this module: the CLI's bundle starts the first run
@@ -33,15 +36,23 @@ function onSignal(signal: NodeJS.Signals): void {
   state.beforeExit();
   const runs = [...active];
   for (const run of runs) run.killAll();
-  void Promise.all(runs.map((run) => run.stop('stopped'))).finally(async () => {
-    if (signal === 'SIGHUP') {
-      // The terminal is gone: Node's own exit would restore its modes, fail (EIO) and abort
-      // (a core dump where those are on). Everything is removed by now: end without atexit.
-      const { exit } = await import('../ffi/unistd.js');
-      exit(SIGNAL_EXIT.SIGHUP!);
-    }
-    process.exit(SIGNAL_EXIT[signal] ?? 1);
-  });
+  void Promise.all(runs.map((run) => run.stop('stopped')))
+    .then(
+      (results) => {
+        // A hangup has no terminal left to say it on.
+        if (signal !== 'SIGHUP') sayOnStderr(state.exitReport?.(results));
+      },
+      () => undefined,
+    )
+    .finally(async () => {
+      if (signal === 'SIGHUP') {
+        // The terminal is gone: Node's own exit would restore its modes, fail (EIO) and abort
+        // (a core dump where those are on). Everything is removed by now: end without atexit.
+        const { exit } = await import('../ffi/unistd.js');
+        exit(SIGNAL_EXIT.SIGHUP!);
+      }
+      process.exit(SIGNAL_EXIT[signal] ?? 1);
+    });
 }
 
 function install(): void {
@@ -62,6 +73,29 @@ function install(): void {
     process.stderr.write(`ipc-demo: internal error: ${error.stack ?? String(error)}\n`);
     process.exit(70);
   });
+}
+
+function sayOnStderr(line: string | undefined): void {
+  try {
+    if (line) writeSync(2, `${line}\n`);
+  } catch {
+    // stderr is gone (a closed terminal, a closed pipe): nothing to say it on
+  }
+}
+
+/** The line to say on stderr when a signal ends the runs, made from their results. */
+export function reportOnSignalExit(report: (results: readonly RunResult[]) => string | undefined): void {
+  state.exitReport = report;
+}
+
+/** Whether a signal is ending the controller: its handler says the exit line, no one else. */
+export function endingOnSignal(): boolean {
+  return state.leaving;
+}
+
+/** Ends every run still watched over (a quit), and gives what each removed. */
+export function endAll(): Promise<RunResult[]> {
+  return Promise.all([...active].map((run) => run.stop('stopped')));
 }
 
 /** Watch over a run until it ends; on a signal, stop it cleanly, then exit with 128+n. */

@@ -4,8 +4,10 @@ import { useState } from 'react';
 import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
 import type { Mode } from '../runtime/protocol.js';
 import type { Launcher } from '../runtime/launch.js';
+import { endAll, endingOnSignal, reportOnSignalExit } from '../runtime/lifecycle.js';
 import { App } from './components/app.js';
 import { StartedRun, type TakeStarted } from './hooks/use-run.js';
+import { exitLine } from './exit-line.js';
 import { tourTarget } from './tour-keys.js';
 
 export interface InteractiveOptions {
@@ -33,9 +35,10 @@ interface TourProps {
   readonly onSignalExit: () => void;
   /** Ctrl-C was pressed: the screen quits (App does), and the exit status is SIGINT's. */
   readonly onInterrupt: () => void;
+  readonly onLang: (lang: Lang) => void;
 }
 
-function Tour({ options, onSignalExit, onInterrupt }: TourProps) {
+function Tour({ options, onSignalExit, onInterrupt, onLang }: TourProps) {
   const [index, setIndex] = useState(0);
   const [variant, setVariant] = useState<VariantMeta | undefined>(options.variant);
   const [lang, setLang] = useState<Lang>(options.lang);
@@ -59,7 +62,10 @@ function Tour({ options, onSignalExit, onInterrupt }: TourProps) {
       next={options.demos[index + 1]}
       tourPosition={tour ? `${index + 1}/${options.demos.length}` : undefined}
       onVariant={setVariant}
-      onLang={setLang}
+      onLang={(l) => {
+        setLang(l);
+        onLang(l);
+      }}
       onTourKey={(input) => {
         const target = tour ? tourTarget(input, index, options.demos.length) : null;
         if (target === null) return false;
@@ -84,16 +90,24 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   // 130, as a shell reports a program ended by SIGINT: what Ctrl-C means everywhere else.
   let status = 0;
   const onInterrupt = () => (status = 130);
+  // The language on screen at the end says the exit line (l switches it).
+  let lang = options.lang;
+  reportOnSignalExit((results) => exitLine(results, lang));
   const instance = render(
     <StartedRun.Provider value={options.takeStarted}>
-      <Tour options={options} onSignalExit={leave} onInterrupt={onInterrupt} />
+      <Tour options={options} onSignalExit={leave} onInterrupt={onInterrupt} onLang={(l) => (lang = l)} />
     </StartedRun.Provider>,
     { exitOnCtrlC: false, patchConsole: false },
   );
   try {
     await instance.waitUntilExit();
   } finally {
+    // The runs still on screen are ending (q, Ctrl-C): the terminal comes back at once, and the
+    // line saying what they removed follows when they have.
+    const ending = endAll();
     leave();
+    const results = await ending;
+    if (!endingOnSignal()) process.stderr.write(`${exitLine(results, lang)}\n`);
   }
   return status;
 }

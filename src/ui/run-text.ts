@@ -1,7 +1,8 @@
 // Runs one demo without Ink: a narrated transcript (--plain) or JSON lines (--json).
 import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
 import { Run, type RunResult } from '../runtime/controller.js';
-import { guard } from '../runtime/lifecycle.js';
+import { endingOnSignal, guard, reportOnSignalExit } from '../runtime/lifecycle.js';
+import { exitLine } from './exit-line.js';
 import { jsonLine } from './json.js';
 import { transcript } from './plain.js';
 import { handout } from './question-handout.js';
@@ -30,6 +31,8 @@ export async function runText(options: TextRunOptions): Promise<RunResult> {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const run = new Run({ demo: options.demo, variant: options.variant, mode: options.mode ?? 'run', playDelayMs: options.delayMs, roles: options.roles, lab: options.roles !== undefined, launcher: options.launcher });
   const release = guard(run);
+  // Said on stderr, also with --json: stdout stays the events alone (docs/json-events.md).
+  reportOnSignalExit((results) => exitLine(results, options.lang));
   // A reader that goes away (`| head`) ends the run quietly, as a pipeline expects.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
@@ -51,6 +54,7 @@ export async function runText(options: TextRunOptions): Promise<RunResult> {
   const result = await ended;
   release();
   for (const line of questions?.end() ?? []) write(line);
+  if (!endingOnSignal()) process.stderr.write(`${exitLine([result], options.lang)}\n`);
   if (!options.json) {
     write('');
     write([...result.exits].map(([role, status]) => `${roleLabel(role, options.lang)}: ${formatStatus(status, options.lang)}`).join(' · '));

@@ -52,6 +52,8 @@ describe('in a real terminal', () => {
     s = await t.press('q', restored, 'the shell after quitting');
     expect(exitCode(s)).toBe(0);
     expect(s).not.toContain('Anonymous pipe'); // the alternate screen is gone
+    // On stderr, one line: what quitting removed (the parent and the child, both waiting at a line).
+    expect(s).toContain('ipc-demo: removed 2 processes.\nEXIT=0');
     expectNothingLeft();
   });
 
@@ -74,6 +76,7 @@ describe('in a real terminal', () => {
     const s = await t.press('C-c', restored, 'the shell');
     // As a shell reports a program ended by SIGINT, and as the README's table says.
     expect(exitCode(s)).toBe(130);
+    expect(s).toContain('ipc-demo 已删除：2 个进程。\nEXIT=130');
     expectNothingLeft();
   });
 
@@ -96,6 +99,7 @@ describe('in a real terminal', () => {
     process.kill(Number(controller), 'SIGTERM');
     const s = await t.waitFor(restored, 'the shell');
     expect(exitCode(s)).toBe(143);
+    expect(s).toContain('ipc-demo: removed 2 processes.\nEXIT=143');
     expectNothingLeft();
   });
 
