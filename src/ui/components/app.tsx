@@ -21,6 +21,7 @@ import { processColor, processTag, theme } from '../theme.js';
 import { helpPages } from '../help-pages.js';
 import { HelpOverlay, helpRows, helpWidth } from './help-overlay.js';
 import { KeyBar, keyBarProps } from './key-bar.js';
+import { LabBar } from './lab-bar.js';
 import { ListingPane, markedRows, type LineMark } from './listing-pane.js';
 import { Narration, narrationLines } from './narration.js';
 import { OutputPane } from './output-pane.js';
@@ -51,8 +52,9 @@ export interface AppProps {
 
 type Overlay = 'none' | 'help' | 'variants';
 
-function listingFor(demo: DemoMeta, variant: VariantMeta, proc: ProcView | undefined): string | undefined {
-  const role = proc?.listingRole ?? Object.keys(variant.listings)[0];
+/** `roles`: lab mode's, whose listing shows before any process has said hello. */
+function listingFor(demo: DemoMeta, variant: VariantMeta, proc: ProcView | undefined, roles?: readonly string[]): string | undefined {
+  const role = proc?.listingRole ?? roles?.[0] ?? Object.keys(variant.listings)[0];
   return role === undefined ? undefined : variant.listings[role];
 }
 
@@ -111,7 +113,7 @@ export function App(props: AppProps) {
     return proc.step && listing ? stepLine(listing, proc.step) : undefined;
   };
 
-  const shownFile = listingFor(demo, variant, selected) ?? Object.values(variant.listings)[0]!;
+  const shownFile = listingFor(demo, variant, selected, props.roles) ?? Object.values(variant.listings)[0]!;
   const marks: LineMark[] = state.procs
     .filter((p) => listingFor(demo, variant, p) === shownFile)
     .flatMap((p) => {
@@ -130,7 +132,7 @@ export function App(props: AppProps) {
   };
 
   // Help takes the listing's place, the narration at its fewest rows: its pages are cut for that room.
-  const helpRoom = computeLayout(columns, rows, NO_NEEDS).listingRows + 2;
+  const helpRoom = computeLayout(columns, rows - (props.roles ? 1 : 0), NO_NEEDS).listingRows + 2;
   const help = overlay === 'help' ? helpPages(lang, variant, helpWidth(columns), helpRows(helpRoom), props.tourPosition ? strings[lang].helpTour : []) : [];
   const outputScroll = useOutputScroll(state.output.length);
 
@@ -178,7 +180,8 @@ export function App(props: AppProps) {
   // The help takes the narration's rows too.
   const narrationRows = overlay === 'help' ? 0 : narration.notes.length + narration.lesson.length;
   const needs = { narration: narrationRows, listing: markedRows(shownListing, marks, columns - sideWidth), processes: state.procs.length, kernel: facts.length };
-  const layout = computeLayout(columns, rows, needs);
+  // Lab mode has a line of its own under the header.
+  const layout = computeLayout(columns, rows - (props.roles ? 1 : 0), needs);
 
   const onKey = (input: string, key: Key): void => {
     if (input === 'q' || (key.ctrl && input === 'c')) return quit();
@@ -276,6 +279,7 @@ export function App(props: AppProps) {
           {position}
         </Text>
       </Box>
+      {props.roles ? <LabBar run={run} variant={variant} roles={props.roles} lang={lang} /> : null}
       {overlay === 'help' ? <HelpOverlay lang={lang} pages={help} page={helpPage} width={columns} rows={helpRoom} /> : null}
       {overlay === 'variants' ? <VariantMenu variants={demo.variants} highlighted={highlighted} current={variant.id} lang={lang} /> : null}
       {overlay === 'none' && questions.asking ? (
