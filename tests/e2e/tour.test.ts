@@ -64,6 +64,8 @@ describe('the tour', () => {
     t.keys(' ');
     const s = await t.press('l', (x) => x.includes('运行结束'), 'Chinese, after the space');
     expect(header(s)).toContain('1/7 匿名管道');
+    await t.press('?', (x) => x.includes('按键   导览：n 下一个演示 · b 或 N 上一个 · 1…7 跳到该演示'), 'the help, in Chinese');
+    await t.press('?', (x) => x.includes('运行结束'), 'the help closed');
     await t.press('n', at('2/7', '匿名共享内存'), 'n: the next demo');
     await t.press('q', restored, 'the shell');
     expectNothingLeft();
