@@ -54,10 +54,11 @@ export async function runText(options: TextRunOptions): Promise<RunResult> {
   const result = await ended;
   release();
   for (const line of questions?.end() ?? []) write(line);
-  if (!endingOnSignal()) process.stderr.write(`${exitLine([result], options.lang)}\n`);
   if (!options.json) {
     write('');
     write([...result.exits].map(([role, status]) => `${roleLabel(role, options.lang)}: ${formatStatus(status, options.lang)}`).join(' · '));
   }
+  // Last, after the transcript's own last line: on a terminal the two streams interleave.
+  if (!endingOnSignal()) process.stderr.write(`${exitLine([result], options.lang)}\n`);
   return result;
 }
