@@ -27,9 +27,11 @@ export function exitLine(results: readonly RunResult[], lang: Lang): string {
   ];
   const failed = all.flatMap((r) => r.failed);
   const clauses = [
-    parts.length > 0 ? fill(s.exitRemoved, { what: parts.join(sep) }) : s.exitNothing,
+    // "Nothing left" would be untrue beside an object that could not be removed.
+    ...(parts.length > 0 ? [fill(s.exitRemoved, { what: parts.join(sep) })] : failed.length > 0 ? [] : [s.exitNothing]),
     ...(all.some((r) => r.sharedKept) ? [s.exitShared] : []),
     ...(failed.length > 0 ? [fill(s.exitFailed, { what: failed.join(sep) })] : []),
   ];
-  return `${clauses.join(lang === 'zh' ? '；' : '; ')}${lang === 'zh' ? '。' : '.'}`;
+  const line = `${clauses.join(lang === 'zh' ? '；' : '; ')}${lang === 'zh' ? '。' : '.'}`;
+  return line.startsWith('ipc-demo') ? line : `ipc-demo${lang === 'zh' ? '：' : ': '}${line}`;
 }
