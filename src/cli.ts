@@ -143,6 +143,7 @@ async function runResolved(demo: DemoMeta, variant: VariantMeta, options: CliOpt
     if (options.mode === 'step') fail(t.stepNeedsTerminal);
     const mode = options.mode === 'play' ? 'play' : 'run';
     const result = await runText({ demo, variant, lang, json: options.json === true, roles, mode, delayMs: options.delay, launcher: launcherFor?.(demo, variant), questions: options.questions });
+    (await import('./runtime/progress.js')).recordSeen(demo, variant.id, result.reason);
     const failed = result.reason === 'timeout' || result.notes.some((code) => code === 'runner-failed' || code === 'hung' || code === 'killed' || code === 'sysv-error' || code === 'leak-left');
     return failed ? EXIT.failed : EXIT.ok;
   }

@@ -1,6 +1,14 @@
 // The tests run the real runner bundle (dist/runner.cjs): build it once first.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-export default function setup(): void {
+export default function setup(): () => void {
   execFileSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' });
+  // The learner's progress (demos seen, questions answered) goes to a directory of the tests'
+  // own, never into the home of whoever runs them; every process the tests start inherits it.
+  const state = mkdtempSync(join(tmpdir(), 'ipc-tests-state-'));
+  process.env.XDG_STATE_HOME = state;
+  return () => rmSync(state, { recursive: true, force: true });
 }

@@ -99,6 +99,14 @@ export function withSeen(progress: Progress, demoId: string, variantId: string):
   return seen.includes(variantId) ? progress : { ...progress, seen: { ...progress.seen, [demoId]: [...seen, variantId] } };
 }
 
+/**
+ * A built-in demo's variant run to its end (done, or stuck where being stuck is its lesson)
+ * counts as seen; one stopped, timed out or a learner's own program (order 0) does not.
+ */
+export function recordSeen(demo: { readonly id: string; readonly order: number }, variantId: string, reason: 'done' | 'stuck' | 'timeout' | 'stopped'): void {
+  if ((reason === 'done' || reason === 'stuck') && demo.order > 0) updateProgress((p) => withSeen(p, demo.id, variantId));
+}
+
 export function withHint(progress: Progress, id: string): Progress {
   return { ...progress, hints: { ...progress.hints, [id]: (progress.hints[id] ?? 0) + 1 } };
 }

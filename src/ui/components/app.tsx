@@ -8,6 +8,7 @@ import type { Launcher } from '../../runtime/launch.js';
 import { useOutputScroll } from '../hooks/use-output-scroll.js';
 import { useQuestions } from '../hooks/use-questions.js';
 import { useRun } from '../hooks/use-run.js';
+import { useSeen } from '../hooks/use-seen.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { kernelLines, wrapKernelLines } from '../kernel-lines.js';
 import { lineNarration } from '../line-narration.js';
@@ -71,6 +72,7 @@ export function App(props: AppProps) {
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [mode, setMode] = useState<Mode>(props.initialMode);
   const { run, entries, result, error } = useRun(demo, variant, props.initialMode, props.onSignalExit, props.roles, props.delayMs, props.launcherFor);
+  useSeen(demo, variant, result);
   const [cursor, setCursor] = useState<number | null>(null);
   const [selectedPid, setSelectedPid] = useState<number | null>(null);
   const [overlay, setOverlay] = useState<Overlay>('none');

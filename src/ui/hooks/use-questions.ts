@@ -5,6 +5,7 @@ import type { Key } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { DemoMeta, Lang, Question, VariantMeta } from '../../demos/types.js';
 import type { Run } from '../../runtime/controller.js';
+import { updateProgress, withAnswer } from '../../runtime/progress.js';
 import type { Entry } from '../model.js';
 import { questionText } from '../question-strings.js';
 import { CHOICE_KEYS, outcomeOf, questionAt, reveal, type Pick } from '../questions.js';
@@ -106,11 +107,27 @@ export function useQuestions(run: Run, demo: DemoMeta, variant: VariantMeta, ent
     return input !== 'l' && input !== '?';
   };
 
+  /** What the run showed of the answered question's line, once it has. */
+  const outcomeNow = () => {
+    if (!answered) return undefined;
+    const at = stepIndex(entries, answered.put.stepNo);
+    return at === -1 ? undefined : outcomeOf({ question: answered.put.question, pid: answered.put.pid, at }, entries, ended);
+  };
+
+  // A question answered right counts in the learner's progress (kept between runs; a failure to save is not theirs).
+  const counted = useRef(new Set<string>());
+  useEffect(() => {
+    if (!answered || answered.pick === null || counted.current.has(answered.put.question.id)) return;
+    const outcome = outcomeNow();
+    if (!outcome || reveal(answered.put.question, outcome, answered.pick, 'en').right !== true) return;
+    counted.current.add(answered.put.question.id);
+    updateProgress((p) => withAnswer(p, answered.put.question.id));
+  });
+
   const note = (lang: Lang): string | null => {
     if (!answered) return null;
     const t = questionText[lang];
-    const at = stepIndex(entries, answered.put.stepNo);
-    const outcome = at === -1 ? undefined : outcomeOf({ question: answered.put.question, pid: answered.put.pid, at }, entries, ended);
+    const outcome = outcomeNow();
     if (!outcome) return ended ? t.theRunEnded : t.waiting;
     const r = reveal(answered.put.question, outcome, answered.pick, lang);
     const verdict = answered.pick === null ? t.skipped : r.right === undefined ? '' : r.right ? t.right : t.wrong;
