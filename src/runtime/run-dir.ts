@@ -214,7 +214,12 @@ export class UnsafeDirectoryError extends RunDirError {}
  */
 export function joinLabDir(demo: string, variant: string, base = runBase()): string {
   const dir = join(base, `${RUN_PREFIX}${uid()}-lab-${demo}-${variant}`);
-  const unlock = lockLab(dir);
+  let unlock: (() => void) | null;
+  try {
+    unlock = lockLab(dir);
+  } catch (error) {
+    throw runDirFailure(base, error); // a full or read-only base: said as for the directory itself
+  }
   if (!unlock) {
     throw new RunDirError({
       en: `another ipc-demo holds ${labLockPath(dir)} and does not let go; end it (or remove the file if none runs) and try again`,
@@ -278,7 +283,12 @@ export function lockLab(dir: string): (() => void) | null {
   const lock = labLockPath(dir);
   const mine = `${lock}.${process.pid}`;
   const owner: Owner = { pid: process.pid, startTime: processStartTime(process.pid) ?? '' };
-  writeFileSync(mine, JSON.stringify(owner), { mode: 0o600 });
+  try {
+    writeFileSync(mine, JSON.stringify(owner), { mode: 0o600 });
+  } catch (error) {
+    rmSync(mine, { force: true }); // a full disk lets the file be made, not written
+    throw error;
+  }
   try {
     for (let waited = 0; waited < LOCK_WAIT_MS; waited += 5) {
       try {
