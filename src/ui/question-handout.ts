@@ -1,6 +1,7 @@
 // --plain with questions: a handout. Each question is printed where its process reaches the
 // step, before the line runs; the answer follows as soon as the run has shown it.
 import chalk from 'chalk';
+import { forMedium } from '../demos/lesson.js';
 import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
 import type { RunEvent } from '../runtime/events.js';
 import type { Entry } from './model.js';
@@ -30,7 +31,7 @@ export function handout(demo: DemoMeta, variant: VariantMeta, lang: Lang): Hando
     const r = reveal(asked.question, outcome, null, lang);
     return [
       chalk.bold(`    → ${t.handoutAnswer}${r.answer}`) + ` — ${r.result}`,
-      ...(r.why ? [chalk.dim(`      ${r.why}`)] : []),
+      ...(r.why ? [chalk.dim(`      ${forMedium(r.why, 'plain')}`)] : []),
       ...(r.racy ? [chalk.dim(`      ${t.otherRuns}${r.racy}`)] : []),
     ];
   };

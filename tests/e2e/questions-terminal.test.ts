@@ -90,7 +90,7 @@ describe('questions in step mode, in a real terminal', () => {
     // More keys, and renders (help on and off): the asked process stays at its line until answered.
     t.keys(' ');
     await t.press('?', (s) => !flat(s).includes(question), 'the help');
-    screen = await t.press('?', (s) => flat(s).includes(question), 'the question again');
+    screen = await t.press('Escape', (s) => flat(s).includes(question), 'the question again');
     expect(screen, 'still at mkfifo, not run past').toContain(where!);
     screen = await t.press('a', (s) => /The run: mkfifo\(\) = /.test(flat(s)), 'the reveal');
     expect(flat(screen)).toMatch(/The run: mkfifo\(\) = (0 → answer: a\)|-1 EEXIST → answer: b\))/);

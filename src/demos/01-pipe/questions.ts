@@ -41,8 +41,8 @@ export const questions: readonly Question[] = [
         text: { en: 'It sleeps in read() for ever', zh: '永远睡在 read() 里' },
         when: { blocked: true },
         why: {
-          en: 'The pipe is empty but a write end is still open: the child’s own fd[1], never closed (kernel panel: `C fds: … w pipe`). read() waits for a writer, and that writer is itself.',
-          zh: '管道空了，可还有一个写端开着：子进程自己那份 fd[1]，一直没关（看内核面板：`C fds: … w pipe`）。read() 在等一个写者，而那个写者就是它自己。',
+          en: 'The pipe is empty but a write end is still open: the child’s own fd[1], never closed⟦ (kernel panel: `C fds: … w pipe`)⟧. read() waits for a writer, and that writer is itself.',
+          zh: '管道空了，可还有一个写端开着：子进程自己那份 fd[1]，一直没关⟦（看内核面板：`C 文件描述符: … w pipe`）⟧。read() 在等一个写者，而那个写者就是它自己。',
         },
       },
     ],

@@ -187,7 +187,6 @@ export function App(props: AppProps) {
 
   const onKey = (input: string, key: Key): void => {
     if (input === 'q' || (key.ctrl && input === 'c')) return quit();
-    if (questions.onKey(input, key)) return;
     if (overlay === 'variants') {
       if (key.escape || input === 'v') setOverlay('none');
       else if (key.upArrow) setHighlighted((highlightedRef.current + demo.variants.length - 1) % demo.variants.length);
@@ -195,11 +194,14 @@ export function App(props: AppProps) {
       else if (key.return) props.onVariant(demo.variants[highlightedRef.current]!);
       return;
     }
+    // The help over a question: its keys are the help's (esc closes it, not skips the question).
     if (overlay === 'help') {
       if (key.escape) return setOverlay('none');
       if (input === '?' || input === ' ' || key.rightArrow) return helpPageRef.current + 1 >= help.length ? setOverlay('none') : setHelpPage(helpPageRef.current + 1);
       if (key.leftArrow) return setHelpPage(Math.max(0, helpPageRef.current - 1));
+      if (questions.asking && input !== 'l') return;
     }
+    if (questions.onKey(input, key)) return;
     if (input === '?') {
       setHelpPage(0);
       return setOverlay('help');

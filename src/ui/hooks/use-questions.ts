@@ -3,6 +3,7 @@
 // own record then reveals what really happened.
 import type { Key } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { forMedium } from '../../demos/lesson.js';
 import type { DemoMeta, Lang, Question, VariantMeta } from '../../demos/types.js';
 import type { Run } from '../../runtime/controller.js';
 import { updateProgress, withAnswer } from '../../runtime/progress.js';
@@ -132,7 +133,7 @@ export function useQuestions(run: Run, demo: DemoMeta, variant: VariantMeta, ent
     const r = reveal(answered.put.question, outcome, answered.pick, lang);
     const verdict = answered.pick === null ? t.skipped : r.right === undefined ? '' : r.right ? t.right : t.wrong;
     const space = lang === 'en' ? ' ' : '';
-    return [t.revealed(r.result, r.answer), verdict, r.why, r.racy ? `${t.otherRuns}${r.racy}` : undefined].filter(Boolean).join(space);
+    return [t.revealed(r.result, r.answer), verdict, r.why === undefined ? undefined : forMedium(r.why, 'screen'), r.racy ? `${t.otherRuns}${r.racy}` : undefined].filter(Boolean).join(space);
   };
 
   return { asking, typed, press, onKey, note };
