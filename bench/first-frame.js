@@ -105,7 +105,7 @@ const within = (promise, ms) => Promise.race([promise, new Promise((resolve) => 
  * that quick): ↓ again until the menu has moved, to whichever variant that is.
  */
 async function demoRun(demo, current) {
-  const s = session(`${process.execPath} ${CLI} ${demo} --lang en`);
+  const s = session(`${process.execPath} ${CLI} ${demo} --lang en --no-questions`);
   const frame = await s.until(FIRST_FRAME);
   const ready = await s.until(READY);
   s.type('v');
@@ -125,7 +125,7 @@ async function demoRun(demo, current) {
 
 /** The tour: each demo run to its end (r), then n; the next demo's figures from the n. */
 async function tourRun(count) {
-  const s = session(`${process.execPath} ${CLI} --lang en`);
+  const s = session(`${process.execPath} ${CLI} --lang en --no-questions`);
   await s.until(READY);
   const next = [];
   for (let i = 2; i <= count; i++) {
