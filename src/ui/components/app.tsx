@@ -261,8 +261,10 @@ export function App(props: AppProps) {
   // before the screen was up arrive so too, and an end of input typed then (^D)
   // comes through as a NUL: "q\0" is still q.
   useInput((input, key) => {
-    if (input.length > 1 && !key.ctrl && !key.meta && /^[ -~\0]+$/.test(input)) for (const ch of input.replaceAll('\0', '')) onKey(ch, key);
-    else onKey(input, key);
+    // An answer typed in one go ("17" then Enter) is a chunk too: its Enter is the return key.
+    if (input.length > 1 && !key.ctrl && !key.meta && /^[ -~\0\r]+$/.test(input)) {
+      for (const ch of input.replaceAll('\0', '')) onKey(ch === '\r' ? '' : ch, ch === '\r' ? { ...key, return: true } : key);
+    } else onKey(input, key);
   });
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {

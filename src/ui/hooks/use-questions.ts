@@ -39,7 +39,13 @@ function stepIndex(entries: readonly Entry[], stepNo: number): number {
 
 export function useQuestions(run: Run, demo: DemoMeta, variant: VariantMeta, entries: readonly Entry[], ended: boolean, enabled: boolean, go: (pid: number) => void): QuestionsState {
   const [asking, setAsking] = useState<Put | null>(null);
-  const [typed, setTyped] = useState('');
+  const [typed, setTypedState] = useState('');
+  // Read by the key handler: "17" and Enter in one chunk are three keys in one render.
+  const typedRef = useRef('');
+  const setTyped = (change: (was: string) => string) => {
+    typedRef.current = change(typedRef.current);
+    setTypedState(typedRef.current);
+  };
   const [answered, setAnswered] = useState<{ readonly put: Put; readonly pick: Pick } | null>(null);
   // Refs, not state: two keys in one chunk must see what the first did.
   const askedIds = useRef(new Set<string>());
@@ -89,7 +95,7 @@ export function useQuestions(run: Run, demo: DemoMeta, variant: VariantMeta, ent
     if (!put) return;
     askingRef.current = null;
     setAsking(null);
-    setTyped('');
+    setTyped(() => '');
     setAnswered({ put, pick });
     go(put.pid);
   };
@@ -101,9 +107,9 @@ export function useQuestions(run: Run, demo: DemoMeta, variant: VariantMeta, ent
     else if (put.question.choices) {
       const choice = CHOICE_KEYS.indexOf(input.toLowerCase() as (typeof CHOICE_KEYS)[number]);
       if (choice !== -1 && choice < put.question.choices.length) answer({ choice });
-    } else if (/^[0-9]$/.test(input) || (input === '-' && typed === '')) setTyped((t) => (t.length < 12 ? t + input : t));
+    } else if (/^[0-9]$/.test(input) || (input === '-' && typedRef.current === '')) setTyped((t) => (t.length < 12 ? t + input : t));
     else if (key.backspace || key.delete) setTyped((t) => t.slice(0, -1));
-    else if (key.return && /^-?\d+$/.test(typed)) answer({ number: Number(typed) });
+    else if (key.return && /^-?\d+$/.test(typedRef.current)) answer({ number: Number(typedRef.current) });
     // The language and the help still work; every other key belongs to the question.
     return input !== 'l' && input !== '?';
   };
