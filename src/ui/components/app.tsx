@@ -26,7 +26,7 @@ import { LabBar } from './lab-bar.js';
 import { ListingPane, markedRows, type LineMark } from './listing-pane.js';
 import { Narration, narrationLines } from './narration.js';
 import { OutputPane } from './output-pane.js';
-import { QuestionPanel } from './question-panel.js';
+import { QuestionPanel, questionRows } from './question-panel.js';
 import { SidePane } from './side-pane.js';
 import { VariantMenu } from './variant-menu.js';
 
@@ -181,7 +181,7 @@ export function App(props: AppProps) {
   const shownListing = listings.get(shownFile)!;
   // The help takes the narration's rows too.
   const narrationRows = overlay === 'help' ? 0 : narration.notes.length + narration.lesson.length;
-  const needs = { narration: narrationRows, listing: markedRows(shownListing, marks, columns - sideWidth), processes: state.procs.length, kernel: facts.length };
+  const needs = { narration: narrationRows, listing: questions.asking ? questionRows(questions.asking.question, lang, columns) : markedRows(shownListing, marks, columns - sideWidth), processes: state.procs.length, kernel: facts.length };
   // Lab mode has a line of its own under the header.
   const layout = computeLayout(columns, rows - (props.roles ? 1 : 0), needs);
 

@@ -5,6 +5,7 @@ import type { Lang, Question } from '../../demos/types.js';
 import { questionText } from '../question-strings.js';
 import { CHOICE_KEYS } from '../questions.js';
 import { theme } from '../theme.js';
+import { wrapLines } from '../wrap.js';
 
 export interface QuestionPanelProps {
   readonly question: Question;
@@ -14,6 +15,15 @@ export interface QuestionPanelProps {
   readonly lang: Lang;
   readonly width: number;
   readonly rows: number;
+}
+
+/** The rows the panel's text takes inside its border at `width` (the layout gives it at least these). */
+export function questionRows(question: Question, lang: Lang, width: number): number {
+  const t = questionText[lang];
+  const inner = width - 4;
+  const wrapped = (text: string) => wrapLines(text, inner).length;
+  const answers = question.choices ? question.choices.reduce((n, choice, i) => n + wrapped(`  ${CHOICE_KEYS[i]}) ${choice.text[lang]}`), 0) : 1;
+  return 3 + wrapped(question.prompt[lang]) + answers + 1 + wrapped(question.choices ? t.pickKeys : t.numberKeys);
 }
 
 export function QuestionPanel({ question, where, typed, lang, width, rows }: QuestionPanelProps) {
