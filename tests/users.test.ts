@@ -40,7 +40,7 @@ function stageTool(): string {
 function runAs(user: string | null, demo: string, base: string, uid: number, extra: string[] = []): Promise<Seen> {
   const cli = join(stage, 'bin/ipc-demo.js');
   const args = [cli, demo, '--json', '--mode', 'play', '--delay', '40', ...extra];
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: base, TMPDIR: base };
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: base, TMPDIR: base, XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '/nonexistent' };
   const child = user
     ? spawn('runuser', ['-u', user, '--', process.execPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

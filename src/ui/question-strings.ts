@@ -5,7 +5,7 @@ import type { Lang } from '../demos/types.js';
 const en = {
   predict: 'Predict',
   before: 'before this line runs',
-  pickKeys: 'a–d: your answer · Esc: skip the question',
+  pickKeys: (last: string) => `a–${last}: your answer · Esc: skip the question`,
   numberKeys: 'type a number, then Enter · Esc: skip the question',
   yourNumber: 'your answer:',
   waiting: 'Your answer is in: the line runs now, and the run will tell.',
@@ -35,7 +35,7 @@ export type QuestionText = typeof en;
 const zh: QuestionText = {
   predict: '先猜一猜',
   before: '这一行执行之前',
-  pickKeys: 'a–d：选择答案 · Esc：跳过本题',
+  pickKeys: (last: string) => `a–${last}：选择答案 · Esc：跳过本题`,
   numberKeys: '输入一个数字，再按 Enter · Esc：跳过本题',
   yourNumber: '你的答案：',
   waiting: '答案已记下：现在执行这一行，结果由这次运行揭晓。',

@@ -231,7 +231,8 @@ describe('in a real terminal', () => {
 
   it('the output pane pages back to the first line a process printed, and forward again', { timeout: 6 * WAIT_MS + 15_000 }, async () => {
     const t = start('msgq --mode run');
-    const first = (s: string) => /S │ sender: pid \d+, queue ready/.test(s);
+    // The first line printed: the sender's or the receiver's "queue ready", whichever ran first.
+    const first = (s: string) => /[SR] │ (?:sender|receiver): pid \d+, queue ready/.test(s);
     const end = await t.waitFor((s) => s.includes('Run complete'), 'the end of the run');
     // msgq prints a dozen lines; the pane holds three, the newest.
     expect(first(end)).toBe(false);

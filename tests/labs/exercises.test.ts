@@ -2,7 +2,8 @@
 // reference solution (kept here, out of the package) passes, each compiled with the native
 // runtime and run for real; and nothing of any run is left behind.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,23 @@ const hasCc = (() => {
 })();
 
 const work = mkdtempSync(join(tmpdir(), 'ipc-labs-'));
+
+/**
+ * Shared memory segments whose creator has ended: left for good (other tests' objects, made
+ * meanwhile, have live creators). A starter's leaked segment must be removed by the check, and said.
+ */
+function orphanSegments(): Set<string> {
+  const rows = readFileSync('/proc/sysvipc/shm', 'utf8').trim().split('\n').slice(1).map((row) => row.trim().split(/\s+/));
+  return new Set(rows.filter((f) => !existsSync(`/proc/${f[4]}`)).map((f) => f[1]!));
+}
+
+/** Checks `exercise` on `file`, and that its runs left no segment behind. */
+async function checked(exercise: (typeof exercises)[number]['exercise'], file: string) {
+  const before = orphanSegments();
+  const result = await checkExercise(exercise, file);
+  expect([...orphanSegments()].filter((id) => !before.has(id)), 'shared memory segments left').toEqual([]);
+  return result;
+}
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the exercises', () => {
@@ -39,14 +57,14 @@ describe('the exercises', () => {
       it('fails its starter, with the evidence of what the program did', async () => {
         const file = join(work, exercise.file);
         writeFileSync(file, exercise.starter);
-        const { verdict } = await checkExercise(exercise, file);
+        const { verdict } = await checked(exercise, file);
         expect(verdict.pass, verdict.evidence.en).toBe(false);
       });
 
       it('passes its reference solution', async () => {
         const file = join(work, `${exercise.id}.c`);
         writeFileSync(file, (await import(`./solutions/${exercise.id}.c`)).default as string);
-        const { verdict } = await checkExercise(exercise, file);
+        const { verdict } = await checked(exercise, file);
         expect(verdict.pass, verdict.evidence.en).toBe(true);
       });
     });

@@ -21,7 +21,8 @@ afterEach(() => {
 
 /** Ink renders nothing under CI=true: the program under test runs without it. */
 function start(args: string): Terminal {
-  const t = new Terminal(`env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} ${args}`, 100, 30);
+  // Questions aside (tests/e2e/questions-terminal.test.ts asks them): each key here is a step.
+  const t = new Terminal(`env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} ${args} --no-questions`, 100, 30);
   terminals.push(t);
   return t;
 }

@@ -171,7 +171,7 @@ describe('shm demo', () => {
 
   it('lab mode: a and b in two terminals meet in the lab directory; b starts while a waits for it', async () => {
     const base = mkdtempSync(join(tmpdir(), 'ipc-shm-lab-'));
-    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: base, TMPDIR: base };
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: base, TMPDIR: base, XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '/nonexistent' };
     const keys = new Set<number>();
     const start = (role: string, onEvent: (event: RunEvent) => void) => {
       const child = spawn(process.execPath, [CLI, 'shm', '--variant', 'semaphore', '--role', role, '--mode', 'run', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

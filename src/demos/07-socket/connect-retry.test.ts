@@ -69,7 +69,7 @@ describe('a socket client retrying connect()', () => {
     const base = mkdtempSync(join(tmpdir(), 'ipc-connect-retry-lab-'));
     onTestFinished(() => rmSync(base, { recursive: true, force: true }));
     const start = (role: string) => {
-      const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: base, TMPDIR: base };
+      const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: base, TMPDIR: base, XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '/nonexistent' };
       const child = spawn(process.execPath, [CLI, 'socket', '--variant', variant, '--role', role, '--mode', 'run', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       const ended = new Promise<number | null>((resolve) => child.on('close', resolve));
       // A test that fails or times out mid-run: the terminal is closed, and removes what its run made first.

@@ -272,7 +272,7 @@ describe('socket demo', () => {
       symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'));
       await copyBuiltTool(join(root, 'dist'), join(stage, 'dist'));
       mkdirSync(base, { mode: 0o700 });
-      const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: base, TMPDIR: base };
+      const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: base, TMPDIR: base, XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '/nonexistent' };
       const start = (who: string, onEvent: (e: { kind: string; name?: string; text?: string }) => void) => {
         const child = spawn(process.execPath, [join(stage, 'bin/ipc-demo.js'), 'socket', '--role', who, '--mode', 'run', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
         const lines: string[] = [];

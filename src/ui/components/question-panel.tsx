@@ -23,7 +23,7 @@ export function questionRows(question: Question, lang: Lang, width: number): num
   const inner = width - 4;
   const wrapped = (text: string) => wrapLines(text, inner).length;
   const answers = question.choices ? question.choices.reduce((n, choice, i) => n + wrapped(`  ${CHOICE_KEYS[i]}) ${choice.text[lang]}`), 0) : 1;
-  return 3 + wrapped(question.prompt[lang]) + answers + 1 + wrapped(question.choices ? t.pickKeys : t.numberKeys);
+  return 3 + wrapped(question.prompt[lang]) + answers + 1 + wrapped(question.choices ? t.pickKeys(CHOICE_KEYS[question.choices.length - 1]!) : t.numberKeys);
 }
 
 export function QuestionPanel({ question, where, typed, lang, width, rows }: QuestionPanelProps) {
@@ -52,7 +52,7 @@ export function QuestionPanel({ question, where, typed, lang, width, rows }: Que
       )}
       <Text> </Text>
       <Text color={theme.dim} wrap="wrap">
-        {question.choices ? t.pickKeys : t.numberKeys}
+        {question.choices ? t.pickKeys(CHOICE_KEYS[question.choices.length - 1]!) : t.numberKeys}
       </Text>
     </Box>
   );
