@@ -1,8 +1,8 @@
 // How a controller leaves its run's directory at the end. The last one out (in lab mode two
 // terminals share it) removes the System V objects recorded in it, then the directory.
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { lockLab, release, removeRunDir } from './run-dir.js';
+import { lockLab, namesIn, release, removeRunDir } from './run-dir.js';
 import { recordedObjectsLeft, removeRecordedObjects } from './sysv-cleanup.js';
 
 /** Lab mode's lock on the shared directory; a holder stuck past 10 s does not stop the removal. */
@@ -28,13 +28,7 @@ export interface Left {
 
 /** The FIFOs and sockets in `dir` that are the demo's: the controllers' trace sockets are not. */
 function demoPaths(dir: string): RemovedPath[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
+  return namesIn(dir)
     .filter((name) => !/^trace-\d+\.sock$/.test(name))
     .flatMap((name): RemovedPath[] => {
       const path = join(dir, name);

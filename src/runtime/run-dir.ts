@@ -317,13 +317,7 @@ export function lockLab(dir: string): (() => void) | null {
  * their holder is dead. Returns their names.
  */
 export function removeStaleLabLocks(base = runBase()): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(base);
-  } catch {
-    return [];
-  }
-  return names
+  return namesIn(base)
     .filter((name) => name.startsWith(`${RUN_PREFIX}${uid()}-lab-`) && /\.lock(\.\d+)?$/.test(name))
     .filter((name) => {
       const path = join(base, name);
@@ -337,15 +331,18 @@ export function removeStaleLabLocks(base = runBase()): string[] {
     });
 }
 
-/** The controllers that still use a directory. */
-export function liveOwners(dir: string): Owner[] {
-  let names: string[];
+/** The names in a directory; none when it cannot be read (gone, or never made). */
+export function namesIn(dir: string): string[] {
   try {
-    names = readdirSync(dir);
+    return readdirSync(dir);
   } catch {
     return [];
   }
-  return names
+}
+
+/** The controllers that still use a directory. */
+export function liveOwners(dir: string): Owner[] {
+  return namesIn(dir)
     .filter((name) => OWNER_PATTERN.test(name))
     .flatMap((name) => {
       try {
@@ -395,13 +392,7 @@ export function readObjects(dir: string): RecordedObject[] {
 
 /** The run directories of this user under `base` whose controllers are all dead. */
 export function deadRuns(base = runBase()): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(base);
-  } catch {
-    return [];
-  }
-  return names
+  return namesIn(base)
     .filter((name) => name.startsWith(`${RUN_PREFIX}${uid()}-`))
     .map((name) => join(base, name))
     .filter((dir) => {
