@@ -48,7 +48,7 @@ export interface Evidence {
   /** The run ended because every process was blocked in a call nothing would end. */
   readonly stuck: boolean;
   /** The run ended some other way than by its processes' own end (a timeout, the watchdog). */
-  readonly abnormal: string | null;
+  readonly abnormal: Text | null;
   /** The kernel's view before each step, in order; the last is the view the run ended in. */
   readonly views: readonly (readonly ProcessView[])[];
   /** System V objects the program left behind (removed afterwards by ipc-demo): `shm 32802 (key 0x…)`. */
@@ -114,7 +114,7 @@ export function cleanEnd(evidence: Evidence): Verdict | null {
     const whereZh = blocked.map((c) => `${c.name}()${at(c).zh}（${c.role} ${c.pid}）`).join('、');
     return fail({ en: `Your program never finished: every process was blocked, in ${where || 'a call'}.`, zh: `你的程序没有结束：所有进程都被阻塞了，停在 ${whereZh || '某个调用'}。` });
   }
-  if (evidence.abnormal) return fail({ en: `Your program did not end by itself: ${evidence.abnormal}.`, zh: `你的程序没有自己结束：${evidence.abnormal}。` });
+  if (evidence.abnormal) return fail({ en: `Your program did not end by itself: ${evidence.abnormal.en}.`, zh: `你的程序没有自己结束：${evidence.abnormal.zh}。` });
   const bad = evidence.exits.find((e) => e.code !== 0);
   if (bad) {
     const how = bad.signal ? { en: `was killed by ${bad.signal}`, zh: `被 ${bad.signal} 杀死` } : { en: `exited with ${bad.code}`, zh: `以退出码 ${bad.code} 结束` };

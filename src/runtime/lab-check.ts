@@ -57,7 +57,11 @@ export function evidenceOf(events: readonly RunEvent[], views: readonly KernelSn
     output: events.flatMap((e) => (e.kind === 'output' && e.fd === 1 ? [{ pid: e.pid, role: role(e.pid), text: e.text }] : [])),
     exits: events.flatMap((e) => (e.kind === 'exit' ? [{ pid: e.pid, role: role(e.pid), code: e.status.code, signal: e.status.signal }] : [])),
     stuck: result.reason === 'stuck',
-    abnormal: timedOut ? (timedOut.code === 'hung' ? 'it ran 10 s of CPU time without a traced call' : `it was still running after ${timedOut.detail}`) : null,
+    abnormal: timedOut
+      ? timedOut.code === 'hung'
+        ? { en: 'it ran 10 s of CPU time without a traced call', zh: '它占用了 10 秒 CPU 时间，却没有做任何被跟踪的调用' }
+        : { en: `it was still running after ${timedOut.detail}`, zh: `${timedOut.detail} 之后它仍在运行` }
+      : null,
     views: views.map(view),
     leftBehind: notes.filter((n) => n.code === 'leak-removed').map((n) => n.detail),
     pathArgs: paths,
