@@ -5,9 +5,17 @@ import { join } from 'node:path';
 import { lockLab, namesIn, release, removeRunDir } from './run-dir.js';
 import { recordedObjectsLeft, removeRecordedObjects } from './sysv-cleanup.js';
 
-/** Lab mode's lock on the shared directory; a holder stuck past 10 s does not stop the removal. */
+/**
+ * Lab mode's lock on the shared directory. Leaving goes on without it when it cannot be had: a
+ * holder stuck past 10 s, or a disk too full for the lock's file, must not keep the removal back.
+ */
 function lock(dir: string, lab: boolean): () => void {
-  return (lab ? lockLab(dir) : null) ?? (() => undefined);
+  if (!lab) return () => undefined;
+  try {
+    return lockLab(dir) ?? (() => undefined);
+  } catch {
+    return () => undefined;
+  }
 }
 
 export interface RemovedPath {
