@@ -95,6 +95,7 @@ function inspect(base: string, uid: number, seen: Seen): void {
     if (seen.dirs.has(name)) continue;
     try {
       const st = statSync(join(base, name));
+      if (!st.isDirectory()) continue; // a lab's lock file beside its directory
       seen.dirs.set(name, { mode: st.mode & 0o777, uid: st.uid, peerCanList: peerCanList(join(base, name)) });
     } catch {
       // the run ended in between
