@@ -15,7 +15,7 @@ import { commanderErrorText } from './cli/commander-errors.js';
 import { buildPrograms, ccOnPath, isCProgram, programProblem } from './cli/native.js';
 import { nativeText } from './cli/native-text.js';
 import type { Launcher } from './runtime/launch.js';
-import { addLabCommands } from './cli/lab.js';
+import { addLabCommands } from './cli/lab-commands.js';
 
 declare const __IPC_DEMO_VERSION__: string;
 

@@ -1,30 +1,20 @@
-// `ipc-demo lab` (list, start, check, hint) and `ipc-demo progress`: the exercises of issue 13
-// on the command line. Exit status: 0 done or passed, 1 not passed (or could not run), 2 usage.
+// What `ipc-demo lab` (list, start, check, hint) and `ipc-demo progress` do: the exercises of
+// issue 13 on the command line (lab-commands.ts declares them). Exit status: 0 done or passed, 1 not passed (or could not run), 2 usage.
 import { existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import type { Command } from 'commander';
 import { exercises, findExercise, type ListedExercise } from '../demos/exercises.js';
 import { didYouMean } from '../demos/registry.js';
 import type { Lang, Text } from '../demos/types.js';
 import { loadProgress, progressFile, saveProgress, EMPTY, updateProgress, withExercise, withHint, type Progress } from '../runtime/progress.js';
-import { detectLang } from '../ui/strings.js';
 import { labText } from './lab-text.js';
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-interface LabOptions {
+export interface LabOptions {
   json?: boolean;
   lang?: Lang;
 }
 
-function langOf(command: Command): Lang {
-  return detectLang(command.optsWithGlobals<{ lang?: Lang }>().lang);
-}
-
-/** The command's options with the program's: `--json` and `--lang` are the program's too, which takes them wherever they stand. */
-function optionsOf<T extends LabOptions>(command: Command): T {
-  return command.optsWithGlobals<T>();
-}
 
 function out(line = ''): void {
   process.stdout.write(`${line}\n`);
@@ -52,7 +42,7 @@ function record(change: (progress: Progress) => Progress, lang: Lang): Progress 
   return result.progress;
 }
 
-function list(options: LabOptions, lang: Lang): void {
+export function list(options: LabOptions, lang: Lang): void {
   const t = labText[lang];
   const loaded = loadProgress();
   if (loaded.setAside) process.stderr.write(`${t.setAside(loaded.setAside)}\n`);
@@ -69,7 +59,7 @@ function list(options: LabOptions, lang: Lang): void {
   }
 }
 
-function start(id: string, lang: Lang): void {
+export function start(id: string, lang: Lang): void {
   const t = labText[lang];
   const found = exerciseOr2(id, lang);
   if (!found) return;
@@ -84,7 +74,7 @@ function start(id: string, lang: Lang): void {
   out(t.next(exercise.id, exercise.file));
 }
 
-function hint(id: string, lang: Lang): void {
+export function hint(id: string, lang: Lang): void {
   const t = labText[lang];
   const found = exerciseOr2(id, lang);
   if (!found) return;
@@ -100,7 +90,7 @@ function pick(text: Text, lang: Lang): string {
   return text[lang];
 }
 
-async function check(id: string, file: string | undefined, options: LabOptions, lang: Lang): Promise<void> {
+export async function check(id: string, file: string | undefined, options: LabOptions, lang: Lang): Promise<void> {
   const t = labText[lang];
   const found = exerciseOr2(id, lang);
   if (!found) return;
@@ -138,7 +128,7 @@ async function check(id: string, file: string | undefined, options: LabOptions, 
   process.exitCode = verdict.pass ? EXIT.ok : EXIT.failed;
 }
 
-async function progress(options: LabOptions & { reset?: boolean; yes?: boolean }, lang: Lang, demos: readonly { id: string; title: Text; variants: readonly { id: string }[] }[]): Promise<void> {
+export async function progress(options: LabOptions & { reset?: boolean; yes?: boolean }, lang: Lang, demos: readonly { id: string; title: Text; variants: readonly { id: string }[] }[]): Promise<void> {
   const t = labText[lang];
   const file = progressFile();
   if (options.reset) {
@@ -176,39 +166,4 @@ async function progress(options: LabOptions & { reset?: boolean; yes?: boolean }
   }
   out(t.questionsRight(p.answered.length));
   out(t.exercisesPassed(passed, exercises.length));
-}
-
-/** Adds `lab` and `progress` to the program. */
-export function addLabCommands(program: Command, lang: Lang, demos: Parameters<typeof progress>[2]): void {
-  const t = labText[lang];
-  const lab = program.command('lab').description(t.cmdLab).helpOption('-h, --help', t.cmdLabList);
-  lab
-    .command('list', { isDefault: true })
-    .description(t.cmdLabList)
-    .option('--json', t.optJson)
-    .action((_options: LabOptions, command: Command) => list(optionsOf(command), langOf(command)));
-  lab
-    .command('start')
-    .description(t.cmdLabStart)
-    .argument('<id>', t.argId)
-    .action((id: string, _options: unknown, command: Command) => start(id, langOf(command)));
-  lab
-    .command('check')
-    .description(t.cmdLabCheck)
-    .argument('<id>', t.argId)
-    .argument('[file]', t.argFile)
-    .option('--json', t.optJson)
-    .action((id: string, file: string | undefined, _options: LabOptions, command: Command) => check(id, file, optionsOf(command), langOf(command)));
-  lab
-    .command('hint')
-    .description(t.cmdLabHint)
-    .argument('<id>', t.argId)
-    .action((id: string, _options: unknown, command: Command) => hint(id, langOf(command)));
-  program
-    .command('progress')
-    .description(t.cmdProgress)
-    .option('--json', t.optJson)
-    .option('--reset', t.optReset)
-    .option('--yes', t.optYes)
-    .action((_options: LabOptions, command: Command) => progress(optionsOf(command), langOf(command), demos));
 }
