@@ -15,7 +15,14 @@ function optionsOf<T extends LabOptions>(command: Command): T {
   return command.optsWithGlobals<T>();
 }
 
-const labActions = () => import('./lab.js');
+function labActions() {
+  // A reader that goes away (`ipc-demo lab | head`) ends the command quietly, as a pipeline expects.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+  return import('./lab.js');
+}
 
 /** Adds `lab` and `progress` to the program. */
 export function addLabCommands(program: Command, lang: Lang, demos: Parameters<Awaited<ReturnType<typeof labActions>>['progress']>[2]): void {

@@ -8,6 +8,7 @@ import type { CallRecord, Evidence, Exercise, ProcessView, Verdict } from '../de
 import { Run, type RunResult } from './controller.js';
 import type { KernelSnapshot, RunEvent } from './events.js';
 import { buildLearnerPrograms, type LearnerPrograms } from './learner-program.js';
+import { guard } from './lifecycle.js';
 
 export interface CheckResult {
   readonly verdict: Verdict;
@@ -74,6 +75,8 @@ export function evidenceOf(events: readonly RunEvent[], views: readonly KernelSn
  */
 async function runOnce(program: LearnerPrograms, exercise: Exercise, timeoutMs: number): Promise<Evidence> {
   const run = new Run({ demo: program.demo, variant: program.variant, mode: 'step', timeoutMs, pollMs: 50, launcher: program.launcher });
+  // Ctrl-C or a closed terminal during a check ends the learner's processes and removes what they made, as in a demo.
+  const release = guard(run);
   const events: RunEvent[] = [];
   const views: KernelSnapshot[] = [];
   run.on('event', (event) => {
@@ -95,6 +98,7 @@ async function runOnce(program: LearnerPrograms, exercise: Exercise, timeoutMs: 
   } catch (error) {
     // Could not start: the run's directory goes all the same.
     await run.stop('stopped');
+    release();
     throw error;
   }
   let over = false;
@@ -118,6 +122,7 @@ async function runOnce(program: LearnerPrograms, exercise: Exercise, timeoutMs: 
     run.advance();
   }
   const result = await ended;
+  release();
   return evidenceOf(events, views, result, paths);
 }
 

@@ -88,7 +88,14 @@ export async function buildLearnerPrograms(paths: readonly string[], args: reado
     if (failed.length > 0) throw new NativeBuildError(failed.map((build) => build.output).join(''), failed.some((build) => build.missingCompiler));
     const binaries = new Map([...builds].flatMap(([role, build]) => (build.ok ? [[role, build.binary] as const] : [])));
     const warnings = [...builds.values()].map((build) => (build.ok ? (build.warnings ?? '') : '')).join('');
-    return { demo, variant, launcher: compiledLauncher(binaries), warnings, dispose: () => removeRunDir(dir) };
+    // Ctrl-C or kill ends the process by the lifecycle's process.exit(): the binaries go then too.
+    const removeAtExit = () => removeRunDir(dir);
+    process.on('exit', removeAtExit);
+    const dispose = () => {
+      process.off('exit', removeAtExit);
+      removeRunDir(dir);
+    };
+    return { demo, variant, launcher: compiledLauncher(binaries), warnings, dispose };
   } catch (error) {
     removeRunDir(dir);
     throw error;

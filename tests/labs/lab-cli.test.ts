@@ -1,6 +1,6 @@
 // `ipc-demo lab` and `ipc-demo progress` as a learner and an autograder use them: real files in a
 // real working directory, real compiles and runs, progress in a real state directory.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,27 @@ describe('ipc-demo lab', () => {
     const verdict = JSON.parse(result.stdout) as { pass: boolean; compiled: boolean; compiler: string };
     expect(verdict).toMatchObject({ pass: false, compiled: false });
     expect(verdict.compiler).toMatch(/broken\.c:1:\d+: error: .*undeclared/);
+  });
+
+  it('Ctrl-C during a check ends the program\'s processes and removes its run: exit 130, nothing left', { skip: spawnSync('cc', ['--version']).status !== 0 }, async () => {
+    ipcDemo('lab', 'start', 'pipe-eof');
+    const env = { ...process.env, XDG_STATE_HOME: join(home, 'state'), TMPDIR: base, XDG_RUNTIME_DIR: '' };
+    const check = spawn(process.execPath, [CLI, 'lab', 'check', 'pipe-eof'], { cwd, env, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => check.on('exit', (code) => resolve(code)));
+    // The run is under way once its trace socket is there (the binaries' directory has none).
+    for (let waited = 0; !readdirSync(base).some((name) => existsSync(join(base, name, `trace-${check.pid}.sock`))); waited += 10) {
+      expect(waited, 'the check\'s run started').toBeLessThan(30_000);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    check.kill('SIGINT');
+    expect(await exited).toBe(130);
+  });
+
+  it('lab | head: the reader leaving ends the listing quietly', () => {
+    const env = { ...process.env, XDG_STATE_HOME: join(home, 'state'), TMPDIR: base };
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" lab | head -1`], { cwd, env, encoding: 'utf8' });
+    expect(result.stdout).toMatch(/^Exercises/);
+    expect(result.stderr).toBe('');
   });
 
   it('usage: an unknown exercise or a missing file is exit 2 with what to do', () => {
