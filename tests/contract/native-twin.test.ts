@@ -62,7 +62,7 @@ function behaviour(recorded: Recorded): Behaviour {
     if (event.kind === 'output') add(event.pid, `${event.fd}: ${mask(event.text)}`);
   }
   for (const [role, status] of recorded.result.exits) (seen[role] ??= []).push(`exit ${status.code ?? status.signal}`);
-  return Object.fromEntries(Object.entries(seen).map(([role, lines]) => [role, withoutRetries(folded(lines))]));
+  return Object.fromEntries(Object.entries(seen).map(([role, lines]) => [role, fifoMadeOrFound(withoutRetries(folded(lines)))]));
 }
 
 /**
@@ -96,6 +96,28 @@ function withoutRetries(lines: readonly string[]): string[] {
     out.splice(i, isRetry ? 4 : 1);
   }
   return out;
+}
+
+/**
+ * Both FIFO programs call mkfifo() on the one path: which gets 0 and which EEXIST (then stat()s
+ * the path to see that it is a FIFO) depends on who started first, as a client's retries do.
+ */
+function fifoMadeOrFound(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === 'mkfifo → 0') out.push('mkfifo → made or found');
+    else if (lines[i] === 'mkfifo → -1 EEXIST' && isFifoStat(lines[i + 1])) {
+      out.push('mkfifo → made or found');
+      i++;
+    } else out.push(lines[i]!);
+  }
+  return out;
+}
+
+/** `stat → {"mode":4480}` of a FIFO (S_IFIFO): the other program's, found; not-fifo's plain file is not. */
+function isFifoStat(line: string | undefined): boolean {
+  const mode = /^stat → \{"mode":(\d+)\}$/.exec(line ?? '')?.[1];
+  return mode !== undefined && (Number(mode) & 0o170000) === 0o010000;
 }
 
 function isFailedConnect(line: string): boolean {
