@@ -21,9 +21,12 @@ afterEach(() => {
   rmSync(base, { recursive: true, force: true });
 });
 
-/** Ink renders nothing under CI=true: the program under test runs without it. */
+/**
+ * Ink renders nothing under CI=true: the program under test runs without it.
+ * These tests step; the questions, which stop a step until answered, have their own (questions-terminal).
+ */
 function start(args: string, columns = 80, rows = 24): Terminal {
-  terminal = new Terminal(`echo BEFORE; env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} ${args}`, columns, rows);
+  terminal = new Terminal(`echo BEFORE; env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} ${args} --no-questions`, columns, rows);
   return terminal;
 }
 
