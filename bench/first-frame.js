@@ -1,7 +1,7 @@
 // npm run bench: how long a learner waits, in a pseudo-terminal of 120×36, next to
 // `node -e 0` in the same pseudo-terminal, interleaved so that both see the same load.
 // For every demo: the first frame (the header and the listing's box) and ready to step
-// (the header shows `step 1`: a process waits at its first line, space does something),
+// (the header shows a step number: a process waits at its first line, space does something),
 // from the start; then the same from the key for a variant switch (v, ↓, enter) and for
 // the tour's next demo (r to run the one before to its end, then n).
 // Targets: first frame ≤ 2.5×, ready ≤ 4× `node -e 0`. Medians of BENCH_RUNS (default 9);
@@ -86,8 +86,9 @@ function session(command) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const FIRST_FRAME = /─ [\w.-]+\.c /;
-const READY = /· step 1(?!\d)/;
-const header = (prefix) => ({ frame: new RegExp(`${prefix} ·`), ready: new RegExp(`${prefix} · [^·\\n]+ · step 1(?!\\d)`) });
+// The first step's number: 1, or 2 when two programs (section 2) reach their first lines before the first frame.
+const READY = /· step \d/;
+const header = (prefix) => ({ frame: new RegExp(`${prefix} ·`), ready: new RegExp(`${prefix} · [^·\\n]+ · step \\d`) });
 
 async function nodeStart() {
   const s = session(`${process.execPath} -e 0; echo NODE-STARTED; sleep 1`);
