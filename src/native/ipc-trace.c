@@ -26,6 +26,7 @@
 #define IPC_TRACE_INTERNAL
 #include "ipc-trace.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
@@ -471,6 +472,21 @@ static FILE *reported_stream(int fd, int buffering) {
 
 /* ---- start and end ---------------------------------------------------------- */
 
+/* A program started from a terminal has fds 0, 1 and 2 and nothing else; one started by ipc-demo
+ * would also have every fd ipc-demo's own parent left open without close-on-exec (an editor's,
+ * a build tool's), shown in its fd table as if the program had opened it. */
+static void close_inherited_fds(void) {
+    if (close_range(3, ~0U, 0) == 0) return;
+    DIR *dir = opendir("/proc/self/fd");
+    if (!dir) return;
+    int listing = dirfd(dir);
+    for (struct dirent *d; (d = readdir(dir));) {
+        int fd = atoi(d->d_name);
+        if (fd > 2 && fd != listing) close(fd);
+    }
+    closedir(dir);
+}
+
 __attribute__((constructor)) static void ipc_trace_start(void) {
     const char *path = getenv("IPC_DEMO_TRACE");
     if (!path || !*path) return;
@@ -479,6 +495,7 @@ __attribute__((constructor)) static void ipc_trace_start(void) {
     run_free = gate && strcmp(gate, "free") == 0;
     /* Like a twin's runner: the program dies with ipc-demo, never runs on unseen. */
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1) fail("prctl PR_SET_PDEATHSIG");
+    close_inherited_fds();
     connect_trace();
     remember_run_dir(path);
     hello(role && *role ? role : "main");

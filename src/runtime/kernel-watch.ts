@@ -8,7 +8,7 @@ import { bytesByInode, withMeasures, type PipeLevels } from './pipe-levels.js';
 import { readProcessMemory } from './kernel/process-memory.js';
 import { readNetTcp } from './kernel/net-tcp.js';
 import { readNetUnix } from './kernel/net-unix.js';
-import { readCpuTicks, readLiveChildren, readProcessState, type ProcessState } from './kernel/process-state.js';
+import { readCpuTicks, readLiveChildren, readProcessState, withSharedStdFds, type ProcessState } from './kernel/process-state.js';
 import { readSysv, type SysvKind, type SysvRow } from './kernel/sysvipc.js';
 import { readObjects } from './run-dir.js';
 
@@ -115,7 +115,7 @@ export class KernelWatch {
   private async poll(): Promise<void> {
     const after = this.run.events.length;
     const hidden = (pid: number) => new Set(this.run.procs.get(pid)?.ownFds ?? []);
-    const processes = (await Promise.all(this.pids().map((pid) => readProcessState(pid, hidden(pid))))).filter((p) => p.state !== null);
+    const processes = withSharedStdFds((await Promise.all(this.pids().map((pid) => readProcessState(pid, hidden(pid))))).filter((p) => p.state !== null));
     const sysv = await this.sysv();
     const sockets = new Set(processes.flatMap((p) => p.fds.flatMap((f) => (f.kind === 'socket' && f.inode !== null ? [f.inode] : []))));
     const [unix, tcp] = await Promise.all([readNetUnix(sockets), readNetTcp(sockets)]);

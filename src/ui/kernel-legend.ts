@@ -16,7 +16,7 @@ export function kernelLegend(lang: Lang): LegendEntry[] {
   return [
     e('P C W R S A B', 'the process: P parent, C child or client, W writer, R reader or receiver, S server or sender, A and B shm’s two counters; W2 a second writer', '进程：P 父进程，C 子进程或客户端，W 写者，R 读者或接收方，S 服务端或发送方，A 和 B 是 shm 的两个计数进程；W2 是第二个写者'),
     e(`P ${s.fds}: 4 w pipe:77`, 'P’s fd 4, opened to write (r read, rw both), on the pipe with inode 77', 'P 的 fd 4，以写方式打开（r 读，rw 读写），指向 inode 为 77 的管道'),
-    e(`${s.fds}: ${s.none}`, 'no fd of the program’s own: 0, 1, 2 and ipc-demo’s (its trace socket, Node’s epoll and eventfd) are not shown', '程序自己的 fd 一个也没有：0、1、2 和 ipc-demo 自己的（跟踪套接字、Node 的 epoll 和 eventfd）不显示'),
+    e(`${s.fds}: ${s.none}`, 'no fd of the program’s own: ipc-demo’s (its trace socket, Node’s epoll and eventfd) are not shown, nor 0, 1 and 2 unless dup2() put the program’s pipe there', '程序自己的 fd 一个也没有：ipc-demo 自己的（跟踪套接字、Node 的 epoll 和 eventfd）不显示；0、1、2 也不显示，除非 dup2() 把程序的管道放到了那里'),
     e('pipe:77 ⇄ Pr Pw Cr Cw', 'one kernel object (same inode) and who holds which end: Pr P’s read end, Cw C’s write end', '同一个内核对象（inode 相同）以及谁握着哪一端：Pr 是 P 的读端，Cw 是 C 的写端'),
     e('16 KiB/64 KiB ██░░', 'bytes waiting in the pipe, of what it holds before write() sleeps', '管道里等着被读的字节数，以及写满前能容纳的总量（满了 write() 就睡眠）'),
     e('fifo:77 name', 'a FIFO: a pipe with a name in the file system', 'FIFO：在文件系统里有名字的管道'),

@@ -60,7 +60,8 @@ async function readFds(pid: number, hidden: ReadonlySet<number>): Promise<FdEntr
   } catch {
     return [];
   }
-  const fds = names.map(Number).filter((fd) => fd > 2 && !hidden.has(fd)).sort((a, b) => a - b);
+  // 0–2 are the runtime's (/dev/null, its output socket) unless the program put a pipe there: kept for withSharedStdFds.
+  const fds = names.map(Number).filter((fd) => !hidden.has(fd)).sort((a, b) => a - b);
   const entries = await Promise.all(
     fds.map(async (fd): Promise<FdEntry | null> => {
       let target: string;
@@ -91,7 +92,22 @@ async function readFds(pid: number, hidden: ReadonlySet<number>): Promise<FdEntr
       };
     }),
   );
-  return entries.filter((entry): entry is FdEntry => entry !== null);
+  return entries.filter((entry): entry is FdEntry => entry !== null && (entry.fd > 2 || entry.kind === 'pipe' || entry.kind === 'fifo'));
+}
+
+/**
+ * A pipe or FIFO on fd 0, 1 or 2 is shown when the run holds it at another fd too — another
+ * process's (`ls | wc -l`: ls's stdout and wc's stdin are the two ends of one pipe) or the same
+ * process's (dup2 before the close) — and left out otherwise: the pipe an exec'd program's
+ * stderr goes to, read by the output relay, is ipc-demo's, not the program's.
+ */
+export function withSharedStdFds(processes: readonly ProcessState[]): ProcessState[] {
+  const holders = new Map<number, number>();
+  for (const p of processes) for (const f of p.fds) if (f.inode !== null) holders.set(f.inode, (holders.get(f.inode) ?? 0) + 1);
+  return processes.map((p) => {
+    const fds = p.fds.filter((f) => f.fd > 2 || (f.inode !== null && holders.get(f.inode)! > 1));
+    return fds.length === p.fds.length ? p : { ...p, fds };
+  });
 }
 
 /**
