@@ -8,7 +8,7 @@ import type { FdEntry } from '../runtime/kernel/process-state.js';
 import { formatBytes } from './format.js';
 import type { ProcView } from './model.js';
 import { strings } from './strings.js';
-import { processColor, processTag } from './theme.js';
+import { processColor } from './theme.js';
 import { wrapLines } from './wrap.js';
 
 export interface KernelLine {
@@ -85,7 +85,7 @@ function tcpLines(snapshot: KernelSnapshot, holders: ReadonlyMap<string, readonl
   ];
 }
 
-export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pick<ProcView, 'pid' | 'role' | 'index'>[], lang: Lang, width = Infinity): KernelLine[] {
+export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pick<ProcView, 'pid' | 'role' | 'index' | 'tag'>[], lang: Lang, width = Infinity): KernelLine[] {
   const s = strings[lang];
   if (!snapshot) return [{ text: s.starting, dim: true }];
   const lines: KernelLine[] = [];
@@ -93,7 +93,7 @@ export function kernelLines(snapshot: KernelSnapshot | null, procs: readonly Pic
   for (const state of snapshot.processes) {
     const proc = procs.find((p) => p.pid === state.pid);
     if (!proc) continue;
-    const tag = processTag(proc.role);
+    const tag = proc.tag;
     const color = processColor(proc.index);
     const fds = state.fds.map(fdLabel);
     lines.push({ text: `${tag} ${s.fds}: ${fds.length ? fds.join(', ') : s.none}`, color });

@@ -4,6 +4,7 @@
 import type { KernelSnapshot, NoteEvent, RunEvent } from '../runtime/events.js';
 import { bytesByInode, withMeasures, type PipeLevels } from '../runtime/pipe-levels.js';
 import type { TraceValue, WaitStatus } from '../runtime/protocol.js';
+import { processTag } from './theme.js';
 
 export type Entry = RunEvent | { readonly kind: 'kernel'; readonly snapshot: KernelSnapshot };
 
@@ -21,6 +22,8 @@ export interface ProcView {
   readonly lastReturn: { readonly name: string; readonly value?: TraceValue; readonly errno?: string } | null;
   readonly exit: WaitStatus | null;
   readonly index: number;
+  /** Its tag on screen: P, C, W…; a second child of the program is C2, a third C3 (ls | wc -l). */
+  readonly tag: string;
 }
 
 export interface OutputLine {
@@ -57,6 +60,12 @@ function updateProc(state: ScreenState, pid: number, change: (proc: ProcView) =>
   return { ...state, procs: state.procs.map((proc) => (proc.pid === pid ? { ...proc, ...change(proc) } : proc)) };
 }
 
+/** The role's tag, numbered from the second process of that role on: C, C2, C3. */
+export function nthTag(earlier: readonly { readonly role: string }[], role: string): string {
+  const before = earlier.filter((p) => p.role === role).length;
+  return before === 0 ? processTag(role) : `${processTag(role)}${before + 1}`;
+}
+
 export function reduce(state: ScreenState, entry: Entry): ScreenState {
   switch (entry.kind) {
     case 'hello': {
@@ -68,6 +77,7 @@ export function reduce(state: ScreenState, entry: Entry): ScreenState {
         step: parent && entry.role === 'child' ? parent.step : null,
         atStep: false,
         call: null, lastReturn: null, exit: null, index: state.procs.length,
+        tag: nthTag(state.procs, entry.role),
       };
       return { ...state, procs: [...state.procs, proc] };
     }

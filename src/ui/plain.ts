@@ -7,6 +7,7 @@ import { markerAt, parseListing, stepLine } from '../demos/listing.js';
 import type { KernelSnapshot, RunEvent } from '../runtime/events.js';
 import { formatCall, formatStatus, formatValue } from './format.js';
 import { kernelLines } from './kernel-lines.js';
+import { nthTag } from './model.js';
 import { roleLabel, strings } from './strings.js';
 import { resultMeaning } from './line-narration.js';
 import { lineWhere, programEnd, programHung, programsOwnEnd, RUN_ENDED_BY_TOOL } from './program-end.js';
@@ -37,7 +38,7 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
   let snapshot: KernelSnapshot | null = null;
   // The kernel pane's lines, as text: what the stuck note's cause points at.
   const kernelFacts = () => {
-    const procs = [...roles].map(([pid, role], index) => ({ pid, role, index }));
+    const procs = [...roles].map(([pid, role], index, all) => ({ pid, role, index, tag: nthTag(all.slice(0, index).map(([, r]) => ({ role: r })), role) }));
     const lines = snapshot ? kernelLines(snapshot, procs, lang).map((line) => line.text) : [];
     return lines.length ? [`    ${s.kernelFacts}`, ...lines.map((line) => `      ${line}`)] : [];
   };

@@ -34,7 +34,7 @@ describe('what a call returned', () => {
   });
 
   it('a process in a call waits in the kernel; one at a step stands before its line', () => {
-    const proc: ProcView = { pid: 1, ppid: 0, role: 'main', listingRole: 'main', step: '3', atStep: true, call: null, lastReturn: { name: 'pipe', value: [3, 4] }, exit: null, index: 0 };
+    const proc: ProcView = { pid: 1, ppid: 0, role: 'main', listingRole: 'main', step: '3', atStep: true, call: null, lastReturn: { name: 'pipe', value: [3, 4] }, exit: null, index: 0, tag: 'P' };
     expect(callNarration(proc, 'en')).toBe('pipe() returned 0: fds 3 (read end) and 4 (write end). Stopped before line 3 runs.');
     expect(callNarration({ ...proc, call: { name: 'read', args: [3, 'buf[64]'] } }, 'en')).toBe('read(3, buf[64]) has not returned: the process waits in the kernel.');
   });

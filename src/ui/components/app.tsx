@@ -18,7 +18,7 @@ import { foldEntries, stepIndices, type ProcView } from '../model.js';
 import { noteText } from '../plain.js';
 import { formatStatus } from '../format.js';
 import { roleLabel, strings } from '../strings.js';
-import { processColor, processTag, theme } from '../theme.js';
+import { processColor, theme } from '../theme.js';
 import { helpPages } from '../help-pages.js';
 import { HelpOverlay, helpRows, helpWidth } from './help-overlay.js';
 import { KeyBar, keyBarProps } from './key-bar.js';
@@ -120,7 +120,7 @@ export function App(props: AppProps) {
     .filter((p) => listingFor(demo, variant, p) === shownFile)
     .flatMap((p) => {
       const line = lineOf(p);
-      return line === undefined ? [] : [{ line, tag: processTag(p.role), color: processColor(p.index), selected: p.pid === selected?.pid }];
+      return line === undefined ? [] : [{ line, tag: p.tag, color: processColor(p.index), selected: p.pid === selected?.pid }];
     });
 
   const questions = useQuestions(run, demo, variant, entries, result !== null, props.questions !== false && mode === 'step', (pid) => {
@@ -153,9 +153,9 @@ export function App(props: AppProps) {
     const file = listingFor(demo, variant, proc);
     const line = proc ? lineOf(proc) : undefined;
     const code = file && line !== undefined ? listings.get(file)?.lines[line]?.trim() : undefined;
-    return proc && file && line !== undefined ? `${processTag(proc.role)} ${roleLabel(proc.role, lang)} · ${file}:${line + 1}  ${code ?? ''}` : '';
+    return proc && file && line !== undefined ? `${proc.tag} ${roleLabel(proc.role, lang)} · ${file}:${line + 1}  ${code ?? ''}` : '';
   };
-  const where = selected && focusLine !== undefined ? `${processTag(selected.role)} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
+  const where = selected && focusLine !== undefined ? `${selected.tag} ${roleLabel(selected.role, lang)} · ${shownFile}:${focusLine + 1}` : '';
   // C programs run for real (steps are line numbers): a crash or a loop is told as what the program did.
   const lineRun = state.procs.some((p) => p.step !== null && /^\d+$/.test(p.step));
   const lastLine = lineRun ? lastLines(entries.slice(0, upTo)) : new Map<number, number>();

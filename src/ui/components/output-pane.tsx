@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { Lang } from '../../demos/types.js';
 import type { OutputLine, ProcView } from '../model.js';
 import { strings } from '../strings.js';
-import { processColor, processTag, theme } from '../theme.js';
+import { processColor, theme } from '../theme.js';
 
 export interface OutputPaneProps {
   readonly output: readonly OutputLine[];
@@ -43,7 +43,7 @@ export function OutputPane({ output, procs, rows, lang, top = null }: OutputPane
         const proc = procs.find((p) => p.pid === line.pid);
         return (
           <Text key={i} wrap="truncate-end" color={line.fd === 2 ? theme.error : undefined}>
-            <Text color={proc ? processColor(proc.index) : undefined}>{proc ? processTag(proc.role) : '?'} │ </Text>
+            <Text color={proc ? processColor(proc.index) : undefined}>{proc ? proc.tag : '?'} │ </Text>
             {line.text}
           </Text>
         );

@@ -4,7 +4,7 @@ import type { ProcessState } from '../../runtime/kernel/process-state.js';
 import { formatCall, formatStatus } from '../format.js';
 import type { ProcView } from '../model.js';
 import { roleLabel, strings } from '../strings.js';
-import { processColor, processTag, theme } from '../theme.js';
+import { processColor, theme } from '../theme.js';
 
 export interface ProcessPaneProps {
   readonly procs: readonly ProcView[];
@@ -54,7 +54,7 @@ export function ProcessPane({ procs, kernel, selected, lines, lang, width, rowsP
       {procs.map((proc) => {
         const state = kernel.find((k) => k.pid === proc.pid);
         const color = processColor(proc.index);
-        const head = `${proc.pid === selected ? '▸' : ' '}${processTag(proc.role)} ${roleLabel(proc.role, lang)} ${proc.pid} ${state?.state ?? ''}`;
+        const head = `${proc.pid === selected ? '▸' : ' '}${proc.tag} ${roleLabel(proc.role, lang)} ${proc.pid} ${state?.state ?? ''}`;
         // One row when the screen is short of rows: what it does follows its name, the call cut before the wchan.
         const doing = describeProc(proc, state, lines.get(proc.pid), lang, rowsPer === 1 ? width - cells(head) - 1 : width - 2);
         return (
