@@ -15,6 +15,7 @@ import { commanderErrorText } from './cli/commander-errors.js';
 import { buildPrograms, ccOnPath, isCProgram, programProblem } from './cli/native.js';
 import { nativeText } from './cli/native-text.js';
 import type { Launcher } from './runtime/launch.js';
+import { peersElsewhere } from './runtime/learner-program.js';
 import { addLabCommands } from './cli/lab-commands.js';
 
 declare const __IPC_DEMO_VERSION__: string;
@@ -157,7 +158,7 @@ async function openScreen(options: InteractiveOptions): Promise<number> {
   const demo = options.demos[0]!;
   const variant = options.variant ?? demo.variants[0]!;
   const { roles, mode, delayMs: playDelayMs } = options;
-  const first = await startFirstRun({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs, launcher: options.launcherFor?.(demo, variant) });
+  const first = await startFirstRun({ demo, variant, mode, roles, lab: roles !== undefined, peersElsewhere: peersElsewhere(demo), playDelayMs, launcher: options.launcherFor?.(demo, variant) });
   try {
     const runInteractive = await loadInteractive();
     return await runInteractive({ ...options, takeStarted: first.take });

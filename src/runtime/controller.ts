@@ -32,6 +32,12 @@ export interface RunOptions {
   readonly pollMs?: number;
   /** How each role's process is started (default: its Node twin). */
   readonly launcher?: Launcher;
+  /**
+   * A learner's program run alone: the program it meets (a FIFO's other end, a server) may be
+   * started in another terminal, unseen from here. All its processes asleep, one in a call such
+   * a program could end, is then `waiting-outside`, not `stuck`, and does not end the run.
+   */
+  readonly peersElsewhere?: boolean;
 }
 
 export interface Proc {
@@ -43,6 +49,8 @@ export interface Proc {
   waiting: boolean;
   waitingSince: number;
   inCall: string | null;
+  /** The fd the call it is in was given, when its first argument is one (read(4, …)). */
+  inCallFd: number | null;
   /** The steps it has announced; those it had announced when a call last failed (null once it moves past them); and whether it is back at one of those: a retry loop. */
   stepsSeen: Set<string>;
   beforeFailure: Set<string> | null;
@@ -185,7 +193,7 @@ export class Run extends EventEmitter<RunEvents> {
         if (event.kind === 'hello') {
           // A forked child inherits its parent's runtime fds: hide those too.
           const inherited = event.role === 'child' ? (this.procs.get(event.ppid)?.ownFds ?? []) : [];
-          proc = { pid: event.pid, ppid: event.ppid, role: event.role, ownFds: [...new Set([...inherited, ...event.ownFds])], socket, waiting: false, waitingSince: 0, inCall: null, stepsSeen: new Set(), beforeFailure: null, retrying: false };
+          proc = { pid: event.pid, ppid: event.ppid, role: event.role, ownFds: [...new Set([...inherited, ...event.ownFds])], socket, waiting: false, waitingSince: 0, inCall: null, inCallFd: null, stepsSeen: new Set(), beforeFailure: null, retrying: false };
           this.procs.set(event.pid, proc);
           // A runner heard from after its exit: its exit now waits for this connection to close.
           const ended = this.endedRunners.get(event.pid);
@@ -268,7 +276,10 @@ export class Run extends EventEmitter<RunEvents> {
         proc.retrying = proc.beforeFailure?.has(event.step) ?? false;
         if (!proc.retrying) proc.beforeFailure = null;
         proc.stepsSeen.add(event.step);
-      } else if (event.kind === 'call') proc.inCall = event.name;
+      } else if (event.kind === 'call') {
+        proc.inCall = event.name;
+        proc.inCallFd = typeof event.args[0] === 'number' ? event.args[0] : null;
+      }
       else if (event.kind === 'return') {
         proc.inCall = null;
         if (event.errno) proc.beforeFailure = new Set(proc.stepsSeen);
@@ -379,7 +390,7 @@ export class Run extends EventEmitter<RunEvents> {
 
   private armWatchdog(): void {
     // Lab mode waits for a person to start the other side in another terminal: give them time.
-    const ms = this.options.timeoutMs ?? (this.options.lab ? 600_000 : 30_000);
+    const ms = this.options.timeoutMs ?? (this.options.lab || this.options.peersElsewhere ? 600_000 : 30_000);
     this.watchdog = setTimeout(() => {
       this.note('timeout', `${ms} ms`);
       void this.stop('timeout');
@@ -387,9 +398,10 @@ export class Run extends EventEmitter<RunEvents> {
   }
 
   /** Called by the kernel watch when every live process sleeps in a call nothing will end. */
-  stuck(detail: string): void {
+  stuck(detail: string, outsideMayWake = false): void {
     // In lab mode the other side runs in another terminal, unseen from here: it may yet wake them.
     if (this.ending || this.stopReason || this.options.lab) return;
+    if (outsideMayWake && this.options.peersElsewhere) return this.note('waiting-outside', detail);
     this.note('stuck', detail);
     if (this.mode === 'run') void this.stop('stuck');
   }

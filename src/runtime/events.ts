@@ -8,6 +8,7 @@ import type { TraceEvent } from './protocol.js';
 
 export type NoteCode =
   | 'stuck' // every live process is blocked in the kernel and nothing can wake it
+  | 'waiting-outside' // a learner's lone program: every process is blocked, one in a call another program could end (a FIFO's open, accept, msgrcv, pause…): detail as stuck's
   | 'timeout' // the watchdog ended a run that took too long
   | 'leak-removed' // a System V object outlived the run; the controller removed it
   | 'leak-left' // a System V object outlived the run and could not be removed: detail `kind id (key): why`

@@ -12,6 +12,11 @@ import { readCpuTicks, readLiveChildren, readProcessState, withSharedStdFds, typ
 import { readSysv, type SysvKind, type SysvRow } from './kernel/sysvipc.js';
 import { readObjects } from './run-dir.js';
 
+/** Calls another program can end, whatever their arguments: it opens the FIFO's other end, connects, sends, signals. */
+const OUTSIDE_CALLS = new Set(['open', 'openat', 'accept', 'accept4', 'connect', 'msgrcv', 'msgsnd', 'semop', 'semtimedop', 'pause', 'sigsuspend', 'sigwait', 'sigwaitinfo', 'sigtimedwait']);
+/** Calls another program can end when their fd is a FIFO or a socket (it writes, reads, or connects to the other end). */
+const FD_CALLS = new Set(['read', 'write', 'recv', 'recvfrom', 'recvmsg', 'send', 'sendto', 'sendmsg']);
+
 /** Calls that end by themselves: a process sleeping in one is not stuck. */
 const TIMED_CALLS = new Set(['usleep', 'sleep', 'nanosleep']);
 const QUIET_MS = 500;
@@ -217,7 +222,12 @@ export class KernelWatch {
     const stuck = asleep && Date.now() - this.lastEventAt >= QUIET_MS;
     this.stuckPolls = stuck ? this.stuckPolls + 1 : 0;
     if (this.stuckPolls === 2) {
-      this.run.stuck(blocked.map((p) => `${p.pid} ${this.run.procs.get(p.pid)?.inCall ?? '?'} (${p.wchan ?? '?'})`).join(', '));
+      const outsideMayWake = blocked.some((p) => {
+        const proc = this.run.procs.get(p.pid)!;
+        const kind = p.fds.find((f) => f.fd === proc.inCallFd)?.kind;
+        return OUTSIDE_CALLS.has(proc.inCall!) || (FD_CALLS.has(proc.inCall!) && (kind === 'fifo' || kind === 'socket'));
+      });
+      this.run.stuck(blocked.map((p) => `${p.pid} ${this.run.procs.get(p.pid)?.inCall ?? '?'} (${p.wchan ?? '?'})`).join(', '), outsideMayWake);
     }
   }
 }

@@ -33,6 +33,11 @@ export function learnerRoles(paths: readonly string[]): string[] {
   return roles;
 }
 
+/** A learner's program started alone may meet one started in another terminal (its FIFO's reader, its server). */
+export function peersElsewhere(demo: Pick<DemoMeta, 'order' | 'roles'>): boolean {
+  return demo.order === 0 && demo.roles.length === 1;
+}
+
 /** The demo the screen shows for these programs: each file's text as its listing, no lessons. */
 export function learnerDemo(paths: readonly string[], args: readonly string[]): { demo: DemoMeta; variant: VariantMeta } {
   const roles = learnerRoles(paths);

@@ -60,6 +60,11 @@ function updateProc(state: ScreenState, pid: number, change: (proc: ProcView) =>
   return { ...state, procs: state.procs.map((proc) => (proc.pid === pid ? { ...proc, ...change(proc) } : proc)) };
 }
 
+/** A call returned: a note that every process was asleep (another program woke one) no longer holds. */
+function woken(state: ScreenState): ScreenState {
+  return state.notes.some((n) => n.code === 'waiting-outside') ? { ...state, notes: state.notes.filter((n) => n.code !== 'waiting-outside') } : state;
+}
+
 /** The role's tag, numbered from the second process of that role on: C, C2, C3. */
 export function nthTag(earlier: readonly { readonly role: string }[], role: string): string {
   const before = earlier.filter((p) => p.role === role).length;
@@ -87,7 +92,7 @@ export function reduce(state: ScreenState, entry: Entry): ScreenState {
       return updateProc(state, entry.pid, () => ({ call: { name: entry.name, args: entry.args }, atStep: false }));
     case 'return':
       // A step taken inside the call (a signal handler in pause, sigsuspend) is over: back at the call's line.
-      return updateProc(state, entry.pid, (proc) => ({
+      return updateProc(woken(state), entry.pid, (proc) => ({
         call: null, atStep: false, step: entry.step ?? proc.step, lastReturn: { name: entry.name, value: entry.value, errno: entry.errno },
       }));
     case 'output':

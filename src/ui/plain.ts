@@ -92,7 +92,7 @@ export function transcript(demo: DemoMeta, variant: VariantMeta, lang: Lang): Tr
           // A C program's crash is told by its exit; its loop is its own, not ipc-demo's.
           if (lastLine.size > 0 && event.code === 'runner-failed') return [];
           if (lastLine.size > 0 && event.code === 'hung') return [programHung(whereOf(Number(event.detail)), lang)];
-          return [noteText(event.code, event.detail, lang, variant, 'plain'), ...(event.code === 'stuck' ? kernelFacts() : [])];
+          return [noteText(event.code, event.detail, lang, variant, 'plain'), ...(event.code === 'stuck' || event.code === 'waiting-outside' ? kernelFacts() : [])];
         case 'state':
           return [];
       }
@@ -115,6 +115,8 @@ export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'no
   switch (code) {
     case 'stuck':
       return `${s.stuck} ${detail}${variant?.stuck ? ` — ${forMedium(variant.stuck[lang], medium)}` : ''}`;
+    case 'waiting-outside':
+      return `${s.waitingOutside} ${detail}`;
     case 'timeout':
       return `${s.timeout} (${detail})`;
     case 'leak-removed':

@@ -65,8 +65,8 @@ export function programEnd(status: WaitStatus, who: string, where: string, lang:
   return undefined;
 }
 
-/** After these notes ipc-demo itself ends the processes: a SIGKILL or SIGTERM then is its own, not the program's end. */
-export const RUN_ENDED_BY_TOOL: ReadonlySet<string> = new Set(['hung', 'timeout', 'stopped']);
+/** After these notes ipc-demo itself ends the processes (a stuck run in run mode too): a SIGKILL or SIGTERM then is its own, not the program's end. */
+export const RUN_ENDED_BY_TOOL: ReadonlySet<string> = new Set(['hung', 'timeout', 'stopped', 'stuck']);
 const TOOL_SIGNALS = new Set(['SIGKILL', 'SIGTERM']);
 
 /** Whether an end is worth telling as the program's: not one ipc-demo caused by ending the run. */
@@ -95,7 +95,7 @@ export function programNotes(
     if (note.code === 'runner-failed') return [];
     const proc = procs.find((p) => p.pid === Number(note.detail));
     if (note.code === 'hung') return [{ text: programHung(proc ? whereOf(proc) : '', lang), error: true }];
-    return [{ text: noteText(note), error: note.code !== 'leak-removed' && note.code !== 'stuck' }];
+    return [{ text: noteText(note), error: note.code !== 'leak-removed' && note.code !== 'stuck' && note.code !== 'waiting-outside' }];
   });
   const endedByTool = notes.some((note) => RUN_ENDED_BY_TOOL.has(note.code));
   const ends = procs.flatMap((proc) => {

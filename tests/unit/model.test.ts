@@ -17,6 +17,17 @@ const events: Entry[] = [
 ];
 
 describe('the screen reducer', () => {
+  it('numbers a second process of one role: C, then C2 (ls | wc -l)', () => {
+    const state = foldEntries([...events.slice(0, 6), { kind: 'hello', pid: 12, ppid: 10, role: 'child', ownFds: [] }]);
+    expect(state.procs.map((p) => p.tag)).toEqual(['P', 'C', 'C2']);
+  });
+
+  it('drops a waiting-outside note once a call returns (the other program came), keeps a stuck one', () => {
+    const asleep = foldEntries([...events.slice(0, 3), { kind: 'note', pid: 0, code: 'waiting-outside', detail: '10 pipe (x)' }, { kind: 'note', pid: 0, code: 'leak-removed', detail: 'fifo /tmp/f' }]);
+    expect(asleep.notes.map((n) => n.code)).toEqual(['waiting-outside', 'leak-removed']);
+    expect(reduce(asleep, events[3]!).notes.map((n) => n.code)).toEqual(['leak-removed']);
+  });
+
   it('folds processes, their steps, calls, output and exits', () => {
     const state = foldEntries(events);
     expect(state.procs.map((p) => [p.pid, p.role, p.listingRole, p.step])).toEqual([

@@ -162,7 +162,7 @@ export function App(props: AppProps) {
   const whereOf = (p: ProcView) => lineWhere(listingFor(demo, variant, p), lastLine.get(p.pid), lang);
   const notes: { text: string; color: string }[] = lineRun
     ? programNotes(state.notes, state.procs, whereOf, (n) => noteText(n.code, n.detail, lang, variant), lang).map((n) => ({ text: n.text, color: n.error ? theme.error : theme.note }))
-    : state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' ? theme.note : theme.error }));
+    : state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' || n.code === 'waiting-outside' ? theme.note : theme.error }));
   if (cursor !== null) notes.push({ text: `${s.replay}: ${replayHint(s, result !== null, mode)}`, color: theme.replay });
   if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
   const revealed = questions.note(lang);
