@@ -49,12 +49,15 @@ export interface Evidence {
   readonly stuck: boolean;
   /** The run ended some other way than by its processes' own end (a timeout, the watchdog). */
   readonly abnormal: Text | null;
-  /** The kernel's view before each step, in order; the last is the view the run ended in. */
+  /** The kernel's view before each step (in `run` mode: as the watch polled it), in order; the last is the view the run ended in. */
   readonly views: readonly (readonly ProcessView[])[];
   /** System V objects the program left behind (removed afterwards by ipc-demo): `shm 32802 (key 0x…)`. */
   readonly leftBehind: readonly string[];
   /** The paths `{dir}/name` of the exercise's argv became, by name. */
   readonly pathArgs: Readonly<Record<string, string>>;
+  /** Which run of the program this is (1-based), of how many the exercise makes. */
+  readonly run: number;
+  readonly runs: number;
 }
 
 export type Verdict = { readonly pass: true; readonly evidence: Text } | { readonly pass: false; readonly evidence: Text };
@@ -79,6 +82,14 @@ export interface Exercise {
   readonly setup?: Readonly<Record<string, 'stale-socket'>>;
   /** Runs of the program, each checked: more than one for a property a race could make true by luck. */
   readonly runs?: number;
+  /**
+   * How the program runs under the check. `step` (the default): each process stops before every
+   * traced call and the kernel is read there, so `Evidence.views` has the view before each step.
+   * `run`: it runs as in a terminal, every call still recorded, the kernel read as often as the
+   * watch can poll (each view one it took while the program ran). For a race, whose outcome
+   * stepping would decide, and for thousands of calls: a step waits for a read of /proc.
+   */
+  readonly mode?: 'step' | 'run';
   readonly check: (evidence: Evidence) => Verdict;
 }
 

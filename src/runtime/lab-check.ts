@@ -32,8 +32,8 @@ function pathArgs(exercise: Exercise, dir: string): Record<string, string> {
   return Object.fromEntries((exercise.argv ?? []).filter((arg) => arg.startsWith('{dir}/')).map((arg) => [arg.slice('{dir}/'.length), join(dir, arg.slice('{dir}/'.length))]));
 }
 
-/** A run's events, views and end, as the exercise's check reads them. */
-export function evidenceOf(events: readonly RunEvent[], views: readonly KernelSnapshot[], result: RunResult, paths: Record<string, string>): Evidence {
+/** A run's events, views and end, as the exercise's check reads them; `run` is which of `runs` it was. */
+export function evidenceOf(events: readonly RunEvent[], views: readonly KernelSnapshot[], result: RunResult, paths: Record<string, string>, run = 1, runs = 1): Evidence {
   const roles = new Map(events.flatMap((e) => (e.kind === 'hello' ? [[e.pid, e.role] as const] : [])));
   const role = (pid: number) => roles.get(pid) ?? 'child';
   const calls: CallRecord[] = [];
@@ -66,19 +66,24 @@ export function evidenceOf(events: readonly RunEvent[], views: readonly KernelSn
     views: views.map(view),
     leftBehind: notes.filter((n) => n.code === 'leak-removed').map((n) => n.detail),
     pathArgs: paths,
+    run,
+    runs,
   };
 }
 
 /**
- * One run of the learner's program: stepped, each step's kernel view read before the step runs,
- * stopped as soon as it is stuck. Throws NativeBuildError when it does not compile.
+ * One run of the learner's program, stopped as soon as it is stuck: stepped, each step's kernel
+ * view read before the step runs; or, in the exercise's `run` mode, free, with every view the
+ * kernel watch took meanwhile.
  */
-async function runOnce(program: LearnerPrograms, exercise: Exercise, timeoutMs: number): Promise<Evidence> {
-  const run = new Run({ demo: program.demo, variant: program.variant, mode: 'step', timeoutMs, pollMs: 50, launcher: program.launcher });
+async function runOnce(program: LearnerPrograms, exercise: Exercise, timeoutMs: number, nth: number, runs: number): Promise<Evidence> {
+  const mode = exercise.mode ?? 'step';
+  const run = new Run({ demo: program.demo, variant: program.variant, mode, timeoutMs, pollMs: 50, launcher: program.launcher });
   // Ctrl-C or a closed terminal during a check ends the learner's processes and removes what they made, as in a demo.
   const release = guard(run);
   const events: RunEvent[] = [];
   const views: KernelSnapshot[] = [];
+  if (mode === 'run') run.on('kernel', (view) => views.push(view));
   run.on('event', (event) => {
     events.push(event);
     // The kernel as the program ended in, every process blocked: the evidence of why.
@@ -101,6 +106,14 @@ async function runOnce(program: LearnerPrograms, exercise: Exercise, timeoutMs: 
     release();
     throw error;
   }
+  if (mode === 'step') await stepThrough(run, ended, views);
+  const result = await ended;
+  release();
+  return evidenceOf(events, views, result, paths, nth, runs);
+}
+
+/** Lets the run's processes go one traced call at a time, reading the kernel before each, until the run ends. */
+async function stepThrough(run: Run, ended: Promise<RunResult>, views: KernelSnapshot[]): Promise<void> {
   let over = false;
   void ended.then(() => (over = true));
   const waiting = () =>
@@ -121,9 +134,6 @@ async function runOnce(program: LearnerPrograms, exercise: Exercise, timeoutMs: 
     if (view) views.push(view);
     run.advance();
   }
-  const result = await ended;
-  release();
-  return evidenceOf(events, views, result, paths);
 }
 
 /**
@@ -137,7 +147,7 @@ export async function checkExercise(exercise: Exercise, file: string, timeoutMs 
     const runs = exercise.runs ?? 1;
     let verdict: Verdict | null = null;
     for (let i = 1; i <= runs; i++) {
-      verdict = exercise.check(await runOnce(program, exercise, timeoutMs));
+      verdict = exercise.check(await runOnce(program, exercise, timeoutMs, i, runs));
       if (!verdict.pass) return { verdict, run: i, runs, warnings: program.warnings };
     }
     return { verdict: verdict!, run: runs, runs, warnings: program.warnings };
