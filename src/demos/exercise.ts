@@ -16,6 +16,8 @@ export interface CallRecord {
   /** The source line of the call. */
   readonly line: number | null;
   readonly returned: boolean;
+  /** Where its return came among the run's events: calls in the order they returned, across processes. */
+  readonly returnedAt?: number;
   readonly value?: unknown;
   readonly errno?: string;
 }

@@ -38,7 +38,7 @@ export function evidenceOf(events: readonly RunEvent[], views: readonly KernelSn
   const role = (pid: number) => roles.get(pid) ?? 'child';
   const calls: CallRecord[] = [];
   const open = new Map<number, number>(); // pid → index of its call awaiting a return
-  for (const event of events) {
+  for (const [at, event] of events.entries()) {
     if (event.kind === 'call') {
       open.set(event.pid, calls.length);
       calls.push({ pid: event.pid, role: role(event.pid), name: event.name, args: event.args, line: event.step ? Number(event.step) : null, returned: false });
@@ -46,7 +46,7 @@ export function evidenceOf(events: readonly RunEvent[], views: readonly KernelSn
       const index = open.get(event.pid);
       if (index === undefined) continue;
       open.delete(event.pid);
-      calls[index] = { ...calls[index]!, returned: true, value: event.value, ...(event.errno ? { errno: event.errno } : {}) };
+      calls[index] = { ...calls[index]!, returned: true, returnedAt: at, value: event.value, ...(event.errno ? { errno: event.errno } : {}) };
     }
   }
   const notes = events.flatMap((e) => (e.kind === 'note' ? [e] : []));

@@ -1,6 +1,7 @@
 // System V shared memory's exercises (issue 13): data and checks, read by `ipc-demo lab`.
 import { at, callsOf, cleanEnd, fail, pass, type Exercise } from '../exercise.js';
 import shmScratch from './exercises/shm-scratch.c';
+import { counterExercise } from './counter-exercise.js';
 
 export const exercises: readonly Exercise[] = [
   {
@@ -36,4 +37,5 @@ export const exercises: readonly Exercise[] = [
       });
     },
   },
+  counterExercise,
 ];
