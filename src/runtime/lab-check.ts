@@ -15,6 +15,8 @@ export interface CheckResult {
   /** Which run of the program gave the verdict (1-based), of how many. */
   readonly run: number;
   readonly runs: number;
+  /** What that run showed: what a test asserts on besides the verdict (the objects the program made, by their ids). */
+  readonly evidence: Evidence;
   /** What the compiler warned of. */
   readonly warnings: string;
 }
@@ -145,12 +147,13 @@ export async function checkExercise(exercise: Exercise, file: string, timeoutMs 
   const program = await buildLearnerPrograms([file], exercise.argv ?? []);
   try {
     const runs = exercise.runs ?? 1;
-    let verdict: Verdict | null = null;
+    let judged: { verdict: Verdict; evidence: Evidence } | null = null;
     for (let i = 1; i <= runs; i++) {
-      verdict = exercise.check(await runOnce(program, exercise, timeoutMs, i, runs));
-      if (!verdict.pass) return { verdict, run: i, runs, warnings: program.warnings };
+      const evidence = await runOnce(program, exercise, timeoutMs, i, runs);
+      judged = { verdict: exercise.check(evidence), evidence };
+      if (!judged.verdict.pass) return { ...judged, run: i, runs, warnings: program.warnings };
     }
-    return { verdict: verdict!, run: runs, runs, warnings: program.warnings };
+    return { ...judged!, run: runs, runs, warnings: program.warnings };
   } finally {
     program.dispose();
   }
