@@ -17,7 +17,7 @@ const TURNS_MIN = 10;
 /** `In run 2 of 3, ` when the exercise runs the program more than once. */
 function inRun(evidence: Evidence): Text {
   if (evidence.runs === 1) return { en: '', zh: '' };
-  const luck = evidence.run > 1 ? { en: ` (the run before came out right: a race does not lose every time)`, zh: `（之前的运行结果是对的：竞争并不是每次都丢失更新）` } : { en: '', zh: '' };
+  const luck = evidence.run > 1 ? { en: ` (the run before came out right: a race does not lose every time)`, zh: `（之前的运行结果是对的：竞态并不是每次都会丢失更新）` } : { en: '', zh: '' };
   return { en: `In run ${evidence.run} of ${evidence.runs}${luck.en}, `, zh: `在第 ${evidence.run} 次运行中（共 ${evidence.runs} 次）${luck.zh}，` };
 }
 
@@ -116,17 +116,18 @@ function judge(evidence: Evidence): Verdict {
   if (left.length > 0) {
     return fail({ en: `The total was right, but after the program ended the kernel still had ${left.join(', ')} (ipc-demo removed it now): shmctl(IPC_RMID) removes a segment, semctl(semid, 0, IPC_RMID) a semaphore set.`, zh: `总数对了，但程序结束后内核里还留着 ${left.join('、')}（ipc-demo 刚刚删除了它）：shmctl(IPC_RMID) 删除共享内存段，semctl(semid, 0, IPC_RMID) 删除信号量集。` });
   }
-  const child = byRole('child')[0];
-  const parent = byRole('main')[0];
+  const child = byRole('child')[0]!;
+  const parent = byRole('main')[0]!;
+  const lines = child.line && parent.line ? { en: ` (the child at line ${child.line}, the parent at line ${parent.line})`, zh: `（子进程在第 ${child.line} 行，父进程在第 ${parent.line} 行）` } : { en: '', zh: '' };
   return pass({
-    en: `Every run printed ${TOTAL}. Both processes were attached to the segment; both called semop() (the child${at(child).en}, the parent${at(parent).en}) and took turns ${changes} times in the last run; nothing was left in /proc/sysvipc.`,
-    zh: `每次运行都打印了 ${TOTAL}。两个进程都附加到了这个段；两个进程都调用了 semop()（子进程${at(child).zh}，父进程${at(parent).zh}），在最后一次运行中轮流了 ${changes} 次；/proc/sysvipc 里什么也没留下。`,
+    en: `Every run printed ${TOTAL}. Both processes were attached to the segment; both called semop()${lines.en} and took turns ${changes} times in the last run; nothing was left in /proc/sysvipc.`,
+    zh: `每次运行都打印了 ${TOTAL}。两个进程都附加到了这个段；两个进程都调用了 semop()${lines.zh}，在最后一次运行中轮流了 ${changes} 次；/proc/sysvipc 里什么也没留下。`,
   });
 }
 
 export const counterExercise: Exercise = {
   id: 'shm-counter',
-  title: { en: 'Make the racy counter exact', zh: '让有竞争的计数器变准确' },
+  title: { en: 'Make the racy counter exact', zh: '让有竞态的计数器变准确' },
   task: {
     en: `shm-counter.c: a parent and its child each add 1 to a counter in a System V shared memory segment, 500 times, at the same time; the parent waits and prints the total, which comes out short of ${TOTAL}. Make it exact with a System V semaphore taken around each addition, both processes still counting at the same time, and remove the semaphore at the end. The check runs your program 3 times, free, as in a terminal: each run must print ${TOTAL}; both processes must be attached to the segment (the kernel's view of their mappings, their shmat() and fork() calls); both must call semop() and take turns (processes that count one after the other fail, e.g. a parent that waits for its child before it counts); and nothing may be left in /proc/sysvipc.`,
     zh: `shm-counter.c：父进程和子进程同时把 System V 共享内存段里的一个计数器各加 1，各 500 次；父进程等待后打印总数，结果比 ${TOTAL} 少。用一个 System V 信号量把每次加法保护起来，让结果准确，两个进程仍然同时计数，并在最后删除信号量。检查会像在终端里一样不停顿地运行你的程序 3 次：每次都必须打印 ${TOTAL}；两个进程都必须附加到这个段（看内核显示的映射，以及它们的 shmat() 和 fork() 调用）；两个进程都必须调用 semop() 并轮流进入（一个接一个计数的不算，比如父进程先等子进程结束再计数）；/proc/sysvipc 里什么也不能留下。`,
