@@ -5,6 +5,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { mechanism as pipe } from './mechanisms/01-pipe/meta.js';
+import { mechanism as anonMem } from './mechanisms/02-anon-mem/meta.js';
+import { mechanism as socket } from './mechanisms/07-socket/meta.js';
+import { DEFAULT_SIZES, planCells } from './plan.js';
 
 const CLI = fileURLToPath(new URL('../../bin/ipc-demo.js', import.meta.url));
 
@@ -66,6 +70,19 @@ interface Cell {
   cpu: { twin: number; c: number | null; ratio: number | null } | null;
   skipped?: number;
 }
+
+describe('the plan of a bench run', () => {
+  it('warms every throughput cell up with at least 256 messages, and makes no repetition shorter than 48', () => {
+    // The forked child's loop is compiled on its main thread (--single-threaded): warmed up with as
+    // many messages as one repetition (16 at 1 MiB), the compilation fell into the measured ones.
+    const cells = planCells([pipe, anonMem, socket], DEFAULT_SIZES).filter((cell) => cell.kind === 'bw' && cell.skipped === undefined);
+    expect(cells.map((cell) => cell.size)).toContain(1048576);
+    for (const cell of cells) {
+      expect(cell.warm, `${cell.label} ${cell.size}`).toBeGreaterThanOrEqual(256);
+      expect(cell.count, `${cell.label} ${cell.size}`).toBeGreaterThanOrEqual(48);
+    }
+  });
+});
 
 describe('ipc-demo bench', () => {
   it('measures each cell with the twin and with C, as JSON, and leaves nothing behind', async () => {

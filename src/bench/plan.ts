@@ -12,8 +12,18 @@ const ROUND_TRIPS = 1000;
  */
 const WARM_ROUND_TRIPS = 2000;
 const MAX_WARM_MESSAGES = 2000;
+/**
+ * Warm-up of a throughput cell, whatever its size. The twin runs --single-threaded, so V8
+ * compiles the forked child's loop on the main thread, inside whatever repetition it is in: with
+ * as many warm-up messages as a repetition (16 at 1 MiB) the twin's child used 700–950 µs of CPU
+ * per 1 MiB pipe message, with 256 it used 410–600 (C: ≈ 310), and its repetitions strayed by
+ * ±60–118%.
+ */
+const MIN_WARM_MESSAGES = 256;
 /** Bytes per repetition of a throughput cell. */
 const BYTES_PER_REP = 8 << 20;
+/** Messages per repetition at least: 16 at 1 MiB lasted 3–5 ms, one time slice of a neighbour. */
+const MIN_REP_MESSAGES = 48;
 
 export interface PlannedCell {
   readonly mechanism: string;
@@ -32,8 +42,9 @@ export interface PlannedCell {
 }
 
 function bwCell(meta: MechanismMeta, variant: BenchVariant, size: number): PlannedCell {
-  const count = Math.min(Math.max(Math.round(BYTES_PER_REP / size), 16), 4000);
-  const base = { mechanism: meta.id, variant: variant.id, label: variant.label, kind: 'bw' as const, size, count, warm: Math.min(count, MAX_WARM_MESSAGES), memcpy: variant.sharedMemory === true };
+  const count = Math.min(Math.max(Math.round(BYTES_PER_REP / size), MIN_REP_MESSAGES), 4000);
+  const warm = Math.min(Math.max(count, MIN_WARM_MESSAGES), MAX_WARM_MESSAGES);
+  const base = { mechanism: meta.id, variant: variant.id, label: variant.label, kind: 'bw' as const, size, count, warm, memcpy: variant.sharedMemory === true };
   const max = variant.maxSize?.();
   return max !== undefined && size > max ? { ...base, skipped: max } : base;
 }
