@@ -1,16 +1,22 @@
 // `ipc-demo bench` for real: the built CLI, real processes, real kernel objects. Nothing here
 // is timed (the machine is shared): what is checked is that both the twin and C measured every
 // cell, the JSON's shape, and that nothing is left behind, whether the run ends or is killed.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { mechanism as pipe } from './mechanisms/01-pipe/meta.js';
 import { mechanism as anonMem } from './mechanisms/02-anon-mem/meta.js';
 import { mechanism as socket } from './mechanisms/07-socket/meta.js';
+import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
 import { DEFAULT_SIZES, planCells } from './plan.js';
 
 const CLI = fileURLToPath(new URL('../../bin/ipc-demo.js', import.meta.url));
+const TWIN = fileURLToPath(new URL('../../dist/bench-twin.js', import.meta.url));
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 interface Ran {
   readonly code: number | null;
@@ -168,6 +174,58 @@ describe('ipc-demo bench', () => {
       expect(cell.twin!.median).toBeGreaterThan(0);
       expect(cell.c).toBeNull();
       expect(cell.ratio).toBeNull();
+    }
+  }, 60_000);
+});
+
+/** /proc/<pid>/io's read and write system call counts (syscr, syscw). */
+function syscalls(pid: number): { reads: number; writes: number } {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  return { reads: Number(/syscr: (\d+)/.exec(io)![1]), writes: Number(/syscw: (\d+)/.exec(io)![1]) };
+}
+
+/**
+ * One throughput repetition of a pipe cell in a measuring process (the twin or C, by their
+ * protocol): the read() and write() calls its forked child made in it. The child is between
+ * repetitions, blocked in its next read() (counted when it returns), when each count is taken.
+ */
+async function childCallsInOneRep(command: string, args: string[], cell: string, size: number, count: number): Promise<{ reads: number; writes: number }> {
+  const proc = spawn(command, args, { env: { PATH: process.env.PATH, BENCH_DIR: tmpdir(), NODE_OPTIONS: '' }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]();
+  const next = async (prefix: string) => {
+    for (let line = await lines.next(); !line.done; line = await lines.next()) if (line.value.startsWith(prefix)) return line.value.slice(prefix.length);
+    throw new Error(`${command} ended before "${prefix}"`);
+  };
+  try {
+    proc.stdin.write(`${cell} bw ${size} ${count} 256 2 0 0\n`);
+    const child = Number(await next('ready '));
+    const before = syscalls(child);
+    proc.stdin.write('rep\n');
+    await next('ns ');
+    const after = syscalls(child);
+    proc.stdin.write('rep\nquit\n');
+    await next('done');
+    return { reads: after.reads - before.reads, writes: after.writes - before.writes };
+  } finally {
+    proc.kill('SIGKILL');
+  }
+}
+
+describe('the twin beside its C', () => {
+  it('makes the same read() and write() calls per message as C, a pipe at 4 KiB and 64 KiB', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ipc-demo-bench-test-'));
+    try {
+      const c = join(dir, 'c-pipe');
+      execFileSync('cc', ['-O2', '-I', here('./c'), '-o', c, here('./c/harness.c'), here('./mechanisms/01-pipe/pipe.c')]);
+      for (const size of [4096, 65536]) {
+        const count = 64;
+        const fromC = await childCallsInOneRep(c, [], 'cell pipe', size, count);
+        const fromTwin = await childCallsInOneRep(process.execPath, [...FORK_NODE_FLAGS, TWIN], 'cell pipe pipe', size, count);
+        expect(fromC, `C at ${size}`).toEqual({ reads: count, writes: 1 }); // a message per read(), then the ack
+        expect(fromTwin, `the twin at ${size}`).toEqual(fromC);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
