@@ -15,9 +15,9 @@ const MAX_WARM_MESSAGES = 2000;
 /**
  * Warm-up of a throughput cell, whatever its size. The twin runs --single-threaded, so V8
  * compiles the forked child's loop on the main thread, inside whatever repetition it is in: with
- * as many warm-up messages as a repetition (16 at 1 MiB) the twin's child used 700–950 µs of CPU
- * per 1 MiB pipe message, with 256 it used 410–600 (C: ≈ 310), and its repetitions strayed by
- * ±60–118%.
+ * as many warm-up messages as a repetition (16 at 1 MiB) the twin used 700–950 µs of CPU (both
+ * processes) per 1 MiB pipe message, with 256 it used 410–600 (C: ≈ 310), and its repetitions
+ * strayed by ±62–107%.
  */
 const MIN_WARM_MESSAGES = 256;
 /** Bytes per repetition of a throughput cell. */
