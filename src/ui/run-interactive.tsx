@@ -1,14 +1,12 @@
 // The interactive screen: Ink, in the terminal's alternate screen, restored on every way out.
-import { render, useInput } from 'ink';
-import { useState } from 'react';
+import { render } from 'ink';
 import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
 import type { Mode } from '../runtime/protocol.js';
 import type { Launcher } from '../runtime/launch.js';
 import { endAll, endingOnSignal, reportOnSignalExit } from '../runtime/lifecycle.js';
-import { App } from './components/app.js';
+import { Tour } from './components/tour.js';
 import { StartedRun, type TakeStarted } from './hooks/use-run.js';
 import { exitLine } from './exit-line.js';
-import { tourTarget } from './tour-keys.js';
 
 export interface InteractiveOptions {
   readonly demos: readonly DemoMeta[];
@@ -29,54 +27,6 @@ export interface InteractiveOptions {
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
-
-interface TourProps {
-  readonly options: InteractiveOptions;
-  readonly onSignalExit: () => void;
-  /** Ctrl-C was pressed: the screen quits (App does), and the exit status is SIGINT's. */
-  readonly onInterrupt: () => void;
-  readonly onLang: (lang: Lang) => void;
-}
-
-function Tour({ options, onSignalExit, onInterrupt, onLang }: TourProps) {
-  const [index, setIndex] = useState(0);
-  const [variant, setVariant] = useState<VariantMeta | undefined>(options.variant);
-  const [lang, setLang] = useState<Lang>(options.lang);
-  const demo = options.demos[index]!;
-  const tour = options.demos.length > 1;
-  // In raw mode Ctrl-C is a key, not a signal: App quits on it, and this says how.
-  useInput((input, key) => {
-    if (key.ctrl && input === 'c') onInterrupt();
-  });
-  return (
-    <App
-      key={`${demo.id}/${variant?.id ?? ''}`}
-      demo={demo}
-      variant={variant ?? demo.variants[0]!}
-      initialLang={lang}
-      initialMode={options.mode}
-      roles={options.roles}
-      delayMs={options.delayMs}
-      launcherFor={options.launcherFor}
-      questions={options.questions !== false}
-      next={options.demos[index + 1]}
-      tourPosition={tour ? `${index + 1}/${options.demos.length}` : undefined}
-      onVariant={setVariant}
-      onLang={(l) => {
-        setLang(l);
-        onLang(l);
-      }}
-      onTourKey={(input) => {
-        const target = tour ? tourTarget(input, index, options.demos.length) : null;
-        if (target === null) return false;
-        setVariant(undefined);
-        setIndex(target);
-        return true;
-      }}
-      onSignalExit={onSignalExit}
-    />
-  );
-}
 
 export async function runInteractive(options: InteractiveOptions): Promise<number> {
   process.stdout.write(ENTER_ALT_SCREEN);

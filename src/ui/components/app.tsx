@@ -1,10 +1,11 @@
-import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { Box, Text, useApp, type Key } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { forMedium, stepLesson } from '../../demos/lesson.js';
 import { parseListing, stepLine, type Listing } from '../../demos/listing.js';
 import type { DemoMeta, Lang, VariantMeta } from '../../demos/types.js';
 import type { Mode } from '../../runtime/protocol.js';
 import type { Launcher } from '../../runtime/launch.js';
+import { useKeys } from '../hooks/use-key-queue.js';
 import { useOutputScroll } from '../hooks/use-output-scroll.js';
 import { useQuestions } from '../hooks/use-questions.js';
 import { useRun } from '../hooks/use-run.js';
@@ -256,16 +257,8 @@ export function App(props: AppProps) {
     }
     props.onTourKey(input);
   };
-  // Keys typed faster than the screen reads them arrive as one chunk ("  " for
-  // two spaces): each is its own key press, as the learner meant it. Keys typed
-  // before the screen was up arrive so too, and an end of input typed then (^D)
-  // comes through as a NUL: "q\0" is still q.
-  useInput((input, key) => {
-    // An answer typed in one go ("17" then Enter) is a chunk too: its Enter is the return key.
-    if (input.length > 1 && !key.ctrl && !key.meta && /^[ -~\0\r]+$/.test(input)) {
-      for (const ch of input.replaceAll('\0', '')) onKey(ch === '\r' ? '' : ch, ch === '\r' ? { ...key, return: true } : key);
-    } else onKey(input, key);
-  });
+  // Each key meets the screen as the key before it left it (use-key-queue.ts).
+  useKeys(onKey);
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return <Text color={theme.error}>{s.tooSmall}</Text>;
