@@ -8,7 +8,9 @@
 // BENCH_DEMOS=pipe,shm for fewer demos (none: only the tour), BENCH_TOUR=0 without the tour.
 // NODE_EXTRA_CA_CERTS is unset, as users have it.
 import { execFileSync, spawn } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -126,7 +128,18 @@ async function demoRun(demo, current) {
 
 /** The tour: each demo run to its end (r), then n; the next demo's figures from the n. */
 async function tourRun(count) {
-  const s = session(`${process.execPath} ${CLI} --lang en --no-questions`);
+  // A new learner's tour, from the first demo: a returning one's resumes where the progress
+  // file says (the last run's finished demos, or the user's own), and its runs are not the user's.
+  const state = mkdtempSync(join(tmpdir(), 'ipc-bench-state-'));
+  const s = session(`XDG_STATE_HOME=${state} ${process.execPath} ${CLI} --lang en --no-questions`);
+  try {
+    return await tourSteps(s, count);
+  } finally {
+    rmSync(state, { recursive: true, force: true });
+  }
+}
+
+async function tourSteps(s, count) {
   await s.until(READY);
   const next = [];
   for (let i = 2; i <= count; i++) {

@@ -155,7 +155,7 @@ async function runResolved(demo: DemoMeta, variant: VariantMeta, options: CliOpt
 
 /** The screen, with its first demo's runners started before its modules load (src/cli/first-run.ts). */
 async function openScreen(options: InteractiveOptions): Promise<number> {
-  const demo = options.demos[0]!;
+  const demo = options.demos[options.start ?? 0]!;
   const variant = options.variant ?? demo.variants[0]!;
   const { roles, mode, delayMs: playDelayMs } = options;
   const first = await startFirstRun({ demo, variant, mode, roles, lab: roles !== undefined, peersElsewhere: peersElsewhere(demo), playDelayMs, launcher: options.launcherFor?.(demo, variant) });
@@ -201,7 +201,12 @@ async function runTour(options: CliOptions, launcherFor?: LauncherFor): Promise<
   }
   if (!process.stdin.isTTY) fail(cliText[lang].tourNeedsTerminal);
   await checkRoom();
-  return openScreen({ demos, variant: undefined, lang, mode: options.mode ?? 'step', delayMs: options.delay, launcherFor, questions: options.questions });
+  // A returning learner's tour resumes at the first demo not yet seen in full: its runners start early, as the first demo's do.
+  const [{ loadProgress }, { resumeAt }] = await Promise.all([import('./runtime/progress.js'), import('./ui/tour-progress.js')]);
+  const { progress, setAside } = loadProgress();
+  const resume = resumeAt(demos, progress);
+  const welcome = { resume, progress, setAside };
+  return openScreen({ demos, start: resume.index, variant: resume.variant, welcome, lang, mode: options.mode ?? 'step', delayMs: options.delay, launcherFor, questions: options.questions });
 }
 
 function parseDelay(t: CliText): (value: string) => number {

@@ -7,11 +7,17 @@ import { endAll, endingOnSignal, reportOnSignalExit } from '../runtime/lifecycle
 import { Tour } from './components/tour.js';
 import { StartedRun, type TakeStarted } from './hooks/use-run.js';
 import { exitLine } from './exit-line.js';
+import type { Progress } from '../runtime/progress.js';
+import type { Resume } from './tour-progress.js';
 
 export interface InteractiveOptions {
   readonly demos: readonly DemoMeta[];
-  /** The variant of a single demo; the tour runs each demo's default. */
+  /** The variant of a single demo; the tour runs each demo's default, but may start at another (resuming). */
   readonly variant: VariantMeta | undefined;
+  /** The tour's first demo (an index in demos): where a returning learner left off. */
+  readonly start?: number;
+  /** What the tour's first demo says once: where it resumed and why (src/ui/tour-progress.ts), or a damaged progress file set aside. */
+  readonly welcome?: { readonly resume: Resume; readonly progress: Progress; readonly setAside?: string };
   readonly lang: Lang;
   readonly mode: Mode;
   /** Lab mode: only these roles, meeting the other terminal in the shared directory. */

@@ -59,6 +59,8 @@ const en = {
   peer: 'peer',
   keys: 'space/→ next  ← back  tab process  p play  r run  v variants  [ ] output  l 中文  ? help  q quit',
   keysShort: '␣→ next ← back tab p r v [ ] l ? q',
+  // In the tour, after the others.
+  keysTour: 'm menu',
   outputKeys: '[ older  ] newer',
   // A stuck run's key bar, at most 80 columns: the lead, or the answer to a space pressed there.
   stuckLead: 'Nothing can move now: ',
@@ -82,7 +84,7 @@ const en = {
   ],
   // The tour, lab mode and the exit: issue 14.
   // The tour's keys, after the others in `?` (help-pages.ts pages them).
-  helpTour: ['n          the tour: next demo', 'b, N       the tour: the demo before', '1 … 7      the tour: go to that demo'],
+  helpTour: ['n          the tour: next demo', 'b, N       the tour: the demo before', '1 … 7      the tour: go to that demo', 'm          the tour: its menu, the demos with your progress'],
   // The exit line, on stderr: what ending the run removed.
   exitRemoved: 'ipc-demo: removed {what}',
   exitNothing: 'ipc-demo: the run left nothing to remove',
@@ -107,8 +109,8 @@ const en = {
   labTcp: 'TCP {name}',
   labNoObject: 'no object yet',
   nextDemo: 'Next in the tour:',
-  nextDemoKeys: 'n next demo · q quit',
-  tourEnd: 'That was the last demo of the tour.',
+  nextDemoKeys: 'n next demo · m menu · q quit',
+  tourEnd: 'That was the last demo of the tour (m: its menu).',
   doneKeys: '← replay · v another variant · q quit',
   variantsTitle: 'Variants (↑↓ choose, enter run, esc back)',
   tooSmall: 'The terminal is too small for ipc-demo: make it at least 80×24, or run with --plain.',
@@ -174,6 +176,7 @@ const zh: Strings = {
   peer: '对端',
   keys: '空格/→ 下一步  ← 后退  tab 切换进程  p 自动  r 运行到底  v 变体  [ ] 输出  l English  ? 帮助  q 退出',
   keysShort: '␣→ 下一步 ← 后退 tab p r v [ ] l ? q',
+  keysTour: 'm 菜单',
   outputKeys: '[ 更早  ] 更新',
   stuckLead: '现在谁也动不了：',
   stuckSpace: '按空格也没用，谁都动不了：',
@@ -195,7 +198,7 @@ const zh: Strings = {
     'q         退出（本次运行的所有进程和对象都会被清除）',
   ],
   // 导览、双终端模式与退出：issue 14。
-  helpTour: ['n         导览：下一个演示', 'b, N      导览：上一个演示', '1 … 7     导览：跳到该编号的演示'],
+  helpTour: ['n         导览：下一个演示', 'b, N      导览：上一个演示', '1 … 7     导览：跳到该编号的演示', 'm         导览：菜单，列出各演示和你的进度'],
   exitRemoved: 'ipc-demo 已删除：{what}',
   exitNothing: 'ipc-demo：这次运行没有留下需要删除的东西',
   exitProcess: '1 个进程',
@@ -218,8 +221,8 @@ const zh: Strings = {
   labTcp: 'TCP {name}',
   labNoObject: '尚无对象',
   nextDemo: '导览的下一个：',
-  nextDemoKeys: 'n 下一个演示 · q 退出',
-  tourEnd: '这是导览的最后一个演示。',
+  nextDemoKeys: 'n 下一个演示 · m 菜单 · q 退出',
+  tourEnd: '这是导览的最后一个演示（m：菜单）。',
   doneKeys: '← 回放 · v 换个变体 · q 退出',
   variantsTitle: '变体（↑↓ 选择，回车运行，esc 返回）',
   tooSmall: '终端太小，ipc-demo 放不下：请至少调到 80×24，或加 --plain 运行。',

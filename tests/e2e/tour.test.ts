@@ -7,20 +7,24 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, runPids, Terminal, WAIT_MS } from '../helpers/terminal.js';
 
 let base = '';
+let state = '';
 let terminal: Terminal | null = null;
 
 beforeEach(() => {
   base = mkdtempSync(join(tmpdir(), 'ipc-tour-'));
+  // A new learner: no progress (the tests' shared one may hold demos other tests ran), so the tour starts at the first demo.
+  state = mkdtempSync(join(tmpdir(), 'ipc-tour-state-'));
 });
 
 afterEach(() => {
   terminal?.close();
   terminal = null;
   rmSync(base, { recursive: true, force: true });
+  rmSync(state, { recursive: true, force: true });
 });
 
 function start(args = ''): Terminal {
-  terminal = new Terminal(`echo BEFORE; env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} ${args}`);
+  terminal = new Terminal(`echo BEFORE; env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= XDG_STATE_HOME=${state} node ${CLI} ${args}`);
   return terminal;
 }
 

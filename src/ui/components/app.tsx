@@ -43,6 +43,8 @@ export interface AppProps {
   /** In the tour: the next demo, offered when this one ends. */
   readonly next: DemoMeta | undefined;
   readonly tourPosition: string | undefined;
+  /** Said once, first among the notes: where the tour resumed (src/ui/components/tour.tsx). */
+  readonly notice?: string;
   readonly onVariant: (variant: VariantMeta) => void;
   /** In the tour: a key that may move to another demo (n, b, N, a digit); true if it did. */
   readonly onTourKey: (input: string) => boolean;
@@ -164,6 +166,7 @@ export function App(props: AppProps) {
   const notes: { text: string; color: string }[] = lineRun
     ? programNotes(state.notes, state.procs, whereOf, (n) => noteText(n.code, n.detail, lang, variant), lang).map((n) => ({ text: n.text, color: n.error ? theme.error : theme.note }))
     : state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' || n.code === 'waiting-outside' ? theme.note : theme.error }));
+  if (props.notice) notes.unshift({ text: props.notice, color: theme.note });
   if (cursor !== null) notes.push({ text: `${s.replay}: ${replayHint(s, result !== null, mode)}`, color: theme.replay });
   if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
   const revealed = questions.note(lang);
@@ -292,7 +295,7 @@ export function App(props: AppProps) {
       ) : null}
       <OutputPane output={state.output} procs={state.procs} rows={layout.outputRows} lang={lang} top={outputScroll.top} />
       <Narration lines={narration} color={selected ? processColor(selected.index) : undefined} rows={layout.narrationRows} />
-      {layout.keyBar ? <KeyBar {...keyBarProps(lang, layout.columns, stuck, nudged)} /> : null}
+      {layout.keyBar ? <KeyBar {...keyBarProps(lang, layout.columns, stuck, nudged, props.tourPosition !== undefined)} /> : null}
     </Box>
   );
 }
