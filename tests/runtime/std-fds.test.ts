@@ -46,7 +46,8 @@ describe('standard fds in the kernel view', () => {
     expect(hellos).toHaveLength(2);
     const [parentPid, childPid] = hellos as [number, number];
     // The view the run got stuck in: both asleep, the child in read(), the parent in waitpid().
-    const last = recorded.snapshots.findLast((s) => s.processes.length === 2)!;
+    // (Not a later one: ending the stuck run kills them, and a dying process has no fds left to read.)
+    const last = recorded.snapshots.findLast((s) => s.processes.length === 2 && s.processes.every((p) => p.state === 'S'))!;
     const parent = last.processes.find((p) => p.pid === parentPid)!;
     const child = last.processes.find((p) => p.pid === childPid)!;
     const writeEnd = parent.fds.find((f) => f.kind === 'pipe' && f.access === 'w')!;
