@@ -184,7 +184,7 @@ async function runPrograms(paths: readonly string[], options: CliOptions): Promi
   for (const [option, given] of [['--variant', options.variant], ['--role', options.role]] as const) if (given !== undefined) fail(t.optionForDemos(option));
   const problem = programProblem(paths, lang);
   if (problem) fail(problem);
-  const built = await buildPrograms(paths, programArgs, lang);
+  const built = await buildPrograms(paths, programArgs, lang, options.json === true);
   if ('exit' in built) return built.exit;
   try {
     return await runResolved(built.demo, built.variant, options, () => built.launcher);

@@ -6,7 +6,9 @@ import { exercises, findExercise, type ListedExercise } from '../demos/exercises
 import { didYouMean } from '../demos/registry.js';
 import type { Lang, Text } from '../demos/types.js';
 import { loadProgress, progressFile, saveProgress, EMPTY, updateProgress, withExercise, withHint, type Progress } from '../runtime/progress.js';
+import type { ThreadCall } from '../runtime/native-threads.js';
 import { labText } from './lab-text.js';
+import { nativeText } from './native-text.js';
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -107,6 +109,7 @@ export async function check(id: string, file: string | undefined, options: LabOp
   try {
     result = await checkExercise(exercise, path);
   } catch (error) {
+    if (error instanceof Error && error.name === 'ThreadsRefusedError') return refusedThreads(exercise.id, path, (error as Error & { found: readonly ThreadCall[] }).found, options, lang);
     if (!(error instanceof Error) || error.name !== 'NativeBuildError') throw error;
     const build = error as Error & { output: string; missingCompiler: boolean };
     const said = build.missingCompiler ? t.noCompiler : `${t.compileFailed(path)}\n${build.output.trimEnd()}`;
@@ -166,4 +169,12 @@ export async function progress(options: LabOptions & { reset?: boolean; yes?: bo
   }
   out(t.questionsRight(p.answered.length));
   out(t.exercisesPassed(passed, exercises.length));
+}
+
+/** A program that starts threads is not run (src/runtime/native-threads.ts): not passed, with what was found. */
+function refusedThreads(id: string, path: string, found: readonly ThreadCall[], options: LabOptions, lang: Lang): void {
+  const said = (l: Lang) => [nativeText[l].threadsRefused(path), ...found.map((f) => `  ${f.file ?? path}:${f.line ?? '?'}: ${f.call}`), nativeText[l].threadsHint(path)].join('\n');
+  if (options.json) out(JSON.stringify({ id, file: path, pass: false, compiled: true, refused: 'threads', found, evidence: { en: said('en'), zh: said('zh') } }));
+  else out(`${labText[lang].failed(id)}\n${said(lang)}`);
+  process.exitCode = EXIT.failed;
 }

@@ -5,6 +5,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Lang } from '../demos/types.js';
 import type { LearnerPrograms } from '../runtime/learner-program.js';
+import type { ThreadCall } from '../runtime/native-threads.js';
 import { nativeText } from './native-text.js';
 
 /** The status a program that does not compile ends ipc-demo with (documented in the README). */
@@ -44,20 +45,22 @@ export function programProblem(paths: readonly string[], lang: Lang): string | u
 /**
  * Compiles the learner's programs; on failure writes cc's own text (file:line:column: message)
  * to stderr, between a sentence that says what happened and one that says what to do, and
- * gives the status to exit with.
+ * gives the status to exit with. A program that starts threads is refused the same way, with the
+ * same status (refuseThreads).
  */
-export async function buildPrograms(paths: readonly string[], args: readonly string[], lang: Lang): Promise<LearnerPrograms | { readonly exit: number }> {
+export async function buildPrograms(paths: readonly string[], args: readonly string[], lang: Lang, json = false): Promise<LearnerPrograms | { readonly exit: number }> {
   const t = nativeText[lang];
   if (!ccOnPath()) {
     process.stderr.write(`ipc-demo: ${t.noCompiler}\n`);
     return { exit: NO_COMPILER };
   }
-  const [{ buildLearnerPrograms }, { NativeBuildError }] = await Promise.all([import('../runtime/learner-program.js'), import('../runtime/launch.js')]);
+  const [{ buildLearnerPrograms }, { NativeBuildError, ThreadsRefusedError }] = await Promise.all([import('../runtime/learner-program.js'), import('../runtime/launch.js')]);
   try {
     const built = await buildLearnerPrograms(paths, args);
     if (built.warnings.trim()) process.stderr.write(`ipc-demo: ${t.warnings}\n${built.warnings.trimEnd()}\n`);
     return built;
   } catch (error) {
+    if (error instanceof ThreadsRefusedError) return refuseThreads(error.found, paths, lang, json);
     if (!(error instanceof NativeBuildError)) throw error;
     if (error.missingCompiler) {
       process.stderr.write(`ipc-demo: ${t.noCompiler}\n`);
@@ -67,4 +70,20 @@ export async function buildPrograms(paths: readonly string[], args: readonly str
     process.stderr.write(`ipc-demo: ${t.compileFailed(files)}\n\n${error.output.trimEnd()}\n\n${t.compileHint(files)}\n`);
     return { exit: COMPILE_FAILED };
   }
+}
+
+/** `file:line: call`, as cc names a line; the call alone when no line was found for it. */
+const threadLine = (found: ThreadCall): string => (found.file && found.line ? `${found.file}:${found.line}: ${found.call}` : found.call);
+
+/**
+ * Threads, refused as a compile error is: what was found, file:line, and what to do, on stderr
+ * (the screen never opens), exit 1; with --json also one `refused` object on stdout for a script.
+ */
+function refuseThreads(found: readonly ThreadCall[], paths: readonly string[], lang: Lang, json: boolean): { readonly exit: number } {
+  const t = nativeText[lang];
+  const files = paths.join(' ');
+  const lines = found.map((f) => `  ${threadLine(f)}`).join('\n');
+  process.stderr.write(`ipc-demo: ${t.threadsRefused(files)}\n${lines}\n\n${t.threadsHint(files)}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ kind: 'refused', reason: 'threads', found, text: `${t.threadsRefused(files)}\n${lines}\n${t.threadsHint(files)}` })}\n`);
+  return { exit: COMPILE_FAILED };
 }

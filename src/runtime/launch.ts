@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { execa as Execa } from 'execa';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import { FORK_NODE_FLAGS } from '../ffi/fork-flags.js';
+import type { ThreadCall } from './native-threads.js';
 import { runnerPath } from './runner-path.js';
 import { spawnProcess, type LaunchedProcess } from './spawn-process.js';
 
@@ -46,6 +47,14 @@ export class NativeBuildError extends Error {
   ) {
     super(output);
     this.name = 'NativeBuildError';
+  }
+}
+
+/** The C program starts threads, which the runtime cannot step (native-threads.ts): refused before it runs. */
+export class ThreadsRefusedError extends Error {
+  constructor(readonly found: readonly ThreadCall[]) {
+    super(found.map((f) => `${f.file ?? '?'}:${f.line ?? '?'}: ${f.call}`).join('\n'));
+    this.name = 'ThreadsRefusedError';
   }
 }
 

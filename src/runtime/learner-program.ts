@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
-import { compiledLauncher, NativeBuildError, type Launcher } from './launch.js';
+import { compiledLauncher, NativeBuildError, ThreadsRefusedError, type Launcher } from './launch.js';
 import { createRunDir, removeRunDir } from './run-dir.js';
 
 /** The variant id of a learner's run; it has only this one. */
@@ -79,7 +79,8 @@ export function learnerDemo(paths: readonly string[], args: readonly string[]): 
 /**
  * Compiles the learner's programs (warnings shown, not fatal: -Wno-error) into a private
  * directory of their own, made and swept as a run's is, before anything is shown: the
- * compiler's text then stays in the terminal. Throws NativeBuildError when one does not compile.
+ * compiler's text then stays in the terminal. Throws NativeBuildError when one does not compile,
+ * ThreadsRefusedError when one starts threads.
  */
 export async function buildLearnerPrograms(paths: readonly string[], args: readonly string[]): Promise<LearnerPrograms> {
   const { demo, variant } = learnerDemo(paths, args);
@@ -89,8 +90,11 @@ export async function buildLearnerPrograms(paths: readonly string[], args: reado
     const roles = Object.keys(variant.listings);
     const builds = await compileTogether(new Map(roles.map((role, i) => [role, paths[i]!])), dir, ['-Wno-error'], process.cwd());
     if (!(builds instanceof Map)) throw new NativeBuildError(builds.ok ? '' : builds.output, !builds.ok && builds.missingCompiler);
-    const failed = [...builds.values()].flatMap((build) => (build.ok ? [] : [build]));
+    // cc's errors first: the program must compile before its threads matter.
+    const failed = [...builds.values()].flatMap((build) => (build.ok || 'threads' in build ? [] : [build]));
     if (failed.length > 0) throw new NativeBuildError(failed.map((build) => build.output).join(''), failed.some((build) => build.missingCompiler));
+    const threads = [...builds.values()].flatMap((build) => (!build.ok && 'threads' in build ? build.threads : []));
+    if (threads.length > 0) throw new ThreadsRefusedError(threads);
     const binaries = new Map([...builds].flatMap(([role, build]) => (build.ok ? [[role, build.binary] as const] : [])));
     const warnings = [...builds.values()].map((build) => (build.ok ? (build.warnings ?? '') : '')).join('');
     // Ctrl-C or kill ends the process by the lifecycle's process.exit(): the binaries go then too.

@@ -13,6 +13,7 @@ import traceSockets from '../native/ipc-trace-sockets.c';
 import traceState from '../native/ipc-trace-state.c';
 import traceSysv from '../native/ipc-trace-sysv.c';
 import traceHeader from '../native/ipc-trace.h';
+import { threadCalls, type ThreadCall } from './native-threads.js';
 
 /** The runtime's files: ipc-trace.c includes the others (one translation unit, its helpers kept static). */
 const RUNTIME_FILES: Readonly<Record<string, string>> = {
@@ -36,7 +37,9 @@ export type NativeBuild =
   /** `warnings`: what the compiler said of a program it compiled (a learner's is built without -Werror). */
   | { readonly ok: true; readonly binary: string; readonly warnings?: string }
   /** The compiler's own text (file:line: error: …), or why it could not run. */
-  | { readonly ok: false; readonly output: string; readonly missingCompiler: boolean };
+  | { readonly ok: false; readonly output: string; readonly missingCompiler: boolean }
+  /** It compiled, and starts threads: refused before it is linked (native-threads.ts says why). */
+  | { readonly ok: false; readonly output: ''; readonly missingCompiler: false; readonly threads: readonly ThreadCall[] };
 
 function cc(args: readonly string[], cwd: string): Promise<{ code: number; output: string; missing: boolean }> {
   return new Promise((resolve) => {
@@ -87,6 +90,7 @@ export async function compileNative(sourcePath: string, dir: string, name = 'pro
  * Programs (`name` → source) compiled into `dir` with the runtime, each at the same time as the
  * runtime itself, then linked: on two cores that is about the runtime's own compile time less to
  * wait before the first frame. The runtime's failure first, else each program's build, by name.
+ * A program that starts threads is not linked (`threads`: its calls, file:line).
  */
 export async function compileTogether(programs: ReadonlyMap<string, string>, dir: string, extraFlags: readonly string[] = [], cwd = dir): Promise<NativeBuild | Map<string, NativeBuild>> {
   writeRuntime(dir);
@@ -101,6 +105,11 @@ export async function compileTogether(programs: ReadonlyMap<string, string>, dir
     const object = objects[i]!;
     if (object.code !== 0) {
       builds.set(name, { ok: false, output: object.output, missingCompiler: object.missing });
+      continue;
+    }
+    const threads = await threadCalls(join(dir, `${name}.o`), cwd);
+    if (threads.length > 0) {
+      builds.set(name, { ok: false, output: '', missingCompiler: false, threads });
       continue;
     }
     // A link error (an undefined function) is the program's too, told as the compiler's text.

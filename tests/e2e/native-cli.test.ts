@@ -70,6 +70,26 @@ int main(void) {
 }
 `;
 
+// A pipe between two threads: the second thread would run beside the stepped one, untraced.
+const THREADS_C = `#include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
+static int fd[2];
+static void *reader(void *arg) {
+    char c;
+    read(fd[0], &c, 1);
+    return arg;
+}
+int main(void) {
+    pthread_t t;
+    pipe(fd);
+    pthread_create(&t, NULL, reader, NULL);
+    write(fd[1], "x", 1);
+    pthread_join(t, NULL);
+    return 0;
+}
+`;
+
 // Two programs that meet at a FIFO named on their command line, as in two terminals.
 const WRITER_C = `#include <fcntl.h>
 #include <stdio.h>
@@ -175,6 +195,32 @@ describe.skipIf(!ccOnPath())('a C program of the learner’s', () => {
       expect(r.stderr).toMatch(/^broken\.c:5:5: error: expected .;. before .return./m);
       expect(r.stdout).toBe('');
     }
+    expectNothingLeft();
+  });
+
+  it('a program that starts threads is refused before it runs: the call and its file:line, what to do, exit 1, in each mode', { timeout: 4 * WAIT_MS }, async () => {
+    writeFileSync(join(src, 'threads.c'), THREADS_C);
+    const at = 'threads.c:13: pthread_create';
+    for (const [lang, said, todo] of [['en', 'threads.c starts threads', 'fork()'], ['zh', 'threads.c 会创建线程', '用 fork()']] as const) {
+      const r = cli(['threads.c', '--plain', '--lang', lang]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(said);
+      expect(r.stderr).toContain(at);
+      expect(r.stderr).toContain(todo);
+      expect(r.stdout).toBe('');
+    }
+    const json = cli(['threads.c', '--json', '--mode', 'run', '--lang', 'en']);
+    expect(json.status).toBe(1);
+    expect(jsonEvents(json.stdout)).toEqual([
+      expect.objectContaining({ kind: 'refused', reason: 'threads', found: [{ call: 'pthread_create', file: 'threads.c', line: 13 }] }),
+    ]);
+    // On the screen's side: said in the terminal, the screen never opened, the shell's status 1.
+    mkdirSync(join(base, 'runs'), { recursive: true });
+    terminal = new Terminal(`cd ${src}; env -u CI TMPDIR=${join(base, 'runs')} XDG_RUNTIME_DIR= node ${CLI} threads.c --lang zh`, 100, 30);
+    const s = await terminal.waitFor((x) => /EXIT=\d+/.test(x), 'the shell after the refusal');
+    expect(s).toContain('threads.c 会创建线程');
+    expect(s).toContain(at);
+    expect(Number(/EXIT=(\d+)/.exec(s)?.[1])).toBe(1);
     expectNothingLeft();
   });
 
