@@ -94,6 +94,15 @@ export async function traced(
   return { events, exit, pid: child.pid!, stdout };
 }
 
+/**
+ * The children `pid` forked, in the order it forked them: its fork() return values. Not the
+ * order of the children's `hello` events, which is the order they connected: a child forked
+ * second may be scheduled, and connect, first.
+ */
+export function forkedBy(events: readonly TraceEvent[], pid: number): number[] {
+  return events.flatMap((e) => (e.kind === 'return' && e.pid === pid && e.name === 'fork' && typeof e.value === 'number' && e.value > 0 ? [e.value] : []));
+}
+
 /** One process's events but its state events (tested on their own), without pid and t: kind, then what the kind carries. */
 export function of(events: readonly TraceEvent[], pid: number): Record<string, unknown>[] {
   return events

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { removeSysvObject } from '../../src/ffi/sys-ipc.js';
 import type { TraceEvent } from '../../src/runtime/protocol.js';
 import { GO } from '../../src/runtime/protocol.js';
-import { alive, compiled, line, of, traced } from '../helpers/native.js';
+import { alive, compiled, forkedBy, line, of, traced } from '../helpers/native.js';
 import { sysvRows } from '../helpers/kernel.js';
 
 /** Processes still running `binary` (a relay is a fork of the program: its exe is the program's). */
@@ -367,8 +367,10 @@ int main(int argc, char *argv[]) {
       for (const name of ['a', 'b', 'c']) writeFileSync(join(listed, name), '');
       const run = await traced(binary, dir, undefined, [listed]);
       const L = (marker: string) => line(source, marker);
-      const children = run.events.flatMap((e) => (e.kind === 'hello' && e.role === 'child' ? [e.pid] : []));
+      // Named by the parent's fork() return values: the hello order is the order they connected (wc may come first).
+      const children = forkedBy(run.events, run.pid);
       expect(children).toHaveLength(3);
+      expect(run.events.flatMap((e) => (e.kind === 'hello' && e.role === 'child' ? [e.pid] : [])).sort()).toEqual([...children].sort());
       const [ls, wc, echo] = children as [number, number, number];
       const outputs = run.events.flatMap((e) => (e.kind === 'output' ? [`${e.pid === run.pid ? 'main' : e.pid === ls ? 'ls' : e.pid === wc ? 'wc' : e.pid === echo ? 'sh' : e.pid} ${e.fd} ${e.text}`] : []));
       // wc's count, told by the relay under wc's own pid, at the line that exec'd it; ls's lines went down the pipe.
