@@ -10,5 +10,11 @@ export default function setup(): () => void {
   // own, never into the home of whoever runs them; every process the tests start inherits it.
   const state = mkdtempSync(join(tmpdir(), 'ipc-tests-state-'));
   process.env.XDG_STATE_HOME = state;
-  return () => rmSync(state, { recursive: true, force: true });
+  // The native runtime's compiled object is cached the same way (src/runtime/native-cache.ts).
+  const cache = mkdtempSync(join(tmpdir(), 'ipc-tests-cache-'));
+  process.env.XDG_CACHE_HOME = cache;
+  return () => {
+    rmSync(state, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  };
 }

@@ -13,6 +13,7 @@ import traceSockets from '../native/ipc-trace-sockets.c';
 import traceState from '../native/ipc-trace-state.c';
 import traceSysv from '../native/ipc-trace-sysv.c';
 import traceHeader from '../native/ipc-trace.h';
+import { keep, runtimeKey, takeCached } from './native-cache.js';
 import { threadCalls, type ThreadCall } from './native-threads.js';
 
 /** The runtime's files: ipc-trace.c includes the others (one translation unit, its helpers kept static). */
@@ -61,9 +62,16 @@ function writeRuntime(dir: string): void {
   for (const [name, text] of Object.entries(RUNTIME_FILES)) writeFileSync(join(dir, name), text, { mode: 0o600 });
 }
 
+/** The runtime's object in `dir`: the user's cached one for these files, flags and cc (native-cache.ts), else compiled and kept. */
 async function compileRuntimeObject(dir: string): Promise<NativeBuild> {
+  const object = join(dir, 'ipc-trace.o');
+  const key = runtimeKey(RUNTIME_FILES, RUNTIME_CFLAGS);
+  if (takeCached(key, object)) return { ok: true, binary: object };
   const runtime = await cc([...RUNTIME_CFLAGS, '-c', '-o', 'ipc-trace.o', 'ipc-trace.c'], dir);
-  if (runtime.code === 0) return { ok: true, binary: join(dir, 'ipc-trace.o') };
+  if (runtime.code === 0) {
+    keep(key, object);
+    return { ok: true, binary: object };
+  }
   const output = runtime.missing ? 'cc: not found on PATH (install a C compiler: gcc or clang)' : runtime.output;
   return { ok: false, output, missingCompiler: runtime.missing };
 }
