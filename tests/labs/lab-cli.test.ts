@@ -77,6 +77,15 @@ describe('ipc-demo lab', () => {
     expect(verdict.compiler).toMatch(/broken\.c:1:\d+: error: .*undeclared/);
   });
 
+  it('a program that starts threads is a failed check that names the call and its line, not a half-traced run', { skip: spawnSync('cc', ['--version']).status !== 0 }, () => {
+    writeFileSync(join(cwd, 'threads.c'), '#include <pthread.h>\nstatic void *f(void *a) { return a; }\nint main(void) {\n    pthread_t t;\n    pthread_create(&t, 0, f, 0);\n    return pthread_join(t, 0);\n}\n');
+    const result = ipcDemo('lab', 'check', 'pipe-eof', 'threads.c', '--json');
+    expect(result.status).toBe(1);
+    const verdict = JSON.parse(result.stdout) as { pass: boolean; refused: string; found: unknown; evidence: { en: string; zh: string } };
+    expect(verdict).toMatchObject({ pass: false, refused: 'threads', found: [{ call: 'pthread_create', file: 'threads.c', line: 5 }] });
+    expect(verdict.evidence.zh).toContain('threads.c:5: pthread_create');
+  });
+
   it('Ctrl-C during a check ends the program\'s processes and removes its run: exit 130, nothing left', { skip: spawnSync('cc', ['--version']).status !== 0 }, async () => {
     ipcDemo('lab', 'start', 'pipe-eof');
     const env = { ...process.env, XDG_STATE_HOME: join(home, 'state'), TMPDIR: base, XDG_RUNTIME_DIR: '' };
