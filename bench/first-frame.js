@@ -88,9 +88,10 @@ function session(command) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const FIRST_FRAME = /─ [\w.-]+\.c /;
-// The first step's number: 1, or 2 when two programs (section 2) reach their first lines before the first frame.
-const READY = /· step \d/;
-const header = (prefix) => ({ frame: new RegExp(`${prefix} ·`), ready: new RegExp(`${prefix} · [^·\\n]+ · step \\d`) });
+// The first step's number: 1, or 2 when two programs (section 2) reach their first lines before
+// the first frame. Not 0: the screen says `step 0` until a process waits at a line.
+const READY = /· step [1-9]/;
+const header = (prefix) => ({ frame: new RegExp(`${prefix} ·`), ready: new RegExp(`${prefix} · [^·\\n]+ · step [1-9]`) });
 
 async function nodeStart() {
   const s = session(`${process.execPath} -e 0; echo NODE-STARTED; sleep 1`);
