@@ -10,6 +10,7 @@ import { runText } from './ui/run-text.js';
 import { loadInteractive } from './ui/load-interactive.js';
 import type { InteractiveOptions } from './ui/run-interactive.js';
 import { startFirstRun } from './cli/first-run.js';
+import { drawFirstFrame, LEAVE_ALT_SCREEN } from './ui/first-frame.js';
 import { cliText, type CliText } from './cli/text.js';
 import { commanderErrorText } from './cli/commander-errors.js';
 import { buildPrograms, ccOnPath, isCProgram, programProblem } from './cli/native.js';
@@ -153,15 +154,26 @@ async function runResolved(demo: DemoMeta, variant: VariantMeta, options: CliOpt
   return openScreen({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay, launcherFor, questions: options.questions });
 }
 
-/** The screen, with its first demo's runners started before its modules load (src/cli/first-run.ts). */
+/**
+ * The screen: its first frame drawn at once (src/ui/first-frame.ts), then its first demo's
+ * runners started, then its modules loaded (src/cli/first-run.ts).
+ */
 async function openScreen(options: InteractiveOptions): Promise<number> {
   const demo = options.demos[options.start ?? 0]!;
   const variant = options.variant ?? demo.variants[0]!;
   const { roles, mode, delayMs: playDelayMs } = options;
-  const first = await startFirstRun({ demo, variant, mode, roles, lab: roles !== undefined, peersElsewhere: peersElsewhere(demo), playDelayMs, launcher: options.launcherFor?.(demo, variant) });
+  const tourPosition = options.demos.length > 1 ? `${(options.start ?? 0) + 1}/${options.demos.length}` : undefined;
+  const drawn = drawFirstFrame({ demo, variant, lang: options.lang, mode, roles, tourPosition });
+  const leaveFirstFrame = () => {
+    if (drawn) process.stdout.write(LEAVE_ALT_SCREEN);
+  };
+  const first = await startFirstRun({ demo, variant, mode, roles, lab: roles !== undefined, peersElsewhere: peersElsewhere(demo), playDelayMs, launcher: options.launcherFor?.(demo, variant) }, leaveFirstFrame);
   try {
-    const runInteractive = await loadInteractive();
-    return await runInteractive({ ...options, takeStarted: first.take });
+    const runInteractive = await loadInteractive().catch((error: unknown) => {
+      leaveFirstFrame();
+      throw error;
+    });
+    return await runInteractive({ ...options, takeStarted: first.take, firstFrameDrawn: drawn });
   } finally {
     await first.stopUnclaimed();
   }

@@ -11,11 +11,12 @@ export interface FirstRun {
   readonly stopUnclaimed: () => Promise<void>;
 }
 
-export async function startFirstRun(options: RunOptions): Promise<FirstRun> {
+/** `onSignalExit`: what a signal must undo before the screen is up (the first frame's alternate screen). */
+export async function startFirstRun(options: RunOptions, onSignalExit?: () => void): Promise<FirstRun> {
   const [{ Run }, { guard }] = await Promise.all([import('../runtime/controller.js'), import('../runtime/lifecycle.js')]);
   const run = new Run(options);
   // Guarded from now on: a signal while the screen loads stops it like any other run.
-  const release = guard(run);
+  const release = guard(run, onSignalExit);
   let claimed = false;
   let result: RunResult | null = null;
   run.once('end', (ended) => {

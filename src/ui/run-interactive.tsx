@@ -9,6 +9,7 @@ import { StartedRun, type TakeStarted } from './hooks/use-run.js';
 import { exitLine } from './exit-line.js';
 import type { Progress } from '../runtime/progress.js';
 import type { Resume } from './tour-progress.js';
+import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, replaceFirstFrame } from './first-frame.js';
 
 export interface InteractiveOptions {
   readonly demos: readonly DemoMeta[];
@@ -29,18 +30,19 @@ export interface InteractiveOptions {
   readonly takeStarted?: TakeStarted;
   /** Step mode asks the demos' questions (default); false: --no-questions. */
   readonly questions?: boolean;
+  /** The CLI has drawn the first frame in the alternate screen already (first-frame.ts): Ink's first replaces it. */
+  readonly firstFrameDrawn?: boolean;
 }
 
-const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
-const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 
 export async function runInteractive(options: InteractiveOptions): Promise<number> {
-  process.stdout.write(ENTER_ALT_SCREEN);
+  const unreplaced = options.firstFrameDrawn ? replaceFirstFrame() : (process.stdout.write(ENTER_ALT_SCREEN), () => undefined);
   let left = false;
   const leave = () => {
     if (left) return;
     left = true;
     instance.unmount();
+    unreplaced();
     process.stdout.write(LEAVE_ALT_SCREEN);
   };
   // 130, as a shell reports a program ended by SIGINT: what Ctrl-C means everywhere else.
