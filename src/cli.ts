@@ -93,7 +93,7 @@ async function sweep(): Promise<void> {
 
 async function clean(): Promise<void> {
   const { sweepDeadRuns } = await import('./runtime/sweep.js');
-  const swept = await sweepDeadRuns();
+  const swept = await sweepDeadRuns(undefined, true);
   if (swept.length === 0) {
     process.stdout.write('Nothing to clean: no run of yours was left behind.\n');
     return;

@@ -10,6 +10,7 @@ import { GO, RUN_FREE, type Mode, type TraceEvent, type WaitStatus } from './pro
 import { leaveRunDirNow } from './leave-dir.js';
 import { createRunDir, joinLabDir, KEY_FILE, traceSocketPath } from './run-dir.js';
 import { freeLoopbackPort, labPort } from './lab-port.js';
+import { sayJoined, takeWord, type FinishedWord } from './lab-word.js';
 import { cleanUpRunDir, living, type Removed } from './run-cleanup.js';
 import { writeControl } from './control-write.js';
 import { killedFromOutside } from './outside-kill.js';
@@ -109,6 +110,8 @@ export class Run extends EventEmitter<RunEvents> {
   private readonly endedRunners = new Map<number, { timer: NodeJS.Timeout | null; done: () => void }>();
   /** The processes killAll() found alive and killed. */
   private readonly killed = new Set<number>();
+  /** Lab mode: the other terminal's roles had run to their end and left before this one joined (lab-word.ts). */
+  private peerFinished: FinishedWord | null = null;
 
   constructor(options: RunOptions) {
     super();
@@ -120,8 +123,15 @@ export class Run extends EventEmitter<RunEvents> {
 
   /** Makes the run's private directory (start() does it too); throws RunDirError if it cannot. */
   prepare(): string {
-    this.runDir ??= this.options.lab ? joinLabDir(this.options.demo.id, this.options.variant.id) : createRunDir();
+    this.runDir ??= this.options.lab ? this.joinLab() : createRunDir();
     return this.runDir;
+  }
+
+  private joinLab(): string {
+    const dir = joinLabDir(this.options.demo.id, this.options.variant.id);
+    sayJoined(dir, this.roles());
+    this.peerFinished = takeWord(dir, this.roles());
+    return dir;
   }
 
   /** The run's private directory; it exists from start() until the run has ended. */
@@ -157,6 +167,8 @@ export class Run extends EventEmitter<RunEvents> {
 
   private async launch(): Promise<void> {
     const tracePath = traceSocketPath(this.dir);
+    // Said before anything runs: this terminal's programs are about to wait for ones that have gone.
+    if (this.peerFinished) this.note('peer-finished', `${this.peerFinished.roles.join(',')} ${Date.now() - this.peerFinished.at}`);
     if (this.roles().some((role) => (this.options.variant.argv?.[role] ?? []).some((arg) => arg.includes('{port}')))) {
       this.port = this.options.lab ? await labPort(this.dir) : await freeLoopbackPort();
     }
@@ -529,7 +541,8 @@ export class Run extends EventEmitter<RunEvents> {
       for (const proc of this.procs.values()) proc.socket?.destroy();
       await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
       // In lab mode the other terminal may still use the objects: the last one out removes them, and the directory.
-      const removed = await cleanUpRunDir(this.runDir, this.options.lab === true, [...this.killed]);
+      const finished = reason === 'done' && this.runners.length > 0 && this.runners.every(({ child }) => child.exitCode === 0) ? this.roles() : null;
+      const removed = await cleanUpRunDir(this.runDir, this.options.lab === true, [...this.killed], finished);
       for (const object of removed.objects) this.note('leak-removed', object);
       for (const object of removed.failed) this.note('leak-left', object);
       const exits = new Map<string, WaitStatus>();

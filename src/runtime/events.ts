@@ -17,7 +17,8 @@ export type NoteCode =
   | 'killed' // a signal that no process of the run sent ended one of them: detail `pid role SIGNAL`
   | 'stopped' // the user or a signal ended the run early
   | 'sysv-error' // a System V get call failed for a reason of the system's (a limit, another's object): detail `call ERRNO [limit=value used]`
-  | 'peer-refused'; // sent by a runner: accept() returned another user's TCP connection, which it closed (detail `uid N` or `no owner`)
+  | 'peer-refused' // sent by a runner: accept() returned another user's TCP connection, which it closed (detail `uid N` or `no owner`)
+  | 'peer-finished'; // lab mode: the other terminal's roles ran to their end and left before this one joined (detail `role,… ms-ago`)
 
 export interface NoteEvent {
   readonly kind: 'note';

@@ -2,6 +2,7 @@
 // terminals share it) removes the System V objects recorded in it, then the directory.
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { leaveWord } from './lab-word.js';
 import { lockLab, namesIn, release, removeRunDir } from './run-dir.js';
 import { recordedObjectsLeft, removeRecordedObjects } from './sysv-cleanup.js';
 
@@ -56,14 +57,16 @@ function demoPaths(dir: string): RemovedPath[] {
  * gone (looking first, each could find the other still there, and leave it all to it). Under the
  * lab's lock: a terminal joining now waits until the directory has gone, and makes a new one.
  * What could not be removed keeps its record, for `ipc-demo clean` and the next start's sweep.
+ * `finished`: this terminal's roles, when its programs ran to their end (lab-word.ts).
  */
-export async function leaveRunDir(dir: string, lab: boolean): Promise<Left> {
+export async function leaveRunDir(dir: string, lab: boolean, finished: readonly string[] | null = null): Promise<Left> {
   const unlock = lock(dir, lab);
   try {
     if (!release(dir)) return { removed: [], failed: [], paths: [], sharedKept: true };
     const { removed, failed } = await removeRecordedObjects(dir);
     if (failed.length > 0) return { removed, failed, paths: [], sharedKept: false };
     const paths = demoPaths(dir);
+    if (lab && finished) leaveWord(dir, finished);
     removeRunDir(dir);
     return { removed, failed, paths, sharedKept: false };
   } finally {

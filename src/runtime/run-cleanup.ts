@@ -30,8 +30,8 @@ export function living(pids: Iterable<number>): number[] {
 }
 
 /** Leaves the run's directory (the last one out removes it, leave-dir.ts) and says what the end removed. */
-export async function cleanUpRunDir(dir: string | null, lab: boolean, killed: readonly number[]): Promise<Removed> {
+export async function cleanUpRunDir(dir: string | null, lab: boolean, killed: readonly number[], finished: readonly string[] | null = null): Promise<Removed> {
   if (dir === null) return { processes: killed, paths: [], objects: [], failed: [], sharedKept: false };
-  const { removed, failed, paths, sharedKept } = await leaveRunDir(dir, lab);
+  const { removed, failed, paths, sharedKept } = await leaveRunDir(dir, lab, finished);
   return { processes: killed, paths, objects: removed, failed, sharedKept };
 }

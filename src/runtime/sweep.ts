@@ -3,6 +3,7 @@
 // directory's recorded System V objects and the directory itself are removed.
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
+import { removeOldWords } from './lab-word.js';
 import { deadRuns, removeRunDir, removeStaleLabLocks, runBase } from './run-dir.js';
 import { removeRecordedObjects } from './sysv-cleanup.js';
 
@@ -15,9 +16,11 @@ export interface SweptRun {
   readonly failed: readonly string[];
 }
 
-export async function sweepDeadRuns(base = runBase()): Promise<SweptRun[]> {
+/** `allWords`: lab words for a terminal still to come are removed whatever their age (`ipc-demo clean`). */
+export async function sweepDeadRuns(base = runBase(), allWords = false): Promise<SweptRun[]> {
   const swept: SweptRun[] = [];
   removeStaleLabLocks(base);
+  removeOldWords(base, process.getuid?.() ?? 0, allWords);
   for (const dir of deadRuns(base)) {
     let files: string[] = [];
     try {

@@ -137,7 +137,22 @@ export function noteText(code: RunEvent extends infer E ? (E extends { kind: 'no
       return sysvErrorText(detail, lang);
     case 'peer-refused':
       return peerRefusedText(detail, lang);
+    case 'peer-finished':
+      return peerFinishedText(detail, lang);
   }
+}
+
+/** A peer-finished note (`role,… ms`): which roles have come and gone, how long ago, and how to start them again. */
+function peerFinishedText(detail: string, lang: Lang): string {
+  const s = strings[lang];
+  const [list = '', ms = '0'] = detail.split(' ');
+  const roles = list.split(',');
+  const fill: Record<string, string> = {
+    roles: roles.join(s.peerFinishedAnd),
+    ago: s.peerFinishedAgo.replace('{n}', String(Math.round(Number(ms) / 1000))),
+    options: roles.map((role) => `--role ${role}`).join(', '),
+  };
+  return s.peerFinished.replace(/\{(\w+)\}/g, (_, name: string) => fill[name] ?? '');
 }
 
 /** A peer-refused note (`uid N` or `no owner`): whose connection the runtime closed, and why the listing does not. */

@@ -40,6 +40,10 @@ const en = {
     'ipc-demo closed a connection to this run’s port from {who} and the server went on waiting in accept(): two users never meet. tcp-server.c itself has no such check; a TCP peer has no SO_PEERCRED, only /proc/net/tcp shows its owner.',
   peerUid: 'another user (uid {uid})',
   peerGone: 'a socket no process holds any more',
+  peerFinished:
+    'This lab’s {roles} ran to its end {ago} ago, before this terminal joined, and has left: what it made for the two of you (its messages in the queue, its data in the FIFO or the segment) went with it. What runs here waits for it in vain: start it again in the other terminal ({options}), or quit.',
+  peerFinishedAgo: '{n} s',
+  peerFinishedAnd: ' and ',
   sysvNoSpace:
     '{call} failed with ENOSPC: the system-wide limit {limit} = {value} is reached ({used} in use). `ipc-demo clean` removes what dead ipc-demo runs left; `ipcs` lists the rest, which only their owner or root can remove with `ipcrm`. An administrator can raise the limit: sudo sysctl -w {raise}.',
   sysvAccess:
@@ -165,6 +169,10 @@ const zh: Strings = {
     'ipc-demo 关闭了{who}连到本次运行端口的连接，服务器继续在 accept() 里等待：两个用户互不相遇。tcp-server.c 本身没有这项检查；TCP 的对端没有 SO_PEERCRED，只有 /proc/net/tcp 能看出它属于谁。',
   peerUid: '另一个用户（uid {uid}）',
   peerGone: '一个已不属于任何进程的套接字',
+  peerFinished:
+    '本实验的 {roles} 在{ago}前就已运行结束并离开了，那时这个终端还没有加入；它为你们双方准备的东西（队列里的消息、FIFO 或共享内存段里的数据）也随它一起被删除了。这里运行的程序等不到它：请在另一个终端重新启动它（{options}），或者退出。',
+  peerFinishedAgo: ' {n} 秒',
+  peerFinishedAnd: ' 和 ',
   fds: '文件描述符',
   pipeFill: '管道中',
   sharedMaps: '共享映射',
