@@ -4,7 +4,7 @@
 // In lab mode two terminals of one user share one such directory.
 import { appendFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Text } from '../demos/types.js';
 import { parseSysvTable, type SysvRow } from './kernel/sysvipc.js';
 
@@ -395,18 +395,26 @@ export function deadRuns(base = runBase()): string[] {
   return namesIn(base)
     .filter((name) => name.startsWith(`${RUN_PREFIX}${uid()}-`))
     .map((name) => join(base, name))
-    .filter((dir) => {
-      try {
-        const st = lstatSync(dir);
-        if (!st.isDirectory() || st.uid !== uid()) return false;
-        if (liveOwners(dir).length > 0) return false;
-        // A directory with no owner file at all may be a run being created this instant: leave young ones.
-        const owned = readdirSync(dir).some((name) => OWNER_PATTERN.test(name));
-        return owned || Date.now() - st.mtimeMs > 60_000;
-      } catch {
-        return false;
-      }
-    });
+    .filter(isDeadRun);
+}
+
+/** Whether `dir` is a run directory of ours whose controllers are all dead. */
+export function isDeadRun(dir: string): boolean {
+  try {
+    const st = lstatSync(dir);
+    if (!st.isDirectory() || st.uid !== uid()) return false;
+    if (liveOwners(dir).length > 0) return false;
+    // A directory with no owner file at all may be a run being created this instant: leave young ones.
+    const owned = readdirSync(dir).some((name) => OWNER_PATTERN.test(name));
+    return owned || Date.now() - st.mtimeMs > 60_000;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `dir` is a lab directory (two terminals share it, under lockLab). */
+export function isLabDir(dir: string): boolean {
+  return basename(dir).startsWith(`${RUN_PREFIX}${uid()}-lab-`);
 }
 
 export function removeRunDir(dir: string): void {

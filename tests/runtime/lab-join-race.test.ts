@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { labLockPath, lockLab } from '../../src/runtime/run-dir.js';
+import { labLockPath, lockLab, processStartTime } from '../../src/runtime/run-dir.js';
 import { expectNothingLeftOf, RunTrace, runsEnded } from '../helpers/leftovers.js';
 import { CLI } from '../helpers/terminal.js';
 
@@ -73,4 +73,30 @@ it('a lock whose holder died is taken over, and `clean` removes one left behind'
   const clean = spawnSync(process.execPath, [CLI, 'clean'], { env: { ...process.env, TMPDIR: base, XDG_RUNTIME_DIR: '' }, encoding: 'utf8' });
   expect(clean.status, clean.stderr).toBe(0);
   expect(readdirSync(base)).toEqual([]);
+});
+
+it('a start\'s sweep waits for the lab\'s lock, and leaves a directory a terminal has joined meanwhile', async () => {
+  base = mkdtempSync(join(tmpdir(), 'ipc-join-race-'));
+  const dir = join(base, `ipc-demo-${process.getuid!()}-lab-msgq-types`);
+  const owner = join(dir, `owner-${process.pid}.json`);
+  // A terminal killed with SIGKILL left its owner file (our pid, another start: a reused pid): a dead run's.
+  mkdirSync(dir, { mode: 0o700 });
+  writeFileSync(owner, JSON.stringify({ pid: process.pid, startTime: 'not-this-one' }));
+  // Here the test is a terminal joining it: under the lock, it claims the directory.
+  const unlock = lockLab(dir)!;
+  let unlocked = false;
+  try {
+    const clean = spawn(process.execPath, [CLI, 'clean'], { env: { ...process.env, TMPDIR: base, XDG_RUNTIME_DIR: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise<number | null>((resolve) => clean.on('exit', (code) => resolve(code)));
+    // Seen dead before the claim: the sweep must wait at the lock, not remove the directory now.
+    await poll(() => existsSync(`${labLockPath(dir)}.${clean.pid}`) || !existsSync(dir), 'the sweep at the lock, or the directory gone');
+    expect(existsSync(dir), 'the directory, while a terminal joins it under the lock').toBe(true);
+    writeFileSync(owner, JSON.stringify({ pid: process.pid, startTime: processStartTime(process.pid) }));
+    unlock();
+    unlocked = true;
+    expect(await exited).toBe(0);
+    expect(readdirSync(dir), 'the joined directory, kept').toEqual([`owner-${process.pid}.json`]);
+  } finally {
+    if (!unlocked) unlock();
+  }
 });
