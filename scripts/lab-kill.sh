@@ -9,7 +9,8 @@
 # A controller whose peer was killed waits for a new one (lab mode: a person may start it
 # again); it is ended with SIGTERM (143) 5 s after the other controller exits ("waited"). A pair
 # where no kill happened and one side waits is a pair that missed each other: the side that came
-# second must have been told so ("waited(told)", a peer-finished note), else its record is kept.
+# second must have been told so ("waited(told)", a peer-finished note), else its record is kept,
+# as is that of a pair where a controller exited 1 with no kill.
 set -u
 cd "$(dirname "$0")/.."
 pairs=${1:-20} mode=${2:-run} delay=${3:-40}
@@ -61,7 +62,9 @@ for i in $(seq "$pairs"); do
   # How the killed runner ended, by its controller's exit event: a runner already exiting when the kill came ends as it would have.
   [ -n "$pid" ] && ended=" ended=$(grep -h "\"kind\":\"exit\",\"pid\":$pid," "$B/$side.out" | grep -o '"signal":[^,]*\|"code":[0-9]*' | tr '\n' ' ' | sed 's/ $//')" || ended=""
   echo "$(date +%T) first=$first killed=$killed$ended r=$rr s=$rs$waited"
-  if [ "$rr" = 70 ] || [ "$rs" = 70 ] || { [ "${killed#none}" != "$killed" ] && [ "$waited" = " waited" ]; }; then
+  # Kept: an internal error; a pair that missed each other untold; a controller that failed with no kill.
+  untouched=$([ "${killed#none}" != "$killed" ] && echo yes)
+  if [ "$rr" = 70 ] || [ "$rs" = 70 ] || { [ -n "$untouched" ] && { [ "$waited" = " waited" ] || [ "$rr" = 1 ] || [ "$rs" = 1 ]; }; }; then
     cp -r "$B" "$keep/pair-$i-$$" && echo "  kept $keep/pair-$i-$$"
   fi
   rm -rf "$B"
