@@ -6,7 +6,7 @@
 # ended), and the exit status of both controllers. An exit 70 (ipc-demo's internal error) keeps
 # both controllers' stdout and stderr under $KEEP.
 #   scripts/lab-kill.sh [pairs] [run|play] [play delay ms]
-# A controller whose peer was killed waits for a new one (lab mode: a person may start it
+# A controller whose peer was killed (or had finished) waits for a new one (lab mode: a person may start it
 # again); it is ended with SIGTERM (143) 5 s after the other controller exits ("waited"). A pair
 # where no kill happened and one side waits is a pair that missed each other: the side that came
 # second must have been told so ("waited(told)", a peer-finished note), else its record is kept,
@@ -46,8 +46,9 @@ for i in $(seq "$pairs"); do
   else
     killed="none($side gone@$(lines "$B/$side.out"))"
   fi
-  wait "$victim"; rv=$?
-  [ "$victim" = "$P1" ] && other=$P2 || other=$P1
+  # The first controller to end, then the other: either may be the one left waiting (the kill may have missed).
+  wait -n -p done "$P1" "$P2"; rd=$?
+  [ "$done" = "$P1" ] && other=$P2 || other=$P1
   waited=""
   timeout 5 tail --pid="$other" -f /dev/null
   if kill -0 "$other" 2>/dev/null; then
@@ -57,7 +58,7 @@ for i in $(seq "$pairs"); do
     kill -TERM "$other"
   fi
   wait "$other"; ro=$?
-  [ "$victim" = "$P1" ] && { r1=$rv; r2=$ro; } || { r1=$ro; r2=$rv; }
+  [ "$done" = "$P1" ] && { r1=$rd; r2=$ro; } || { r1=$ro; r2=$rd; }
   [ "$first" = receiver ] && { rr=$r1; rs=$r2; } || { rr=$r2; rs=$r1; }
   # How the killed runner ended, by its controller's exit event: a runner already exiting when the kill came ends as it would have.
   [ -n "$pid" ] && ended=" ended=$(grep -h "\"kind\":\"exit\",\"pid\":$pid," "$B/$side.out" | grep -o '"signal":[^,]*\|"code":[0-9]*' | tr '\n' ' ' | sed 's/ $//')" || ended=""
