@@ -17,6 +17,7 @@ import { buildPrograms, ccOnPath, isCProgram, programProblem } from './cli/nativ
 import { nativeText } from './cli/native-text.js';
 import type { Launcher } from './runtime/launch.js';
 import { peersElsewhere } from './runtime/learner-program.js';
+import { runFailed } from './runtime/lifecycle.js';
 import { addLabCommands } from './cli/lab-commands.js';
 
 declare const __IPC_DEMO_VERSION__: string;
@@ -146,7 +147,7 @@ async function runResolved(demo: DemoMeta, variant: VariantMeta, options: CliOpt
     const mode = options.mode === 'play' ? 'play' : 'run';
     const result = await runText({ demo, variant, lang, json: options.json === true, roles, mode, delayMs: options.delay, launcher: launcherFor?.(demo, variant), questions: options.questions });
     (await import('./runtime/progress.js')).recordSeen(demo, variant.id, result.reason);
-    const failed = result.reason === 'timeout' || result.notes.some((code) => code === 'runner-failed' || code === 'hung' || code === 'killed' || code === 'sysv-error' || code === 'leak-left');
+    const failed = runFailed(result);
     return failed ? EXIT.failed : EXIT.ok;
   }
   if (!process.stdin.isTTY) fail(t.stdinNotTerminal);

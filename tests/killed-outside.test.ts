@@ -3,14 +3,14 @@
 // Lab mode, as it was seen: a msgq receiver in one terminal, its runner killed
 // while it waits in msgrcv() for a sender that never comes.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectNothingLeftOf, RunTrace, runsEnded } from './helpers/leftovers.js';
 import { noteText } from '../src/ui/plain.js';
-import { CLI } from './helpers/terminal.js';
+import { CLI, runPids, Terminal } from './helpers/terminal.js';
 
 let base = '';
 
@@ -58,6 +58,24 @@ describe('a runner killed from outside the run', () => {
     ]);
     expect(code).toBe(1);
     expectNothingLeftOf(trace, base);
+  });
+});
+
+describe('on the screen', () => {
+  it('the process killed from outside is said, and q exits 1, not 0', async () => {
+    const terminal = new Terminal(`env -u CI TMPDIR=${base} XDG_RUNTIME_DIR= node ${CLI} pipe --no-questions --lang en; echo EXIT=$?`, 80, 24);
+    try {
+      await terminal.waitFor((s) => /P►.*pipe\(fd\)/.test(s), 'the first step');
+      const runner = runPids(base).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('runner.cjs'));
+      expect(runner, 'the parent’s runner').toBeDefined();
+      process.kill(runner!, 'SIGKILL');
+      await terminal.waitFor((s) => /killed|SIGKILL/.test(s), 'the kill said on screen');
+      const screen = await terminal.press('q', (s) => /EXIT=\d+/.test(s), 'the shell');
+      expect(/EXIT=(\d+)/.exec(screen)?.[1]).toBe('1');
+      expect(runPids(base)).toEqual([]);
+    } finally {
+      terminal.close();
+    }
   });
 });
 

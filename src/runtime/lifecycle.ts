@@ -14,6 +14,8 @@ interface Lifecycle {
   leaving: boolean;
   /** What the screen says on stderr once the runs a signal ended have removed everything (the exit line). */
   exitReport?: (results: readonly RunResult[]) => string | undefined;
+  /** A run watched over ended as a failure (runFailed): the screen's exit status says so. */
+  failed?: boolean;
 }
 
 // One per process, not one per copy of this module: the CLI's bundle starts the first run
@@ -98,10 +100,24 @@ export function endAll(): Promise<RunResult[]> {
   return Promise.all([...active].map((run) => run.stop('stopped')));
 }
 
+/**
+ * A run that failed, whatever ended it: it timed out, a runner failed or hung, a process of it was
+ * killed from outside, the system refused a System V object, or one could not be removed. Exit 1.
+ */
+export function runFailed(result: Pick<RunResult, 'reason' | 'notes'>): boolean {
+  return result.reason === 'timeout' || result.notes.some((code) => code === 'runner-failed' || code === 'hung' || code === 'killed' || code === 'sysv-error' || code === 'leak-left');
+}
+
+/** Whether a run watched over in this process has ended as a failure. */
+export function someRunFailed(): boolean {
+  return state.failed === true;
+}
+
 /** Watch over a run until it ends; on a signal, stop it cleanly, then exit with 128+n. */
 export function guard(run: Run, onExit?: () => void): () => void {
   install();
   if (onExit) state.beforeExit = onExit;
+  if (!active.has(run)) run.once('end', (result) => void (runFailed(result) && (state.failed = true)));
   active.add(run);
   return () => active.delete(run);
 }

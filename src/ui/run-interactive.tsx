@@ -3,7 +3,7 @@ import { render } from 'ink';
 import type { DemoMeta, Lang, VariantMeta } from '../demos/types.js';
 import type { Mode } from '../runtime/protocol.js';
 import type { Launcher } from '../runtime/launch.js';
-import { endAll, endingOnSignal, reportOnSignalExit } from '../runtime/lifecycle.js';
+import { endAll, endingOnSignal, reportOnSignalExit, someRunFailed } from '../runtime/lifecycle.js';
 import { Tour } from './components/tour.js';
 import { StartedRun, type TakeStarted } from './hooks/use-run.js';
 import { exitLine } from './exit-line.js';
@@ -67,5 +67,6 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     const results = await ending;
     if (!endingOnSignal()) process.stderr.write(`${exitLine(results, lang)}\n`);
   }
-  return status;
+  // A run on screen that failed (a process killed from outside, a runner that crashed) is not a 0.
+  return status === 0 && someRunFailed() ? 1 : status;
 }
