@@ -65,6 +65,9 @@ export function programEnd(status: WaitStatus, who: string, where: string, lang:
   return undefined;
 }
 
+/** Notes that tell what happened without anything having gone wrong: the note colour, not the error's. */
+export const INFORMATIVE_NOTES: ReadonlySet<string> = new Set(['leak-removed', 'stuck', 'waiting-outside', 'peer-finished']);
+
 /** After these notes ipc-demo itself ends the processes (a stuck run in run mode too): a SIGKILL or SIGTERM then is its own, not the program's end. */
 export const RUN_ENDED_BY_TOOL: ReadonlySet<string> = new Set(['hung', 'timeout', 'stopped', 'stuck']);
 const TOOL_SIGNALS = new Set(['SIGKILL', 'SIGTERM']);
@@ -95,7 +98,7 @@ export function programNotes(
     if (note.code === 'runner-failed') return [];
     const proc = procs.find((p) => p.pid === Number(note.detail));
     if (note.code === 'hung') return [{ text: programHung(proc ? whereOf(proc) : '', lang), error: true }];
-    return [{ text: noteText(note), error: note.code !== 'leak-removed' && note.code !== 'stuck' && note.code !== 'waiting-outside' }];
+    return [{ text: noteText(note), error: !INFORMATIVE_NOTES.has(note.code) }];
   });
   const endedByTool = notes.some((note) => RUN_ENDED_BY_TOOL.has(note.code));
   const ends = procs.flatMap((proc) => {

@@ -13,7 +13,7 @@ import { useSeen } from '../hooks/use-seen.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { kernelLines, wrapKernelLines } from '../kernel-lines.js';
 import { lineNarration } from '../line-narration.js';
-import { lastLines, lineWhere, programNotes } from '../program-end.js';
+import { INFORMATIVE_NOTES, lastLines, lineWhere, programNotes } from '../program-end.js';
 import { computeLayout, MIN_COLUMNS, MIN_ROWS, NO_NEEDS, sideWidthFor } from '../layout.js';
 import { foldEntries, stepIndices, type ProcView } from '../model.js';
 import { noteText } from '../plain.js';
@@ -165,7 +165,7 @@ export function App(props: AppProps) {
   const whereOf = (p: ProcView) => lineWhere(listingFor(demo, variant, p), lastLine.get(p.pid), lang);
   const notes: { text: string; color: string }[] = lineRun
     ? programNotes(state.notes, state.procs, whereOf, (n) => noteText(n.code, n.detail, lang, variant), lang).map((n) => ({ text: n.text, color: n.error ? theme.error : theme.note }))
-    : state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: n.code === 'leak-removed' || n.code === 'stuck' || n.code === 'waiting-outside' ? theme.note : theme.error }));
+    : state.notes.map((n) => ({ text: noteText(n.code, n.detail, lang, variant), color: INFORMATIVE_NOTES.has(n.code) ? theme.note : theme.error }));
   if (props.notice) notes.unshift({ text: props.notice, color: theme.note });
   if (cursor !== null) notes.push({ text: `${s.replay}: ${replayHint(s, result !== null, mode)}`, color: theme.replay });
   if (error) notes.push({ text: `${s.runnerFailed} ${error}`, color: theme.error });
