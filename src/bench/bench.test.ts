@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { mechanism as pipe } from './mechanisms/01-pipe/meta.js';
 import { mechanism as anonMem } from './mechanisms/02-anon-mem/meta.js';
@@ -163,6 +164,16 @@ describe('ipc-demo bench', () => {
     const left = sysvIds('msg');
     expect([...queues].filter((id) => left.has(id))).toEqual([]);
   }, 60_000);
+
+  it('draws its chart within 80 columns, in both languages (the ratio wrapped onto a line of its own)', async () => {
+    for (const lang of ['en', 'zh']) {
+      const ran = await bench(['pipe', 'shm', '--sizes', '65536', '--reps', '1', '--lang', lang]);
+      expect(ran.code).toBe(0);
+      const wide = ran.stdout.split('\n').filter((line) => stringWidth(line) > 80);
+      expect(wide, `${lang}: lines wider than 80 columns`).toEqual([]);
+      expect(ran.stdout).toMatch(/^SysV shm \+ sem +█+ +[\d.]+ [GM]B\/s .*█+ +[\d.]+ [GM]B\/s +(±\d+%|>999%) +[\d.]+×$/m);
+    }
+  }, 120_000);
 
   it('without cc, measures the twin alone and says so once', async () => {
     const ran = await bench(['pipe', '--sizes', '4096', '--reps', '1', '--json'], { ...process.env, PATH: '/nonexistent' });

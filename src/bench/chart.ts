@@ -9,8 +9,9 @@ import type { Summary } from './stats.js';
 import { benchText, type BenchText } from './text.js';
 import type { MechanismMeta } from './types.js';
 
-const LABEL = 16;
-const BAR = 14;
+// A row is LABEL + 2 × (BAR + VALUE + 8) + the ratio: 78 columns, an 80-column terminal's line.
+const LABEL = 15;
+const BAR = 11;
 const VALUE = 10;
 
 export function formatSize(bytes: number): string {
