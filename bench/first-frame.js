@@ -7,86 +7,17 @@
 // Targets: first frame ≤ 2.5×, ready ≤ 4× `node -e 0`. Medians of BENCH_RUNS (default 9);
 // BENCH_DEMOS=pipe,shm for fewer demos (none: only the tour), BENCH_TOUR=0 without the tour.
 // NODE_EXTRA_CA_CERTS is unset, as users have it.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { COLUMNS, ENV, median, retried, ROWS, session } from './pty.js';
 
 const CLI = fileURLToPath(new URL('../bin/ipc-demo.js', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const COLUMNS = 120;
-const ROWS = 36;
 const TARGET = { frame: 2.5, ready: 4 };
-const ENV = { ...process.env, TERM: 'xterm-256color', COLUMNS: String(COLUMNS), LINES: String(ROWS), NODE_OPTIONS: '' };
-delete ENV.CI; // Ink draws no frames at all under CI=true
-// Every Node process reads and parses those certificates at start (~40 ms): users don't have them.
-delete ENV.NODE_EXTRA_CA_CERTS;
 
-/** A command in a pseudo-terminal (script(1)): its screen's text as it comes, keys to type, the time of each marker. */
-function session(command) {
-  const start = performance.now();
-  const child = spawn('script', ['-qfec', `stty cols ${COLUMNS} rows ${ROWS}; ${command}; echo EXIT $?`, '/dev/null'], { env: ENV, stdio: ['pipe', 'pipe', 'ignore'] });
-  const killer = setTimeout(() => {
-    console.error(`bench: ${command}: no end after 120 s, killed`);
-    child.kill('SIGKILL');
-  }, 120_000);
-  let text = ''; // what has appeared since the last mark(), without colours
-  let raw = '';
-  let waiter = null;
-  const check = () => {
-    const match = waiter && waiter.pattern.exec(text);
-    if (match) {
-      session.match = match;
-      const { resolve, pattern } = waiter;
-      waiter = null;
-      if (process.env.BENCH_DEBUG) console.error(command.slice(-20), pattern, performance.now() - start);
-      resolve(performance.now() - start);
-    }
-  };
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk) => {
-    raw += chunk;
-    // Colours may sit between a marker's characters, and a chunk may end inside an escape sequence.
-    const cut = raw.lastIndexOf('\x1b');
-    const done = cut > raw.length - 32 ? cut : raw.length;
-    text += stripVTControlCharacters(raw.slice(0, done));
-    raw = raw.slice(done);
-    check();
-  });
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-  void exited.then((how) => {
-    clearTimeout(killer);
-    waiter?.reject(new Error(`${command}: ended (${how}) before ${waiter.pattern}:\n${text.slice(-3000)}`));
-  });
-  const session = {
-    /** What the last until() found. */
-    match: null,
-    /** ms since the start at which `pattern` appears in what came after the last mark(). */
-    until: (pattern) => new Promise((resolve, reject) => {
-      waiter = { pattern, resolve, reject };
-      check();
-    }),
-    /** Forget what has appeared so far; the time now. */
-    mark: () => {
-      text = '';
-      return performance.now() - start;
-    },
-    type: (keys) => child.stdin.write(keys),
-    /** ms since the start. */
-    now: () => performance.now() - start,
-    /** q, and the end of the command. */
-    quit: async () => {
-      child.stdin.write('q');
-      await exited;
-    },
-  };
-  return session;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const FIRST_FRAME = /─ [\w.-]+\.c /;
 // The first step's number: 1, or 2 when two programs (section 2) reach their first lines before
 // the first frame. Not 0: the screen says `step 0` until a process waits at a line.
@@ -166,18 +97,6 @@ function demoList() {
   const demos = [...text.matchAll(/^ {2}\d {2}(\S+).*\n\s+variants: (.*)$/gm)].map(([, id, variants]) => ({ id, variants: variants.split(', ') }));
   const only = process.env.BENCH_DEMOS?.split(',');
   return { all: demos, chosen: only ? demos.filter((d) => only.includes(d.id)) : demos };
-}
-
-/** A sample again if its session was killed from outside (seen on a machine shared with test suites): twice at most. */
-async function retried(sample) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await sample();
-    } catch (error) {
-      if (attempt === 3 || !/ended \(SIGKILL\)/.test(error.message)) throw error;
-      console.error(`bench: ${error.message.split('\n')[0]}; again`);
-    }
-  }
 }
 
 const { all, chosen } = demoList();

@@ -6,77 +6,26 @@
 // the compile's time goes: the runtime's object, the program's, the link.
 // Target (issue 12): first frame ≤ 1.5 s on an idle machine; a native step as quick as a twin's.
 // Medians of BENCH_RUNS (default 9). The load average is printed: figures under load are not the target's.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
+import { ENV, median, retried, session } from './pty.js';
 
 const CLI = fileURLToPath(new URL('../bin/ipc-demo.js', import.meta.url));
 const PROGRAM = fileURLToPath(new URL('fixtures/it.c', import.meta.url));
 const NATIVE_DIR = fileURLToPath(new URL('../src/native/', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const TARGET_FRAME_MS = 1500;
-const ENV = { ...process.env, TERM: 'xterm-256color', COLUMNS: '120', LINES: '36', NODE_OPTIONS: '' };
-delete ENV.CI; // Ink draws no frames under CI=true
-delete ENV.NODE_EXTRA_CA_CERTS;
 
-/** `command` in a pseudo-terminal (script(1)), in `cwd`: until(pattern) gives the ms since the start at which it shows. */
-function session(command, cwd, env = ENV) {
-  const start = performance.now();
-  const child = spawn('script', ['-qfec', `stty cols 120 rows 36; ${command}`, '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'ignore'] });
-  const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  let text = '';
-  let raw = '';
-  let waiter = null;
-  const check = () => {
-    if (!waiter || !waiter.pattern.test(text)) return;
-    const { resolve } = waiter;
-    waiter = null;
-    resolve(performance.now() - start);
-  };
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk) => {
-    // A chunk may end inside an escape sequence: keep its tail for the next one.
-    raw += chunk;
-    const cut = raw.lastIndexOf('\x1b');
-    const done = cut > raw.length - 32 ? cut : raw.length;
-    text += stripVTControlCharacters(raw.slice(0, done));
-    raw = raw.slice(done);
-    check();
-  });
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-  void exited.then((how) => {
-    clearTimeout(killer);
-    waiter?.reject(new Error(`${command}: ended (${how}) before ${waiter.pattern}:\n${text.slice(-2000)}`));
-  });
-  return {
-    until: (pattern) => new Promise((resolve, reject) => {
-      waiter = { pattern, resolve, reject };
-      check();
-    }),
-    /** Forget what has shown so far; the time now. */
-    mark: () => {
-      text = '';
-      return performance.now() - start;
-    },
-    type: (keys) => child.stdin.write(keys),
-    quit: async () => {
-      child.stdin.write('q');
-      await exited;
-    },
-  };
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // The header counts steps: `· step 0` until a process waits at its first line.
 const READY = /· step ([1-9]\d*)/;
 
 /** First frame (the listing's box), ready to step, and one step: space → the header's next step number. */
 async function sample(command, cwd, box, env = ENV) {
-  const s = session(command, cwd, env);
+  const s = session(command, { cwd, env });
   const frame = await s.until(box);
   const ready = await s.until(READY);
   const t0 = s.mark();
@@ -85,18 +34,6 @@ async function sample(command, cwd, box, env = ENV) {
   const step = (await s.until(/· step ([2-9]|\d\d)/)) - t0;
   await s.quit();
   return { frame, ready, step };
-}
-
-/** A sample again if its session was killed from outside (seen on a machine shared with test suites): twice at most. */
-async function retried(take) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await take();
-    } catch (error) {
-      if (attempt === 3 || !/ended \(SIGKILL\)/.test(error.message)) throw error;
-      console.error(`bench: ${error.message.split('\n')[0]}; again`);
-    }
-  }
 }
 
 /** Milliseconds of one cc run, in `dir`. */
