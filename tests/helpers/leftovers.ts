@@ -151,6 +151,15 @@ export async function runsEnded(base: string, timeoutMs = 10_000): Promise<void>
   }
 }
 
+/**
+ * The System V objects there now, as `kind id`: those a later check must not take for a run's. A
+ * pid column names an object's last user, and pids come round again (pid_max 32768): another
+ * test's queue last sent to by a pid that a run's process has since been given looks like the run's.
+ */
+export function sysvNow(): Set<string> {
+  return new Set(KINDS.flatMap((kind) => sysvRows(kind).map((row) => `${kind} ${row[ID_COLUMN[kind]]!}`)));
+}
+
 /** Removes System V objects (ipcrm), those already gone aside. */
 export function removeSysv(objects: readonly SysvLeft[]): void {
   for (const object of objects) {
