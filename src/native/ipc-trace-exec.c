@@ -16,9 +16,11 @@
 #include <dirent.h>
 #include <termios.h>
 
-/* The relay's ends, read end and write end, for fds 1 and 2 (-1: not relayed). */
+/* The relay's ends, read end and write end, for fds 1 and 2 (-1: not relayed); and a pipe
+ * whose write end the relay closes once ipc-demo knows of it (its `relay` event answered). */
 struct relay {
     int read_end[3], write_end[3], saved[3];
+    int ready[2];
 };
 
 /* fd 1 gets a pseudo-terminal in raw mode (no "\r\n" for "\n"), fd 2 a pipe; a pipe for fd 1
@@ -58,13 +60,23 @@ static void __attribute__((noreturn)) relay_run(struct relay *r, pid_t program) 
     int listing = dirfd(dir);
     for (struct dirent *d; (d = readdir(dir));) {
         int fd = atoi(d->d_name);
-        if (d->d_name[0] == '.' || fd == listing || fd == keep[1] || fd == keep[2]) continue;
+        if (d->d_name[0] == '.' || fd == listing || fd == keep[1] || fd == keep[2] || fd == r->ready[1]) continue;
         if ((fd == 1 || fd == 2) && r->read_end[fd] != -1) continue;
         close(fd);
     }
     closedir(dir);
     connect_trace();
     speaking_for = program;
+    /* Said before the program runs: a parent that reaps the program then waits for this
+     * connection's lines, which would otherwise come after the parent's own (wc's count after
+     * "wc exited"). */
+    struct event e;
+    begin(&e, "relay");
+    finish(&e, false);
+    /* ipc-demo answers once it has read that line: only then may the program run. */
+    char go;
+    while (read(trace_fd, &go, 1) == -1 && errno == EINTR) {}
+    close(r->ready[1]);
     streams[1].partial_len = streams[2].partial_len = 0;
     struct pollfd p[2] = {{.fd = keep[1], .events = POLLIN}, {.fd = keep[2], .events = POLLIN}};
     while (p[0].fd != -1 || p[1].fd != -1) {
@@ -105,6 +117,7 @@ static bool relay_start(struct relay *r) {
         any = true;
     }
     if (!any) return false;
+    if (pipe2(r->ready, O_CLOEXEC) == -1) r->ready[0] = r->ready[1] = -1;
     pid_t program = getpid();
     pid_t middle = fork();
     if (middle == 0) {
@@ -112,6 +125,13 @@ static bool relay_start(struct relay *r) {
         _exit(0); /* the relay is orphaned at once: init reaps it, not the exec'd program */
     }
     if (middle > 0) waitpid(middle, NULL, 0);
+    /* The relay has said who it speaks for (or died): EOF on the ready pipe either way. */
+    if (r->ready[1] != -1) close(r->ready[1]);
+    if (r->ready[0] != -1) {
+        char byte;
+        while (read(r->ready[0], &byte, 1) == -1 && errno == EINTR) {}
+        close(r->ready[0]);
+    }
     for (int fd = 1; fd <= 2; fd++) {
         if (r->read_end[fd] == -1) continue;
         close(r->read_end[fd]);

@@ -6,7 +6,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { DemoMeta, VariantMeta } from '../demos/types.js';
 import type { KernelSnapshot, NoteCode, RunEvent } from './events.js';
-import { GO, RUN_FREE, type Mode, type TraceEvent, type WaitStatus } from './protocol.js';
+import { GO, RUN_FREE, type Mode, type RelayEvent, type TraceEvent, type WaitStatus } from './protocol.js';
 import { leaveRunDirNow } from './leave-dir.js';
 import { createRunDir, joinLabDir, KEY_FILE, traceSocketPath } from './run-dir.js';
 import { freeLoopbackPort, labPort } from './lab-port.js';
@@ -104,6 +104,8 @@ export class Run extends EventEmitter<RunEvents> {
    * all arrived: the record then reads in the order things happened.
    */
   private readonly held = new Map<number, { child: number; events: TraceEvent[]; timer: NodeJS.Timeout }>();
+  /** Output relays still open, by the pid they speak for (an exec'd program's lines may still come). */
+  private readonly relays = new Map<number, number>();
   /** Trace connections accepted and not yet closed: a process's events may still be in one. */
   private openConnections = 0;
   /** Runners that have exited while their events may still be on the way: their exit waits for them. */
@@ -194,6 +196,7 @@ export class Run extends EventEmitter<RunEvents> {
   private accept(socket: Socket): void {
     let buffer = '';
     let proc: Proc | null = null;
+    let relayFor: number | null = null;
     this.openConnections++;
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => {
@@ -201,7 +204,13 @@ export class Run extends EventEmitter<RunEvents> {
       for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
-        const event = JSON.parse(line) as TraceEvent;
+        const event = JSON.parse(line) as TraceEvent | RelayEvent;
+        if (event.kind === 'relay') {
+          relayFor = event.pid;
+          this.relays.set(event.pid, (this.relays.get(event.pid) ?? 0) + 1);
+          writeControl(socket, GO); // the exec'd program waits for this answer
+          continue;
+        }
         if (event.kind === 'hello') {
           // A forked child inherits its parent's runtime fds: hide those too.
           const inherited = event.role === 'child' ? (this.procs.get(event.ppid)?.ownFds ?? []) : [];
@@ -225,6 +234,12 @@ export class Run extends EventEmitter<RunEvents> {
         proc.socket = null;
         this.release(proc.pid);
         this.exitAfterEvents(proc.pid);
+      }
+      if (relayFor !== null) {
+        const left = (this.relays.get(relayFor) ?? 1) - 1;
+        if (left > 0) this.relays.set(relayFor, left);
+        else this.relays.delete(relayFor);
+        this.release(relayFor);
       }
       this.checkEnd();
     });
@@ -250,8 +265,9 @@ export class Run extends EventEmitter<RunEvents> {
     if (event.kind === 'exit' && event.pid === proc?.pid) this.release(event.pid);
   }
 
-  /** Whether a child's trace connection may still bring events: not yet connected, or not yet closed nor ended. */
+  /** Whether a child's trace connection may still bring events: not yet connected, or not yet closed nor ended, or its output relay open. */
   private streamOpen(pid: number): boolean {
+    if (this.relays.has(pid)) return true;
     if (this.events.some((e) => e.kind === 'exit' && e.pid === pid)) return false;
     return this.procs.get(pid)?.socket !== null;
   }

@@ -77,6 +77,17 @@ export interface StateEvent extends Base {
 
 export type TraceEvent = HelloEvent | StepEvent | CallEvent | ReturnEvent | OutputEvent | ExitEvent | StateEvent;
 
+/**
+ * The first line of a native program's output relay (src/native/ipc-trace-exec.c), on a
+ * connection of its own, before the exec'd program runs: its output lines for `pid` come on this
+ * connection until it closes. Read by the controller, never recorded: a parent that reaps `pid`
+ * has its events held until then, so that the record keeps a terminal's order.
+ */
+export interface RelayEvent {
+  readonly kind: 'relay';
+  readonly pid: number;
+}
+
 /** Controller → process, one byte each. */
 export const GO = 0x67; // 'g': execute the line you stopped on
 export const RUN_FREE = 0x72; // 'r': stop waiting at steps altogether

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { compileNative } from '../../src/runtime/native-build.js';
-import { GO, type TraceEvent } from '../../src/runtime/protocol.js';
+import { GO, type RelayEvent, type TraceEvent } from '../../src/runtime/protocol.js';
 
 /** The source line of a `@name` marker, as the runtime reports it in `step`. */
 export function line(source: string, marker: string): string {
@@ -68,8 +68,13 @@ export async function traced(
     socket.on('data', (chunk: string) => {
       buffer += chunk;
       for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
-        const event = JSON.parse(buffer.slice(0, nl)) as TraceEvent;
+        const event = JSON.parse(buffer.slice(0, nl)) as TraceEvent | RelayEvent;
         buffer = buffer.slice(nl + 1);
+        // An output relay says itself and waits for the answer before its program runs (as the controller gives it).
+        if (event.kind === 'relay') {
+          socket.write(Buffer.from([GO]));
+          continue;
+        }
         events.push(event);
         if (event.kind === 'step') answer(event, socket, events);
       }
