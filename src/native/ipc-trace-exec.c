@@ -23,8 +23,25 @@ struct relay {
     int ready[2];
 };
 
+/* `fd` moved up among the runtime's own fds (TRACE_FD_MIN and above, which the kernel pane does not
+ * show: the learner never sees the relay's ends), close-on-exec; as it is when it cannot be. */
+static int runtime_fd(int fd) {
+    if (fd == -1) return fd;
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, TRACE_FD_MIN + 10);
+    if (high == -1) return fd;
+    close(fd);
+    return high;
+}
+
+/* Both ends of a new pipe among the runtime's fds. */
+static int runtime_pipe(int ends[2]) {
+    if (pipe2(ends, O_CLOEXEC) == -1) return -1;
+    ends[0] = runtime_fd(ends[0]), ends[1] = runtime_fd(ends[1]);
+    return 0;
+}
+
 /* fd 1 gets a pseudo-terminal in raw mode (no "\r\n" for "\n"), fd 2 a pipe; a pipe for fd 1
- * too when no terminal can be had. The ends are made above the program's fds, close-on-exec. */
+ * too when no terminal can be had. The ends are made among the runtime's fds, close-on-exec. */
 static bool relay_ends(int fd, int ends[2]) {
     if (fd == 1) {
         int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
@@ -35,7 +52,7 @@ static bool relay_ends(int fd, int ends[2]) {
             if (slave != -1 && tcgetattr(slave, &raw) == 0) {
                 cfmakeraw(&raw);
                 if (tcsetattr(slave, TCSANOW, &raw) == 0) {
-                    ends[0] = master, ends[1] = slave;
+                    ends[0] = runtime_fd(master), ends[1] = runtime_fd(slave);
                     return true;
                 }
             }
@@ -43,7 +60,7 @@ static bool relay_ends(int fd, int ends[2]) {
         }
         if (master != -1) close(master);
     }
-    return pipe2(ends, O_CLOEXEC) == 0;
+    return runtime_pipe(ends) == 0;
 }
 
 /* The relay itself: keeps only what it reads and where it copies to, reports, ends at EOF. */
@@ -117,7 +134,7 @@ static bool relay_start(struct relay *r) {
         any = true;
     }
     if (!any) return false;
-    if (pipe2(r->ready, O_CLOEXEC) == -1) r->ready[0] = r->ready[1] = -1;
+    if (runtime_pipe(r->ready) == -1) r->ready[0] = r->ready[1] = -1;
     pid_t program = getpid();
     pid_t middle = fork();
     if (middle == 0) {

@@ -53,6 +53,12 @@ function fdKind(target: string): FdEntry['kind'] {
   return 'other';
 }
 
+/**
+ * A native program's runtime keeps its own fds from here up (TRACE_FD_MIN in src/native/ipc-trace.c:
+ * its trace connection, an exec's output relay's ends while it starts): never the program's.
+ */
+const RUNTIME_FD_MIN = 900;
+
 async function readFds(pid: number, hidden: ReadonlySet<number>): Promise<FdEntry[]> {
   let names: string[];
   try {
@@ -61,7 +67,7 @@ async function readFds(pid: number, hidden: ReadonlySet<number>): Promise<FdEntr
     return [];
   }
   // 0–2 are the runtime's (/dev/null, its output socket) unless the program put a pipe there: kept for withSharedStdFds.
-  const fds = names.map(Number).filter((fd) => !hidden.has(fd)).sort((a, b) => a - b);
+  const fds = names.map(Number).filter((fd) => !hidden.has(fd) && fd < RUNTIME_FD_MIN).sort((a, b) => a - b);
   const entries = await Promise.all(
     fds.map(async (fd): Promise<FdEntry | null> => {
       let target: string;
