@@ -170,15 +170,10 @@ async function openScreen(options: InteractiveOptions): Promise<number> {
   };
   const first = await startFirstRun({ demo, variant, mode, roles, lab: roles !== undefined, peersElsewhere: peersElsewhere(demo), playDelayMs, launcher: options.launcherFor?.(demo, variant) }, leaveFirstFrame);
   try {
-    // With the first frame on screen, Ink's first render waits for the first step (or a second at
-    // most): a render of step 0 would be one more render, ~1× node -e 0 of CPU, before step 1.
-    const [runInteractive] = await Promise.all([
-      loadInteractive().catch((error: unknown) => {
-        leaveFirstFrame();
-        throw error;
-      }),
-      drawn ? first.firstStep(FIRST_STEP_WAIT_MS) : undefined,
-    ]);
+    const runInteractive = await loadInteractive().catch((error: unknown) => {
+      leaveFirstFrame();
+      throw error;
+    });
     return await runInteractive({ ...options, takeStarted: first.take, firstFrameDrawn: drawn });
   } finally {
     await first.stopUnclaimed();
@@ -186,9 +181,6 @@ async function openScreen(options: InteractiveOptions): Promise<number> {
 }
 
 type LauncherFor = (demo: DemoMeta, variant: VariantMeta) => Launcher;
-
-/** How long the screen's first render waits for the first step when the first frame is drawn already. */
-const FIRST_STEP_WAIT_MS = 1000;
 
 /** `--native`: the built-in listings compiled with the native runtime instead of their twins. */
 async function nativeBuiltins(lang: Lang): Promise<LauncherFor> {

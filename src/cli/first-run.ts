@@ -3,15 +3,12 @@
 // ready at its first line as the screen takes to draw. Started one after the other, the
 // learner waited for both before space did anything.
 import type { Run, RunOptions, RunResult } from '../runtime/controller.js';
-import type { RunEvent } from '../runtime/events.js';
 
 export interface FirstRun {
   /** The run, once, to the screen's first demo when it is this demo and variant, with its result if it has already ended (run mode may); undefined otherwise. */
   readonly take: (demoId: string, variantId: string) => { readonly run: Run; readonly result: () => RunResult | null } | undefined;
   /** Stops the run if the screen never took it (it failed to load, or showed something else): nothing is left. */
   readonly stopUnclaimed: () => Promise<void>;
-  /** Resolves when a process of the run waits at its first line, the run has ended or failed to start, or after `ms`: whichever comes first. */
-  readonly firstStep: (ms: number) => Promise<void>;
 }
 
 /** `onSignalExit`: what a signal must undo before the screen is up (the first frame's alternate screen). */
@@ -28,27 +25,8 @@ export async function startFirstRun(options: RunOptions, onSignalExit?: () => vo
   // Until the runners are spawned, not until they are ready: that is the part the screen's
   // loading runs beside. A start that fails is the screen's to say (useRun awaits the same
   // start); unclaimed, the stop ends it.
-  let failed = false;
-  await run.start().catch(() => {
-    failed = true;
-  });
+  await run.start().catch(() => undefined);
   return {
-    firstStep: (ms) =>
-      new Promise<void>((resolve) => {
-        if (failed || result || run.events.some((e) => e.kind === 'step')) return resolve();
-        const done = () => {
-          clearTimeout(timer);
-          run.off('event', onEvent);
-          run.off('end', done);
-          resolve();
-        };
-        const onEvent = (event: RunEvent) => {
-          if (event.kind === 'step') done();
-        };
-        const timer = setTimeout(done, ms).unref();
-        run.on('event', onEvent);
-        run.on('end', done);
-      }),
     take: (demoId, variantId) => {
       if (claimed || demoId !== options.demo.id || variantId !== options.variant.id) return undefined;
       claimed = true;
