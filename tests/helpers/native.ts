@@ -6,6 +6,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
+import { nativeLauncher, type Launcher } from '../../src/runtime/launch.js';
 import { compileNative } from '../../src/runtime/native-build.js';
 import { GO, type RelayEvent, type TraceEvent } from '../../src/runtime/protocol.js';
 
@@ -124,3 +125,11 @@ export function alive(pid: number): boolean {
   return existsSync(`/proc/${pid}`);
 }
 
+/** The launcher of one C program of a learner's: `source` written as `name` into the run's directory, then compiled and run as `ipc-demo name` does. */
+export function programLauncher(name: string, source: string): Launcher {
+  return nativeLauncher((dir) => {
+    const path = join(dir, name);
+    writeFileSync(path, source, { mode: 0o600 });
+    return new Map([['main', path]]);
+  });
+}

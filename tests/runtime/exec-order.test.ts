@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nativeLauncher } from '../../src/runtime/launch.js';
+import { programLauncher } from '../helpers/native.js';
 import { expectNothingLeft, recordRun } from '../helpers/run.js';
 
 let listed = '';
@@ -49,11 +49,7 @@ describe('an exec’d program’s output', () => {
   it('is recorded before its parent’s next line, run after run', async () => {
     listed = mkdtempSync(join(tmpdir(), 'ipc-demo-exec-order-'));
     for (const name of ['a', 'b', 'c']) writeFileSync(join(listed, name), '');
-    const launcher = nativeLauncher((dir) => {
-      const source = join(dir, 'lswc.c');
-      writeFileSync(source, program(listed), { mode: 0o600 });
-      return new Map([['main', source]]);
-    });
+    const launcher = programLauncher('lswc.c', program(listed));
     for (let run = 1; run <= 5; run++) {
       const recorded = await recordRun('pipe', 'basic', { launcher, roles: ['main'] });
       expect(recorded.events.flatMap((e) => (e.kind === 'output' ? [e.text] : [])), `run ${run}`).toEqual(['3', 'main: wc exited']);

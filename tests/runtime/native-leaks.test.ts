@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nativeLauncher } from '../../src/runtime/launch.js';
+import { programLauncher } from '../helpers/native.js';
 import { removeRecordedPaths } from '../../src/runtime/path-cleanup.js';
 import { expectNothingLeft, recordRun } from '../helpers/run.js';
 import { sysvRows } from '../helpers/kernel.js';
@@ -40,11 +40,7 @@ describe('a native program’s leaks', () => {
     elsewhere = mkdtempSync(join(tmpdir(), 'ipc-demo-native-leaks-'));
     const fifo = join(elsewhere, 'myfifo');
     const socketPath = join(elsewhere, 'my.sock');
-    const launcher = nativeLauncher((dir) => {
-      const source = join(dir, 'leaky.c');
-      writeFileSync(source, program(fifo, socketPath), { mode: 0o600 });
-      return new Map([['main', source]]);
-    });
+    const launcher = programLauncher('leaky.c', program(fifo, socketPath));
     const recorded = await recordRun('pipe', 'basic', { launcher, roles: ['main'] });
     const segment = recorded.events.find((e) => e.kind === 'output')!;
     const shmid = Number(/segment (\d+)/.exec(segment.kind === 'output' ? segment.text : '')![1]);

@@ -1,10 +1,8 @@
 // wait() reaps as waitpid() does: a forked child that returns from main() sends no exit event
 // (the runtime cannot see past main), so its end is known from its parent's wait() return, as
 // from waitpid()'s. Real cc, real controller.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nativeLauncher } from '../../src/runtime/launch.js';
+import { programLauncher } from '../helpers/native.js';
 import { expectNothingLeft, recordRun } from '../helpers/run.js';
 
 const SOURCE = `#include <stdio.h>
@@ -23,11 +21,7 @@ int main(void) {
 
 describe('a native wait()', () => {
   it('tells the controller how the child it reaped ended, as waitpid() does', async () => {
-    const launcher = nativeLauncher((dir) => {
-      const source = join(dir, 'waiter.c');
-      writeFileSync(source, SOURCE, { mode: 0o600 });
-      return new Map([['main', source]]);
-    });
+    const launcher = programLauncher('waiter.c', SOURCE);
     const recorded = await recordRun('pipe', 'basic', { launcher, roles: ['main'] });
     expect(recorded.result.reason).toBe('done');
     expect(Object.fromEntries(recorded.result.exits)).toEqual({

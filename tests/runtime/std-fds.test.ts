@@ -2,10 +2,8 @@
 // the fd table, under the fd the program put it at; a pipe on a standard fd that nothing else
 // of the run holds (the one an exec'd program's stderr goes to, ipc-demo's output relay) is not
 // the program's and is left out. Real cc, real controller, real /proc.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nativeLauncher } from '../../src/runtime/launch.js';
+import { programLauncher } from '../helpers/native.js';
 import { expectNothingLeft, recordRun } from '../helpers/run.js';
 
 const program = `#include <sys/wait.h>
@@ -35,11 +33,7 @@ int main(void) {
 
 describe('standard fds in the kernel view', () => {
   it('stdin made the pipe’s read end by dup2 is shown (0 r pipe:N, N the parent’s write end); a pipe on fd 2 held by no one else is not', async () => {
-    const launcher = nativeLauncher((dir) => {
-      const source = join(dir, 'stdin-pipe.c');
-      writeFileSync(source, program, { mode: 0o600 });
-      return new Map([['main', source]]);
-    });
+    const launcher = programLauncher('stdin-pipe.c', program);
     const recorded = await recordRun('pipe', 'basic', { launcher, roles: ['main'] });
     expect(recorded.result.reason).toBe('stuck');
     const hellos = recorded.events.flatMap((e) => (e.kind === 'hello' ? [e.pid] : []));

@@ -3,28 +3,21 @@
 // `waiting-outside`, which neither ends a run-mode run nor stays once the other program has
 // come; asleep where nothing outside can reach (a pipe of its own) is still `stuck`, and ends it.
 // Real cc, real controller, a real FIFO opened by this test as the other program.
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nativeLauncher } from '../../src/runtime/launch.js';
+import { programLauncher } from '../helpers/native.js';
 import { expectNothingLeft, recordRun, until } from '../helpers/run.js';
 
 let elsewhere = '';
 afterEach(() => rmSync(elsewhere, { recursive: true, force: true }));
 
-const lone = (name: string, program: string) =>
-  nativeLauncher((dir) => {
-    const source = join(dir, name);
-    writeFileSync(source, program, { mode: 0o600 });
-    return new Map([['main', source]]);
-  });
-
 describe('a learner’s lone program asleep', () => {
   it('in open() of a FIFO no one has opened: waiting-outside, the run goes on; a writer comes, and it reads and ends', async () => {
     elsewhere = mkdtempSync(join(tmpdir(), 'ipc-demo-waiting-'));
     const fifo = join(elsewhere, 'myfifo');
-    const launcher = lone('reader.c', `#include <fcntl.h>
+    const launcher = programLauncher('reader.c', `#include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -56,7 +49,7 @@ int main(void) {
   });
 
   it('in read() of its own pipe, its write end still open: stuck, and the run ends', async () => {
-    const launcher = lone('self.c', `#include <unistd.h>
+    const launcher = programLauncher('self.c', `#include <unistd.h>
 
 int main(void) {
     int fd[2];
