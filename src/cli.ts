@@ -16,7 +16,6 @@ import { commanderErrorText } from './cli/commander-errors.js';
 import { buildPrograms, ccOnPath, isCProgram, programProblem } from './cli/native.js';
 import { nativeText } from './cli/native-text.js';
 import type { Launcher } from './runtime/launch.js';
-import { peersElsewhere } from './runtime/learner-program.js';
 import { runFailed } from './runtime/lifecycle.js';
 import { addLabCommands } from './cli/lab-commands.js';
 
@@ -168,7 +167,7 @@ async function openScreen(options: InteractiveOptions): Promise<number> {
   const leaveFirstFrame = () => {
     if (drawn) process.stdout.write(LEAVE_ALT_SCREEN);
   };
-  const first = await startFirstRun({ demo, variant, mode, roles, lab: roles !== undefined, peersElsewhere: peersElsewhere(demo), playDelayMs, launcher: options.launcherFor?.(demo, variant) }, leaveFirstFrame);
+  const first = await startFirstRun({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs, launcher: options.launcherFor?.(demo, variant) }, leaveFirstFrame);
   try {
     const runInteractive = await loadInteractive().catch((error: unknown) => {
       leaveFirstFrame();

@@ -17,6 +17,7 @@ import { killedFromOutside } from './outside-kill.js';
 import { KernelWatch } from './kernel-watch.js';
 import { sysvFailure } from './kernel/sysv-limits.js';
 import { twinLauncher, type Launcher } from './launch.js';
+import { peersElsewhere } from './learner-program.js';
 import type { LaunchedProcess } from './spawn-process.js';
 
 export interface RunOptions {
@@ -37,6 +38,8 @@ export interface RunOptions {
    * A learner's program run alone: the program it meets (a FIFO's other end, a server) may be
    * started in another terminal, unseen from here. All its processes asleep, one in a call such
    * a program could end, is then `waiting-outside`, not `stuck`, and does not end the run.
+   * Default: whether the demo is one learner's program (learner-program.ts); a lab check, which
+   * judges the program alone, says false.
    */
   readonly peersElsewhere?: boolean;
 }
@@ -104,6 +107,10 @@ export class Run extends EventEmitter<RunEvents> {
    * all arrived: the record then reads in the order things happened.
    */
   private readonly held = new Map<number, { child: number; events: TraceEvent[]; timer: NodeJS.Timeout }>();
+  private get peersElsewhere(): boolean {
+    return this.options.peersElsewhere ?? peersElsewhere(this.options.demo);
+  }
+
   /** Output relays still open, by the pid they speak for (an exec'd program's lines may still come). */
   private readonly relays = new Map<number, number>();
   /** Trace connections accepted and not yet closed: a process's events may still be in one. */
@@ -418,7 +425,7 @@ export class Run extends EventEmitter<RunEvents> {
 
   private armWatchdog(): void {
     // Lab mode waits for a person to start the other side in another terminal: give them time.
-    const ms = this.options.timeoutMs ?? (this.options.lab || this.options.peersElsewhere ? 600_000 : 30_000);
+    const ms = this.options.timeoutMs ?? (this.options.lab || this.peersElsewhere ? 600_000 : 30_000);
     this.watchdog = setTimeout(() => {
       this.note('timeout', `${ms} ms`);
       void this.stop('timeout');
@@ -429,7 +436,7 @@ export class Run extends EventEmitter<RunEvents> {
   stuck(detail: string, outsideMayWake = false): void {
     // In lab mode the other side runs in another terminal, unseen from here: it may yet wake them.
     if (this.ending || this.stopReason || this.options.lab) return;
-    if (outsideMayWake && this.options.peersElsewhere) return this.note('waiting-outside', detail);
+    if (outsideMayWake && this.peersElsewhere) return this.note('waiting-outside', detail);
     this.note('stuck', detail);
     if (this.mode === 'run') void this.stop('stuck');
   }

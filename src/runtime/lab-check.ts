@@ -80,7 +80,7 @@ export function evidenceOf(events: readonly RunEvent[], views: readonly KernelSn
  */
 async function runOnce(program: LearnerPrograms, exercise: Exercise, timeoutMs: number, nth: number, runs: number): Promise<Evidence> {
   const mode = exercise.mode ?? 'step';
-  const run = new Run({ demo: program.demo, variant: program.variant, mode, timeoutMs, pollMs: 50, launcher: program.launcher });
+  const run = new Run({ demo: program.demo, variant: program.variant, mode, timeoutMs, pollMs: 50, launcher: program.launcher, peersElsewhere: false });
   // Ctrl-C or a closed terminal during a check ends the learner's processes and removes what they made, as in a demo.
   const release = guard(run);
   const events: RunEvent[] = [];

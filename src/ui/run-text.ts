@@ -9,7 +9,6 @@ import { handout } from './question-handout.js';
 import { formatStatus } from './format.js';
 import { roleLabel } from './strings.js';
 import type { Launcher } from '../runtime/launch.js';
-import { peersElsewhere } from '../runtime/learner-program.js';
 
 export interface TextRunOptions {
   readonly demo: DemoMeta;
@@ -30,7 +29,7 @@ export interface TextRunOptions {
 
 export async function runText(options: TextRunOptions): Promise<RunResult> {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const run = new Run({ demo: options.demo, variant: options.variant, mode: options.mode ?? 'run', playDelayMs: options.delayMs, roles: options.roles, lab: options.roles !== undefined, peersElsewhere: peersElsewhere(options.demo), launcher: options.launcher });
+  const run = new Run({ demo: options.demo, variant: options.variant, mode: options.mode ?? 'run', playDelayMs: options.delayMs, roles: options.roles, lab: options.roles !== undefined, launcher: options.launcher });
   const release = guard(run);
   // Said on stderr, also with --json: stdout stays the events alone (docs/json-events.md).
   reportOnSignalExit((results) => exitLine(results, options.lang));

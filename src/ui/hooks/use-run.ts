@@ -4,7 +4,6 @@ import { Run, type RunResult } from '../../runtime/controller.js';
 import { guard } from '../../runtime/lifecycle.js';
 import type { Mode } from '../../runtime/protocol.js';
 import type { Launcher } from '../../runtime/launch.js';
-import { peersElsewhere } from '../../runtime/learner-program.js';
 import type { Entry } from '../model.js';
 
 export interface RunState {
@@ -31,7 +30,7 @@ export const StartedRun = createContext<TakeStarted | undefined>(undefined);
 export function useRun(demo: DemoMeta, variant: VariantMeta, mode: Mode, onSignalExit: () => void, roles?: readonly string[], playDelayMs?: number, launcherFor?: (demo: DemoMeta, variant: VariantMeta) => Launcher): RunState {
   const takeStarted = useContext(StartedRun);
   const [{ run, result: endedBefore }] = useState(
-    () => takeStarted?.(demo.id, variant.id) ?? { run: new Run({ demo, variant, mode, roles, lab: roles !== undefined, peersElsewhere: peersElsewhere(demo), playDelayMs, launcher: launcherFor?.(demo, variant) }), result: () => null },
+    () => takeStarted?.(demo.id, variant.id) ?? { run: new Run({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs, launcher: launcherFor?.(demo, variant) }), result: () => null },
   );
   const [entries, setEntries] = useState<readonly Entry[]>([]);
   const [result, setResult] = useState<RunResult | null>(null);
