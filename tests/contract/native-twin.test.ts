@@ -216,6 +216,9 @@ function stepIds(recorded: Recorded, demo: DemoMeta, variant: VariantMeta): Beha
   const noCall = (file: string, id: string) => NO_CALL_STEPS.some((n) => n.file === file && n.ids.includes(id) && (n.variant ?? variant.id) === variant.id);
   const fileOf = new Map<number, string>();
   const roleOf = new Map<number, string>();
+  // A stat() step that found the other FIFO program's FIFO is half of "made or found", which of
+  // the two programs started first decides (fifoMadeOrFound): left out, as its call is there.
+  const foundFifo = new Set(recorded.events.flatMap((e) => (e.kind === 'return' && e.name === 'stat' && isFifoStat(`stat → ${JSON.stringify(e.value)}`) ? [e.pid] : [])));
   const seen: Behaviour = {};
   for (const event of recorded.events) {
     if (event.kind === 'hello') {
@@ -227,6 +230,7 @@ function stepIds(recorded: Recorded, demo: DemoMeta, variant: VariantMeta): Beha
     let id: string | undefined;
     if (/^\d+$/.test(event.step)) id = markerAt(listing(file), Number(event.step) - 1) ?? helperAt(file, event.step);
     else id = noCall(file, event.step) ? undefined : (helperOf(file, event.step) ?? event.step);
+    if (id === 'stat' && foundFifo.has(event.pid) && seen[roleOf.get(event.pid) ?? '?']?.at(-1) === 'mkfifo') continue;
     if (id !== undefined) (seen[roleOf.get(event.pid) ?? '?'] ??= []).push(id);
   }
   return Object.fromEntries(Object.entries(seen).map(([role, ids]) => [role, collapsed(ids)]));
