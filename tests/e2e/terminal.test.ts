@@ -210,8 +210,19 @@ describe('in a real terminal', () => {
     t = start('shm --variant basic');
     await t.waitFor((x) => x.includes('System V shared memory') && / step [1-9]/.test(x.split('\n')[0]!), 'the first step');
     // The kernel's row, whole, nattch and all (the output's own "nattch 2" is the reader's printf).
-    s = await stepTo(t, (x) => /shm id \d+ size 4096 nattch 2 key/.test(x), 'both programs attached, in the kernel pane');
-    expect(s).toMatch(/│\s+0x[0-9a-f]{8}\s+│/);
+    // The pane shows what /proc said at its last read: stepped past before a read came (a loaded
+    // machine), the moment is still in the run's record, and ← replays each step's view.
+    // The side pane's lines joined: the row wraps where its ids' lengths put the break, each token whole.
+    const side = (x: string) => x.split('\n').map((line) => (line.split('││')[1] ?? '').replace(/│\s*$/, '').trim()).join(' ');
+    const bothAttached = (x: string) => /shm id \d+ size 4096 nattch 2 key 0x[0-9a-f]{8}/.test(side(x));
+    s = await stepTo(t, (x) => bothAttached(x) || x.includes('Run complete'), 'both programs attached, in the kernel pane, or the end');
+    for (let presses = 0; !bothAttached(s); presses++) {
+      expect(presses, 'steps back to both programs attached').toBeLessThan(40);
+      const before = s;
+      s = await t.press('Left', (x) => x !== before, 'the step before');
+    }
+    // The key whole, on whichever line the wrap put it.
+    expect(side(s)).toMatch(/(^| )key 0x[0-9a-f]{8}( |$)/);
     await t.press('q', restored, 'the shell');
     expectNothingLeft();
   });
