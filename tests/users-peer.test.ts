@@ -39,7 +39,7 @@ function role(variant: string, name: string): Role {
   const seen: Role = {
     events: [],
     stderr: '',
-    exited: new Promise((resolve) => child.on('exit', resolve)),
+    exited: new Promise((resolve) => child.on('close', resolve)),
     stop: () => void (child.exitCode === null && child.signalCode === null && child.kill('SIGTERM')),
   };
   child.stderr.on('data', (d: Buffer) => (seen.stderr += d.toString()));
@@ -115,7 +115,7 @@ print(json.dumps({'answer': answer.decode('latin1'), 'ended': ended}))`;
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout) as { answer: string; ended: string }) : reject(new Error(`the other user's client failed: ${stderr}`)))),
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout) as { answer: string; ended: string }) : reject(new Error(`the other user's client failed: ${stderr}`)))),
   );
 }
 
@@ -177,7 +177,7 @@ describe.skipIf(!isRoot || !hasPython)('another user at root\'s socket server', 
     const name = join(dir, 'sock');
     const start = (file: string) => {
       const child = spawn(compile(demo, file), ['abstract', name], { stdio: ['ignore', 'pipe', 'pipe'] });
-      const seen = { out: [] as string[], exited: new Promise<number | null>((resolve) => child.on('exit', resolve)), child };
+      const seen = { out: [] as string[], exited: new Promise<number | null>((resolve) => child.on('close', resolve)), child };
       createInterface({ input: child.stdout }).on('line', (line) => seen.out.push(line));
       return seen;
     };
