@@ -44,7 +44,8 @@ it('two terminals ending at the same instant: the objects are removed, and the d
   for (const child of [writer, reader]) child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
   // One idle connection to each controller's trace socket holds it in its last moments (its server
   // closes when every connection has), so that both get there before either goes on.
-  const lab = await poll(() => readdirSync(base).find((name) => name.includes('-lab-')), 'the lab directory');
+  // The directory itself, not its lock file beside it (`….lock`, and `….lock.<pid>` while taken).
+  const lab = await poll(() => readdirSync(base).find((name) => /-lab-[^.]+$/.test(name)), 'the lab directory');
   const sockets = await poll(() => {
     const found = readdirSync(join(base, lab)).filter((name) => /^trace-\d+\.sock$/.test(name));
     return found.length === 2 ? found : undefined;
