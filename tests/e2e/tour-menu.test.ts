@@ -57,7 +57,8 @@ describe('the tour menu and a returning learner', () => {
     it(`${lang}: resumes at anon-mem's next variant; m shows pipe ✓ and anon-mem's counts; 4 goes to fifo`, { timeout: 6 * WAIT_MS }, async () => {
       writeProgress();
       const t = start(lang);
-      const first = await t.waitFor((s) => header(s).includes(`ipc-demo 2/7 ${words.anonMem}`) && stepOf(s) > 0, 'anon-mem, resumed');
+      // Up to its last line, the keys (a capture can come while a frame is half written).
+      const first = await t.waitFor((s) => header(s).includes(`ipc-demo 2/7 ${words.anonMem}`) && stepOf(s) > 0 && s.includes(words.keys), 'anon-mem, resumed');
       expect(header(first)).toMatch(/(variant|变体) mmap/);
       expect(first).toContain(words.resumed);
       expect(first).toContain(words.keys);
@@ -91,7 +92,8 @@ describe('the tour menu and a returning learner', () => {
   it('a damaged progress file: the tour starts at the first demo and says the file was set aside', { timeout: 4 * WAIT_MS }, async () => {
     writeProgress('{"version": 1, "seen": ');
     const t = start('en');
-    const s = await t.waitFor((x) => header(x).includes('ipc-demo 1/7 Anonymous pipe') && stepOf(x) > 0, 'the first demo');
+    // Up to its last line, the keys (a capture can come while a frame is half written).
+    const s = await t.waitFor((x) => header(x).includes('ipc-demo 1/7 Anonymous pipe') && stepOf(x) > 0 && x.includes('m menu'), 'the first demo');
     expect(s.replace(/\n/g, ' ')).toMatch(/Your progress file could not be read; it was set aside as/);
     const aside = readdirSync(join(state, 'ipc-demo')).filter((name) => name.startsWith('progress.json.damaged-'));
     expect(aside).toHaveLength(1);
