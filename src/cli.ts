@@ -18,6 +18,7 @@ import { nativeText } from './cli/native-text.js';
 import type { Launcher } from './runtime/launch.js';
 import { runFailed } from './runtime/lifecycle.js';
 import { addLabCommands } from './cli/lab-commands.js';
+import { milestone } from './milestones.js';
 
 declare const __IPC_DEMO_VERSION__: string;
 
@@ -154,9 +155,13 @@ async function runResolved(demo: DemoMeta, variant: VariantMeta, options: CliOpt
   return openScreen({ demos: [demo], variant, lang, mode: options.mode ?? 'step', roles, delayMs: options.delay, launcherFor, questions: options.questions });
 }
 
+/** How long the screen's first render waits for the processes to reach their first lines: on a quiet machine they are there as the screen loads. */
+const FIRST_LINES_MS = 1000;
+
 /**
  * The screen: its first frame drawn at once (src/ui/first-frame.ts), then its first demo's
- * runners started, then its modules loaded (src/cli/first-run.ts).
+ * first program started, then its modules loaded, then its first render once that program
+ * stands at its first line (src/cli/first-run.ts).
  */
 async function openScreen(options: InteractiveOptions): Promise<number> {
   const demo = options.demos[options.start ?? 0]!;
@@ -167,12 +172,18 @@ async function openScreen(options: InteractiveOptions): Promise<number> {
   const leaveFirstFrame = () => {
     if (drawn) process.stdout.write(LEAVE_ALT_SCREEN);
   };
+  milestone('first frame');
   const first = await startFirstRun({ demo, variant, mode, roles, lab: roles !== undefined, playDelayMs, launcher: options.launcherFor?.(demo, variant) }, leaveFirstFrame);
+  milestone('runner started');
   try {
     const runInteractive = await loadInteractive().catch((error: unknown) => {
       leaveFirstFrame();
       throw error;
     });
+    milestone('screen loaded');
+    // The first render shows the processes at their first lines, not "starting…" (the frame
+    // already on screen says that): one render fewer before space does anything.
+    await first.atFirstLines(FIRST_LINES_MS);
     return await runInteractive({ ...options, takeStarted: first.take, firstFrameDrawn: drawn });
   } finally {
     await first.stopUnclaimed();
@@ -366,6 +377,7 @@ export function buildProgram(lang: Lang = detectLang(undefined)): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  milestone('cli loaded');
   const lang = argvLang(argv.slice(2));
   const program = buildProgram(lang);
   // What follows `--` is the learner's program's own argv, never ipc-demo's.

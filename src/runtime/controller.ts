@@ -1,3 +1,4 @@
+import { StartOrder } from './start-order.js';
 // The controller side of a run: start the runners, listen on the trace
 // channel, hand out steps, watch the kernel, and leave nothing behind.
 import { EventEmitter } from 'node:events';
@@ -42,6 +43,8 @@ export interface RunOptions {
    * judges the program alone, says false.
    */
   readonly peersElsewhere?: boolean;
+  /** The screen's first run: its first program starts alone, the others at startRest() (start-order.ts). */
+  readonly holdRest?: boolean;
 }
 
 export interface Proc {
@@ -91,6 +94,9 @@ export class Run extends EventEmitter<RunEvents> {
   private readonly started = Date.now();
   private server: Server | null = null;
   private runners: { role: string; child: LaunchedProcess }[] = [];
+  /** Which programs have started, and which wait for startRest() (start-order.ts). */
+  private starts: StartOrder | null = null;
+  private released = false;
   private mode: Mode;
   private playTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
@@ -190,11 +196,13 @@ export class Run extends EventEmitter<RunEvents> {
     // Stopped while starting (q at once): start nothing, stop() has already begun to finish.
     if (this.stopReason) return;
     const gate = this.mode === 'run' ? 'free' : 'step';
-    for (const role of this.roles()) {
+    this.starts = new StartOrder((role) => {
       const child = start({ demoId: this.options.demo.id, role, tracePath, gate, argv: this.argv(role) });
       this.runners.push({ role, child });
       void child.then((result) => this.runnerEnded(role, result.exitCode, result.signal ?? null, String(result.stderr ?? '')));
-    }
+      return child;
+    });
+    this.starts.start(this.roles(), this.options.holdRest === true && !this.released);
     if (this.mode === 'play') this.startPlay();
     if (this.mode === 'run') this.armWatchdog();
     this.kernel.start();
@@ -379,9 +387,16 @@ export class Run extends EventEmitter<RunEvents> {
     return this.kernel.after(count);
   }
 
+  /** With `holdRest`: starts the programs after the first (the screen has drawn). Safe to call more than once, or before start(). */
+  startRest(): void {
+    this.released = true;
+    if (!this.stopReason) this.starts?.release();
+  }
+
   /** Runners started that have not said hello yet, nor ended: still loading, on a busy machine for a second or more. */
   startingRunners(): number {
-    return this.runners.filter(({ child }) => child.pid !== undefined && !this.procs.has(child.pid) && child.exitCode === null && child.signalCode === null).length;
+    const loading = this.runners.filter(({ child }) => child.pid !== undefined && !this.procs.has(child.pid) && child.exitCode === null && child.signalCode === null).length;
+    return loading + (this.starts?.waiting ?? 0);
   }
 
   /** The process advance(preferred) would let go on now, without letting it: a question is asked before its line. */
@@ -473,7 +488,7 @@ export class Run extends EventEmitter<RunEvents> {
   }
 
   private allDone(): boolean {
-    const runnersDone = this.runners.every((r) => r.child.exitCode !== null || r.child.signalCode !== null);
+    const runnersDone = (this.starts?.waiting ?? 0) === 0 && this.runners.every((r) => r.child.exitCode !== null || r.child.signalCode !== null);
     // Every process's connection is one of those counted: none open means every one has closed.
     return runnersDone && this.openConnections === 0 && this.endedRunners.size === 0 && this.held.size === 0;
   }
@@ -485,6 +500,7 @@ export class Run extends EventEmitter<RunEvents> {
   /** Ends the run now: kills every process of it. Safe to call more than once. */
   stop(reason: RunResult['reason'] = 'stopped'): Promise<RunResult> {
     this.stopReason ??= reason;
+    this.starts?.cancel();
     this.killAll();
     return this.finish(this.stopReason);
   }

@@ -14,6 +14,7 @@ import { foreignTcpPeer } from './peer-guard.js';
 import type { TraceValue } from './protocol.js';
 import { recordObject } from './run-dir.js';
 import { TraceClient } from './trace-client.js';
+import { milestone } from '../milestones.js';
 
 export interface ProcOptions {
   readonly tracePath: string;
@@ -197,6 +198,7 @@ export class RuntimeProc implements Proc {
   step(id: string): void {
     this.reportState();
     this.currentStep = id;
+    if (this.steps === 0) milestone('first line');
     this.trace.emit({ kind: 'step', pid: getpid(), step: id });
     let seen = ++this.steps;
     const remeasure = this.watched.size > 0 ? { everyMs: REMEASURE_MS, then: () => this.reportState() } : undefined;

@@ -7,8 +7,10 @@ import { resetSignalsLikeC } from '../ffi/fork.js';
 import { SIGKILL } from '../ffi/signal.js';
 import { setParentDeathSignal } from '../ffi/sys-prctl.js';
 import { RuntimeProc } from './process.js';
+import { milestone } from '../milestones.js';
 
 function main(argv: readonly string[]): never {
+  milestone('runner loaded');
   const [demoId, role, tracePath, gate, ...args] = argv;
   if (!demoId || !role || !tracePath || (gate !== 'step' && gate !== 'free')) {
     process.stderr.write('usage: runner.cjs <demo> <role> <trace-socket> <step|free> [args…]\n');

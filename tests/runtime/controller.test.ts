@@ -204,3 +204,40 @@ function listedUnixSockets(inodes: readonly number[]): number[] {
   const listed = new Set(parseNetUnix(readFileSync('/proc/net/unix', 'utf8')).map((row) => row.inode));
   return inodes.filter((inode) => listed.has(inode));
 }
+
+describe('a run that starts its first program alone (holdRest: the screen’s first run)', () => {
+  it('starts the others at startRest(), and is not over before they have run', async () => {
+    let senderExit: RunEvent | undefined;
+    const recorded = await recordRun('msgq', 'types', { holdRest: true }, async (run) => {
+      const dir = run.dir;
+      // The sender runs to its end alone: its messages wait in the queue, the receiver not started.
+      await until(run, () => (senderExit = run.events.find((e) => e.kind === 'exit')) !== undefined, 'the sender’s exit');
+      expect(pidsOf(run.events).map((pid) => run.procs.get(pid)?.role)).toEqual(['sender']);
+      expect(processesNaming(dir), 'no receiver started').toEqual([]);
+      expect(run.startingRunners(), 'the receiver, held').toBe(1);
+      // Still running: a poll of the kernel begun after the sender's exit comes (a run that had
+      // ended would have stopped its kernel watch, and this would reject).
+      await run.kernelAfter();
+      run.startRest();
+      run.startRest(); // a second call starts nothing more
+    });
+    expect(recorded.result.reason).toBe('done');
+    expect(pidsOf(recorded.events).map((pid) => recorded.run.procs.get(pid)?.role)).toEqual(['sender', 'receiver']);
+    expect(senderExit).toMatchObject({ status: { code: 0 } });
+    expect([...recorded.result.exits.values()].map((s) => s.code)).toEqual([0, 0]);
+    expect(outputOf(recorded.events, pidsOf(recorded.events, 'receiver')[0]!).length).toBeGreaterThan(0);
+    expectNothingLeft(recorded);
+  });
+
+  it('stopped before startRest(): starts nothing more, leaves nothing', async () => {
+    const recorded = await recordRun('fifo', 'basic', { holdRest: true, mode: 'step' }, async (run) => {
+      await until(run, () => run.waitingPids().length === 1, 'the writer at its first line');
+      void run.stop('stopped');
+      run.startRest();
+    });
+    expect(recorded.result.reason).toBe('stopped');
+    expect(pidsOf(recorded.events).map((pid) => recorded.run.procs.get(pid)?.role)).toEqual([recorded.run.roles()[0]]);
+    expect(processesNaming(recorded.dir)).toEqual([]);
+    expectNothingLeft(recorded);
+  });
+});

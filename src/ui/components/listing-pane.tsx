@@ -66,6 +66,43 @@ function windowRows(start: number, rows: number, rowsOf: (line: number) => strin
   return { rows: out, cut: false };
 }
 
+const MARK_COLUMNS = 3;
+
+/** The first `columns` characters of `parts` (tags are ASCII), the parts cut or left out past them. */
+function cutToColumns<T extends { readonly text: string }>(parts: readonly T[], columns: number): T[] {
+  const out: T[] = [];
+  let room = columns;
+  for (const part of parts) {
+    if (room === 0) break;
+    out.push({ ...part, text: part.text.slice(0, room) });
+    room -= Math.min(room, part.text.length);
+  }
+  return out;
+}
+
+/**
+ * The three columns between a line's number and its code: the tags of the processes on it (two
+ * at most) and ► when one alone is there; ↪ on a long line's further rows; blank otherwise.
+ */
+function MarkColumn({ marks, first }: { readonly marks: readonly LineMark[]; readonly first: boolean }) {
+  if (!first || marks.length === 0) return <Text color={marks[0]?.color}>{first ? ' '.repeat(MARK_COLUMNS) : '  ↪'}</Text>;
+  const parts: { text: string; color: string; bold: boolean }[] = marks.slice(0, 2).map((m) => ({ text: m.tag, color: m.color, bold: true }));
+  if (marks.length === 1) parts.push({ text: '►', color: marks[0]!.color, bold: false });
+  // Cut to the column's width, then padded to it (two tags of two letters would take four).
+  const shown = cutToColumns(parts, MARK_COLUMNS);
+  const used = shown.reduce((sum, part) => sum + part.text.length, 0);
+  return (
+    <>
+      {shown.map((part, i) => (
+        <Text key={i} color={part.color} bold={part.bold}>
+          {part.text}
+        </Text>
+      ))}
+      {used < MARK_COLUMNS ? ' '.repeat(MARK_COLUMNS - used) : null}
+    </>
+  );
+}
+
 export function ListingPane({ file, listing, marks, rows, width }: ListingPaneProps) {
   const focus = marks.find((m) => m.selected)?.line ?? marks[0]?.line;
   const numberWidth = String(listing.lines.length).length;
@@ -92,24 +129,14 @@ export function ListingPane({ file, listing, marks, rows, width }: ListingPanePr
         const here = marks.filter((m) => m.line === line);
         const selected = here.some((m) => m.selected);
         const text = stringWidth(code) > codeWidth ? `${code.slice(0, codeWidth - 1)}…` : code;
+        // One text per row, its parts nested (a nested text is no node of the layout): the
+        // listing is most of the screen, and each node of the layout costs every render.
         return (
-          <Box key={`${line}-${part}`}>
+          <Text key={`${line}-${part}`} wrap="truncate-end">
             <Text color={theme.dim}>{first ? String(line + 1).padStart(numberWidth) : ' '.repeat(numberWidth)} </Text>
-            <Box width={3}>
-              {first
-                ? here.slice(0, 2).map((m) => (
-                    <Text key={m.tag} color={m.color} bold>
-                      {m.tag}
-                    </Text>
-                  ))
-                : null}
-              {here.length === 0 || !first ? <Text color={here[0]?.color}>{first ? ' ' : '  ↪'}</Text> : null}
-              {here.length > 0 && first ? <Text color={here[0]!.color}>{here.length === 1 ? '►' : ''}</Text> : null}
-            </Box>
-            <Text inverse={selected} wrap="truncate-end">
-              {text}
-            </Text>
-          </Box>
+            <MarkColumn marks={here} first={first} />
+            <Text inverse={selected}>{text}</Text>
+          </Text>
         );
       })}
     </Box>
