@@ -1,2 +1,8 @@
 #!/usr/bin/env node
-import '../dist/cli.js';
+// The CLI starts from its script and V8's code cache for it when the build made one for this
+// Node (src/script-cache.ts, a CommonJS file: it requires Node's modules without building their
+// ES module facades); otherwise as the ES module it also is.
+import { createRequire } from 'node:module';
+
+const { startFromCache } = createRequire(import.meta.url)('../dist/script-cache.cjs');
+if (!(await startFromCache(new URL('../dist/cli-script.js', import.meta.url).pathname))) await import('../dist/cli.js');

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { basename } from 'node:path';
 import { Script } from 'node:vm';
-import { textPatches, yogaWasmFile } from './bundle-patches.js';
+import { styledCellPatches, textPatches, yogaWasmFile } from './bundle-patches.js';
 import { registryKind, registrySource } from './demo-registry.js';
 import { benchRegistry } from './bench-registry.js';
 import { writeWhole } from './write-whole.js';
@@ -60,7 +60,7 @@ const common = {
   external: ['koffi'],
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __ipcRequire } from 'node:module'; const require = __ipcRequire(import.meta.url);" },
-  plugins: [demoRegistry, benchRegistry, noDevtools, globalProcess, yogaWasmFile(`${root}dist`), textPatches],
+  plugins: [demoRegistry, benchRegistry, noDevtools, globalProcess, yogaWasmFile(`${root}dist`), textPatches, styledCellPatches],
   logLevel: 'warning',
   metafile: true,
   write: false, // writeOutputs
@@ -88,26 +88,94 @@ const requireExternals = {
     b.onLoad({ filter: /.*/, namespace: 'require-externals' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
-async function buildUiScript() {
+// esbuild's __toESM wraps a CommonJS module for each module that imports it: a new object
+// with a getter per property, every time (react 38 times, node:process 14, node:fs 21 in
+// the screen's script: ~10 ms of its load). The wrappers are alike and nothing writes to
+// them: each module gets one, made the first time, for each of its two kinds.
+const TO_ESM = /var (\w+)=(\((\w+),(\w+),(\w+)\)=>\(\5=\3!=null\?\w+\(\w+\(\3\)\):\{\},\w+\(\4\|\|!\3\|\|!\3\.__esModule\?\w+\(\5,"default",\{value:\3,enumerable:!0\}\):\5,\3\)\))/g;
+function sharedInterop(name, text) {
+  if (!common.minify) return text;
+  const found = [...text.matchAll(TO_ESM)];
+  if (found.length !== 1) throw new Error(`${name}: esbuild's __toESM helper found ${found.length} times, not once: update sharedInterop in scripts/build.js`);
+  return text.replace(
+    TO_ESM,
+    (_, helper, made) =>
+      `var ${helper}=((made,plain=new WeakMap,node=new WeakMap)=>(mod,isNodeMode)=>{if(mod==null||typeof mod!="object"&&typeof mod!="function")return made(mod,isNodeMode);const seen=isNodeMode?node:plain;let ns=seen.get(mod);if(ns===void 0)seen.set(mod,ns=made(mod,isNodeMode));return ns})(${made})`,
+  );
+}
+
+async function buildScript(entry, name, { define = {}, plugins = [] } = {}) {
   const result = await build({
     ...common,
-    entryPoints: [`${root}src/ui/script-entry.ts`],
+    entryPoints: [entry],
     outdir: undefined,
     banner: {},
-    define: { ...common.define, 'import.meta.url': '__ipcImportMetaUrl' },
+    define: { ...common.define, ...define, 'import.meta.url': '__ipcImportMetaUrl' },
     // global-process before require-externals: process stays the global.
-    plugins: [...common.plugins, requireExternals],
+    plugins: [...plugins, ...common.plugins, requireExternals],
   });
-  const source = `(async function (require, __ipcImportMetaUrl, __ipcExports) {\n${result.outputFiles[0].text}\n})`;
-  new Script(source, { filename: UI_SCRIPT }); // a SyntaxError here: an import or export left in the body
-  writeWhole(`${root}dist/${UI_SCRIPT}`, source);
+  const source = `(async function (require, __ipcImportMetaUrl, __ipcExports) {\n${sharedInterop(name, result.outputFiles[0].text)}\n})`;
+  new Script(source, { filename: name }); // a SyntaxError here: an import or export left in the body
+  assertAscii(name, source);
+  writeWhole(`${root}dist/${name}`, source);
   return result;
+}
+const buildUiScript = () => buildScript(`${root}src/ui/script-entry.ts`, UI_SCRIPT);
+
+// A runner loads koffi's native module from koffi's package for this platform, the one koffi's
+// entry would find after resolving itself, reading the node binary's ELF header and wrapping it
+// with deprecated aliases: ~10 ms of every runner's start. If that package is not where Node
+// looks from dist/ (installed under koffi/node_modules), or is not whole, koffi's entry is used.
+const koffiNative = {
+  name: 'koffi-native',
+  setup(b) {
+    b.onResolve({ filter: /^koffi$/ }, (args) => (args.namespace === 'koffi-native' ? { path: 'koffi', external: true } : { path: 'koffi', namespace: 'koffi-native' }));
+    b.onLoad({ filter: /.*/, namespace: 'koffi-native' }, () => ({
+      contents: `let native;
+try {
+  native = require(\`@koromix/koffi-\${process.platform}-\${process.arch}\`);
+} catch {
+  native = undefined;
+}
+module.exports = typeof native?.load === 'function' && typeof native?.version === 'string' ? native : require('koffi');`,
+      loader: 'js',
+    }));
+  },
+};
+
+export const CLI_SCRIPT = 'cli-script.js';
+// In the CLI's script, the screen is always its own script (dist/ui-script.js), with or without its cache.
+const screenAsScript = {
+  name: 'screen-as-script',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/run-interactive\.js$/ }, (args) => (args.importer.endsWith('load-interactive.ts') ? { path: 'run-interactive', namespace: 'screen-as-script' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'screen-as-script' }, () => ({ contents: 'export const runInteractive = undefined;', loader: 'js' }));
+  },
+};
+const buildCliScript = () =>
+  buildScript(`${root}src/cli-script-entry.ts`, CLI_SCRIPT, {
+    define: { __IPC_DEMO_VERSION__: JSON.stringify(version), __IPC_DEMO_UI_SCRIPT__: JSON.stringify(`./${UI_SCRIPT}`), __IPC_DEMO_CLI_SCRIPT__: JSON.stringify(`./${CLI_SCRIPT}`), __IPC_DEMO_IN_SCRIPT__: 'true' },
+    plugins: [screenAsScript],
+  });
+
+/**
+ * A script all ASCII is read into a one-byte string, half the memory of a two-byte one, which V8
+ * compiles and hashes faster: the ⟦ ⟧ of two regex literals (esbuild escapes strings, not regexes)
+ * made the screen's 730 KB script two-byte, ~9 ms more to read at every start. Write \u escapes.
+ */
+function assertAscii(path, text) {
+  if (!common.minify) return; // a build for a profile keeps the comments, in both languages
+  const at = text.search(/[\u0080-\uffff]/);
+  if (at >= 0) throw new Error(`${basename(path)}: not ASCII at ${at}: …${text.slice(Math.max(0, at - 60), at + 20)}… (escape it as \\u in the source)`);
 }
 
 /** A build's files, each whole; chunks before the entry points that import them. */
 function writeOutputs(result) {
   const entryLast = (file) => Number(!basename(file.path).startsWith('chunk-'));
-  for (const file of [...result.outputFiles].sort((a, b) => entryLast(a) - entryLast(b))) writeWhole(file.path, file.contents);
+  for (const file of [...result.outputFiles].sort((a, b) => entryLast(a) - entryLast(b))) {
+    if (/\.c?js$/.test(file.path)) assertAscii(file.path, file.text);
+    writeWhole(file.path, file.contents);
+  }
   return result;
 }
 
@@ -126,20 +194,26 @@ const results = await Promise.all([
     entryPoints: { cli: `${root}src/cli.ts` },
     splitting: true,
     chunkNames: 'chunk-[hash]',
-    define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version), __IPC_DEMO_UI_SCRIPT__: JSON.stringify(`./${UI_SCRIPT}`) },
+    define: { ...common.define, __IPC_DEMO_VERSION__: JSON.stringify(version), __IPC_DEMO_UI_SCRIPT__: JSON.stringify(`./${UI_SCRIPT}`), __IPC_DEMO_CLI_SCRIPT__: JSON.stringify(`./${CLI_SCRIPT}`) },
   }).then(writeOutputs),
   buildUiScript(),
+  buildCliScript(),
   // CommonJS: an ES module entry starts Node's ESM loader, and its `import … from 'node:fs'`
   // builds the module's facade, which reads every property of fs (fs.promises, and with it
   // readline): together ~40 ms of CPU before the first line, in every runner, at every start.
-  build({ ...common, format: 'cjs', banner: {}, outExtension: { '.js': '.cjs' }, entryPoints: { runner: `${root}src/runtime/runner-main.ts` } }).then(writeOutputs),
+  build({ ...common, format: 'cjs', banner: {}, outExtension: { '.js': '.cjs' }, entryPoints: { runner: `${root}src/runtime/runner-main.ts` }, plugins: [koffiNative, ...common.plugins] }).then(writeOutputs),
+  // The loader bin/ipc-demo.js starts the CLI's script with: CommonJS too, for the same reason
+  // (the ES module facade of node:crypto alone cost ~15 ms before the CLI's first line).
+  build({ ...common, format: 'cjs', banner: {}, outExtension: { '.js': '.cjs' }, entryPoints: { 'script-cache': `${root}src/script-cache.ts` } }).then(writeOutputs),
   // `ipc-demo bench`'s Node twin: koffi and the mechanisms' twins (src/bench), no React.
   build({ ...common, entryPoints: { 'bench-twin': `${root}src/bench/twin-main.ts` } }).then(writeOutputs),
 ]);
 
-const outputs = new Set(['yoga.wasm', UI_SCRIPT, `${UI_SCRIPT}.cache`, ...results.flatMap((result) => Object.keys(result.metafile.outputs).map((path) => basename(path)))]);
+const outputs = new Set(['yoga.wasm', UI_SCRIPT, `${UI_SCRIPT}.cache`, CLI_SCRIPT, `${CLI_SCRIPT}.cache`, ...results.flatMap((result) => Object.keys(result.metafile.outputs).map((path) => basename(path)))]);
 const writing = /\.tmp-\d+$/; // another build's file, about to be renamed into place
 for (const file of readdirSync(`${root}dist`)) if (!outputs.has(file) && !writing.test(file)) rmSync(`${root}dist/${file}`, { recursive: true, force: true });
 
 // V8's code cache for the screen's script, made by a Node of its own without this one's flags.
 execFileSync(process.execPath, [`${root}scripts/ui-code-cache.js`, `${root}dist/${UI_SCRIPT}`], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+// And the CLI's, run with --version: its commands built, the demos' registry loaded.
+execFileSync(process.execPath, [`${root}scripts/ui-code-cache.js`, `${root}dist/${CLI_SCRIPT}`, '--version'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });

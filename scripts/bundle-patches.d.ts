@@ -3,3 +3,4 @@ import type { Plugin } from 'esbuild';
 export declare const EMOJI_PREFILTER: string;
 export declare const yogaWasmFile: (outdir: string) => Plugin;
 export declare const textPatches: Plugin;
+export declare const styledCellPatches: Plugin;

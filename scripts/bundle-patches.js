@@ -29,17 +29,23 @@ export const yogaWasmFile = (outdir) => ({
 });
 
 // string-width tests every non-ASCII cluster against /^\p{RGI_Emoji}$/v, and V8 takes
-// 15–30 ms to compile that regex at its first use: in the first frame, for a box-drawing
-// line. Every RGI emoji holds an Extended_Pictographic, a regional indicator, a skin-tone
-// modifier or a keycap mark (tests/unit/emoji-prefilter.test.ts checks it over all of Unicode),
-// so clusters without one skip the test: the regex is compiled only if an emoji is drawn.
-export const EMOJI_PREFILTER = String.raw`[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u20E3]`;
+// 15–40 ms to build that regex: in the first frame, for a box-drawing line. Every RGI emoji
+// is, or holds, a code point shown as an emoji by default (Emoji_Presentation) or one made
+// an emoji by VS16 (U+FE0F); flags, skin tones and keycaps are listed as well
+// (tests/unit/emoji-prefilter.test.ts checks it over all of Unicode). Clusters without one
+// skip the test: the regex is made only if an emoji is drawn. Extended_Pictographic was too
+// wide: the listing's ↪ (U+21AA, a wrapped line) is one, and made the regex in every start.
+export const EMOJI_PREFILTER = String.raw`[\p{Emoji_Presentation}\uFE0F\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u20E3]`;
+// Made only then, too: V8 builds the /v regex's RGI_Emoji set when the literal is evaluated
+// (4–18 ms, at the module's load, in every start of the CLI).
 function withEmojiPrefilter(source, path) {
   const test = 'rgiEmojiRegex.test(segment)';
-  if (source.split(test).length !== 2) {
+  const made = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+  if (source.split(test).length !== 2 || source.split(made).length !== 2) {
     throw new Error(`string-width has changed shape (${path}): update withEmojiPrefilter in scripts/bundle-patches.js`);
   }
-  return `const mayBeEmoji = /${EMOJI_PREFILTER}/u;\n${source.replace(test, `(mayBeEmoji.test(segment) && ${test})`)}`;
+  const lazy = 'let rgiEmojiRegexMade;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexMade ??= /^\\p{RGI_Emoji}$/v).test(text) };';
+  return `const mayBeEmoji = /${EMOJI_PREFILTER}/u;\n${source.split(made).join(lazy).split(test).join(`(mayBeEmoji.test(segment) && ${test})`)}`;
 }
 
 // string-width, slice-ansi and ansi-tokenize (Ink's text helpers) each make an
@@ -61,6 +67,34 @@ export const textPatches = {
       }
       const contents = `import { GraphemeSegmenter as __GraphemeSegmenter } from ${JSON.stringify(GRAPHEME_SEGMENTER)};\n${source.replace(made, 'new __GraphemeSegmenter(')}`;
       return { contents, loader: 'js' };
+    });
+  },
+};
+
+// Ink draws each frame as a grid of styled cells, each with the list of ANSI codes active on it,
+// then turns each row back into a string by diffing every cell's codes against its neighbour's
+// (three Sets per cell). Cold, that was ~20 ms of a ~70 ms first render. Cells of one run of text
+// now share one list (the tokenizer copied it for every character; nothing changes a list once
+// made), blank cells share an empty one, and a cell whose list is its neighbour's, or both empty,
+// needs no diff: the same string comes out.
+const SAME_TEXT = (path, source, from, to) => {
+  if (source.split(from).length !== 2) throw new Error(`${path} has changed shape: update styledCellPatches in scripts/bundle-patches.js`);
+  return source.split(from).join(to);
+};
+export const styledCellPatches = {
+  name: 'styled-cell-patches',
+  setup(b) {
+    b.onLoad({ filter: /node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      source = SAME_TEXT(args.path, source, 'styles: [...codes],', 'styles: codes,');
+      source = SAME_TEXT(args.path, source, 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));', 'const before = chars[i - 1].styles;\n            if (before !== char.styles && (before.length > 0 || char.styles.length > 0)) ret += ansiCodesToString(diffAnsiCodes(before, char.styles));');
+      source = SAME_TEXT(args.path, source, 'if (i === chars.length - 1) {', 'if (i === chars.length - 1 && char.styles.length > 0) {');
+      return { contents: source, loader: 'js' };
+    });
+    b.onLoad({ filter: /node_modules[\\/]ink[\\/]build[\\/]output\.js$/ }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      source = SAME_TEXT(args.path, source, "                    styles: [],\n", '                    styles: NO_STYLES,\n');
+      return { contents: `const NO_STYLES = Object.freeze([]);\n${source}`, loader: 'js' };
     });
   },
 };

@@ -144,7 +144,7 @@ export async function progress(options: LabOptions & { reset?: boolean; yes?: bo
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       const answer = await rl.question(t.resetAsk(file));
       rl.close();
-      if (!/^(y|yes|是)$/i.test(answer.trim())) {
+      if (!/^(y|yes|\u662F)$/i.test(answer.trim())) {
         out(t.resetKept);
         return;
       }

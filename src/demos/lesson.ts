@@ -15,13 +15,16 @@ export function stepLesson(demo: DemoMeta, variant: string, role: string | undef
 /** Where a text is read: on the interactive screen, with its panes, or in a transcript (--plain), without them. */
 export type Medium = 'screen' | 'plain';
 
-/** A passage that points at the screen's panes is written between ⟦ and ⟧, with the space or punctuation before it. */
-const SCREEN_ONLY = /\s*⟦[^⟧]*⟧/g;
+/**
+ * A passage that points at the screen's panes is written between ⟦ and ⟧ (U+27E6, U+27E7), with the
+ * space or punctuation before it. Escaped in the regexes: a bundle all ASCII loads as a one-byte string.
+ */
+const SCREEN_ONLY = /\s*\u27E6[^\u27E7]*\u27E7/g;
 
 /**
  * Lesson text as `medium` shows it: the screen keeps the passages that point at its panes (the
  * kernel panel, the hex view), a transcript drops them, since it has no panes to point at.
  */
 export function forMedium(text: string, medium: Medium): string {
-  return medium === 'screen' ? text.replace(/[⟦⟧]/g, '') : text.replace(SCREEN_ONLY, '').trim();
+  return medium === 'screen' ? text.replace(/[\u27E6\u27E7]/g, '') : text.replace(SCREEN_ONLY, '').trim();
 }
