@@ -8,7 +8,7 @@
 // BENCH_DEMOS=pipe,shm for fewer demos (none: only the tour), BENCH_TOUR=0 without the tour.
 // NODE_EXTRA_CA_CERTS is unset, as users have it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +40,10 @@ const within = (promise, ms) => Promise.race([promise, new Promise((resolve) => 
  * that quick): ↓ again until the menu has moved, to whichever variant that is.
  */
 async function demoRun(demo, current) {
-  const s = session(`${process.execPath} ${CLI} ${demo} --lang en --no-questions`);
+  const log = join(milestoneDir, `${demo}.log`);
+  rmSync(log, { force: true });
+  const started = Date.now();
+  const s = session(`${process.execPath} ${CLI} ${demo} --lang en --no-questions`, { env: { ...ENV, IPC_DEMO_MILESTONES: log } });
   const frame = await s.until(FIRST_FRAME);
   const ready = await s.until(READY);
   s.type('v');
@@ -55,8 +58,23 @@ async function demoRun(demo, current) {
   const vFrame = (await s.until(switched.frame)) - t0;
   const vReady = (await s.until(switched.ready)) - t0;
   await s.quit();
-  return { frame, ready, vFrame, vReady, other };
+  return { frame, ready, vFrame, vReady, other, milestones: milestonesOf(log, started) };
 }
+
+/** The first time each milestone of src/milestones.ts was reached, in ms from `started`. */
+function milestonesOf(log, started) {
+  const first = {};
+  for (const line of readFileSync(log, 'utf8').trim().split('\n')) {
+    const [at, , ...name] = line.split(' ');
+    first[name.join(' ')] ??= Number(at) - started;
+  }
+  return first;
+}
+const milestoneDir = mkdtempSync(join(tmpdir(), 'ipc-bench-milestones-'));
+process.on('exit', () => rmSync(milestoneDir, { recursive: true, force: true }));
+// Where a start's time goes, in the order it is spent: the CLI (a Node process) and its first
+// frame, the first program's runner (another) to its first line, the screen's modules, its render.
+const PHASES = ['cli loaded', 'first frame', 'runner started', 'runner loaded', 'first line', 'screen loaded', 'run drawn'];
 
 /** The tour: each demo run to its end (r), then n; the next demo's figures from the n. */
 async function tourRun(count) {
@@ -132,5 +150,10 @@ for (const demo of chosen) {
 }
 for (const [i, demo] of all.slice(1).entries()) {
   if (samples.tour.length) report(`tour n → ${demo.id}`, samples.tour.map((r) => r[i].frame), samples.tour.map((r) => r[i].ready));
+}
+if (chosen.length > 0) console.log(`  where the start goes (medians, ms): ${PHASES.join(' · ')}`);
+for (const demo of chosen) {
+  const runs = samples[demo.id];
+  console.log(`    ${demo.id.padEnd(20)} ${PHASES.map((phase) => String(Math.round(median(runs.map((r) => r.milestones[phase] ?? NaN)))).padStart(4)).join('  ')}`);
 }
 console.log(met ? 'all targets met' : 'some targets NOT met');

@@ -45,7 +45,10 @@ export async function startFirstRun(options: RunOptions, onSignalExit?: () => vo
   // Until the runners are spawned, not until they are ready: that is the part the screen's
   // loading runs beside. A start that fails is the screen's to say (useRun awaits the same
   // start); unclaimed, the stop ends it.
-  await run.start().catch(() => undefined);
+  let startFailed = false;
+  await run.start().catch(() => {
+    startFailed = true;
+  });
   // One process at its line is enough: space moves it. Another program of the run (section 2
   // starts two) still loading comes on screen when it says hello, as it would have anyway.
   const atLines = () => [...run.procs.values()].some((p) => p.socket !== null && p.stepsSeen.size > 0);
@@ -69,7 +72,7 @@ export async function startFirstRun(options: RunOptions, onSignalExit?: () => vo
           if (atLines()) void run.kernelAfter().then(done, done);
         };
         const timer = setTimeout(done, limitMs);
-        if (result) return done();
+        if (result || startFailed) return done(); // the screen says why at once
         settled.add(done);
         run.on('event', check);
         check();
