@@ -1,6 +1,8 @@
-// Three bundles: the controller (the CLI, with its interactive screen: Ink, React in
-// production mode), that screen again as a script with a V8 code cache, and the runner
-// (koffi and the demos, no React; CommonJS, runner.cjs). koffi stays external: its native binary comes from its platform package.
+// The bundles: the controller (the CLI, with its interactive screen: Ink, React in production
+// mode) as ES modules, and again as two scripts with V8 code caches (the CLI's and the screen's);
+// the runner (koffi and the demos, no React; CommonJS, runner.cjs); the scripts' loader
+// (script-cache.cjs); and `ipc-demo bench`'s Node twin. koffi stays external: its native binary
+// comes from its platform package. docs/DESIGN.md (Bundles) says why each is as it is.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -124,7 +126,7 @@ const buildUiScript = () => buildScript(`${root}src/ui/script-entry.ts`, UI_SCRI
 
 // A runner loads koffi's native module from koffi's package for this platform, the one koffi's
 // entry would find after resolving itself, reading the node binary's ELF header and wrapping it
-// with deprecated aliases: ~10 ms of every runner's start. If that package is not where Node
+// with deprecated aliases: ~15 ms of every runner's start. If that package is not where Node
 // looks from dist/ (installed under koffi/node_modules), or is not whole, koffi's entry is used.
 const koffiNative = {
   name: 'koffi-native',

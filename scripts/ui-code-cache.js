@@ -1,6 +1,6 @@
 // node scripts/ui-code-cache.js dist/ui-script.js [argv…]: writes dist/ui-script.js.cache, V8's
 // code cache for a script of the package (the interactive screen's, or the CLI's; see
-// src/ui/load-interactive.ts). scripts/build.js runs it in a Node process of its own with no
+// src/script-cache.ts). scripts/build.js runs it in a Node process of its own with no
 // flags, as the CLI runs: V8 turns a cache down when its version or flags differ. The script
 // is run first, so that the cache holds the code that compiled: the screen draws a frame
 // (warmUp); the CLI runs with the arguments given (--version: its commands are built).

@@ -1,4 +1,3 @@
-import { StartOrder } from './start-order.js';
 // The controller side of a run: start the runners, listen on the trace
 // channel, hand out steps, watch the kernel, and leave nothing behind.
 import { EventEmitter } from 'node:events';
@@ -18,6 +17,7 @@ import { killedFromOutside } from './outside-kill.js';
 import { KernelWatch } from './kernel-watch.js';
 import { sysvFailure } from './kernel/sysv-limits.js';
 import { twinLauncher, type Launcher } from './launch.js';
+import { StartOrder } from './start-order.js';
 import { peersElsewhere } from './learner-program.js';
 import type { LaunchedProcess } from './spawn-process.js';
 
