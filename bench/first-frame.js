@@ -74,7 +74,7 @@ const milestoneDir = mkdtempSync(join(tmpdir(), 'ipc-bench-milestones-'));
 process.on('exit', () => rmSync(milestoneDir, { recursive: true, force: true }));
 // Where a start's time goes, in the order it is spent: the CLI (a Node process) and its first
 // frame, the first program's runner (another) to its first line, the screen's modules, its render.
-const PHASES = ['cli loaded', 'first frame', 'runner started', 'runner loaded', 'first line', 'screen loaded', 'run drawn'];
+const PHASES = ['cli loaded', 'first frame', 'runner started', 'runner loaded', 'first line', 'screen loaded', 'at first lines', 'run drawn'];
 
 /** The tour: each demo run to its end (r), then n; the next demo's figures from the n. */
 async function tourRun(count) {

@@ -184,6 +184,7 @@ async function openScreen(options: InteractiveOptions): Promise<number> {
     // The first render shows the processes at their first lines, not "starting…" (the frame
     // already on screen says that): one render fewer before space does anything.
     await first.atFirstLines(FIRST_LINES_MS);
+    milestone('at first lines'); // and the kernel's view of them
     return await runInteractive({ ...options, takeStarted: first.take, firstFrameDrawn: drawn });
   } finally {
     await first.stopUnclaimed();
