@@ -52,12 +52,23 @@ export class Terminal {
     return Number(this.tmux('list-panes', '-t', 'main', '-F', '#{pane_pid}').trim());
   }
 
+  /**
+   * The screen once `predicate` holds on it. A capture can come while the program is writing a
+   * frame (the header drawn, the lines below not yet): a screen counts once the next capture,
+   * taken at once, shows the same.
+   */
   async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = WAIT_MS): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let screen = '';
+    let matched: string | null = null;
     while (Date.now() < deadline) {
       screen = this.screen();
-      if (predicate(screen)) return screen;
+      if (!predicate(screen)) matched = null;
+      else if (screen === matched) return screen;
+      else {
+        matched = screen;
+        continue;
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
