@@ -67,9 +67,11 @@ export async function startFirstRun(options: RunOptions, onSignalExit?: () => vo
           settled.delete(done);
           resolve();
         };
-        // The view of a poll begun after the last event: the processes' fds as they stand at their lines.
+        // Then the view of a poll begun after that event: the processes' fds as they stand at their lines.
         const check = () => {
-          if (atLines()) void run.kernelAfter().then(done, done);
+          if (!atLines()) return;
+          run.off('event', check);
+          void run.kernelAfter().then(done, done);
         };
         const timer = setTimeout(done, limitMs);
         if (result || startFailed) return done(); // the screen says why at once

@@ -1,24 +1,17 @@
 // Every exercise's check, on real programs: its starter (as `lab start` writes it) fails, its
 // reference solution (kept here, out of the package) passes, each compiled with the native
 // runtime and run for real; and nothing of any run is left behind.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exercises } from '../../src/demos/exercises.js';
+import { ccOnPath } from '../../src/cli/native.js';
 import { checkExercise } from '../../src/runtime/lab-check.js';
 import { DEMO_IDS } from '../../src/demos/registry.js';
 
-const hasCc = (() => {
-  try {
-    execFileSync('cc', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasCc = ccOnPath();
 
 const work = mkdtempSync(join(tmpdir(), 'ipc-labs-'));
 

@@ -2,23 +2,16 @@
 // reference solution passes; programs that make the count exact without two processes counting at
 // once with a semaphore fail, each with its evidence; a program right once by luck fails in a
 // later run, which the evidence names; and no run leaves a segment or a semaphore set behind.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findExercise } from '../../src/demos/exercises.js';
+import { ccOnPath } from '../../src/cli/native.js';
 import { checkExercise, type CheckResult } from '../../src/runtime/lab-check.js';
 import solution from './solutions/shm-counter.c';
 
-const hasCc = (() => {
-  try {
-    execFileSync('cc', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasCc = ccOnPath();
 
 const work = mkdtempSync(join(tmpdir(), 'ipc-shm-counter-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

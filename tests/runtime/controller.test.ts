@@ -9,12 +9,13 @@ import type { RunEvent } from '../../src/runtime/events.js';
 import { parseNetUnix } from '../../src/runtime/kernel/net-unix.js';
 import { demoAndVariant, expectNothingLeft, outputOf, pidsOf, recordRun, until } from '../helpers/run.js';
 
-/** Pids of the processes whose command line names `dir` (a runner gets its run's trace socket path). */
-function processesNaming(dir: string): number[] {
+/** Pids of the processes whose command line names `dir` (a runner gets its run's trace socket path), and `arg` as one of its words if given. */
+function processesNaming(dir: string, arg?: string): number[] {
   return readdirSync('/proc').flatMap((entry) => {
     if (!/^\d+$/.test(entry)) return [];
     try {
-      return readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(dir) ? [Number(entry)] : [];
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      return cmdline.includes(dir) && (arg === undefined || cmdline.split('\0').includes(arg)) ? [Number(entry)] : [];
     } catch {
       return [];
     }
@@ -214,14 +215,7 @@ describe('a run that starts its first program alone (holdRest: the screen’s fi
       await until(run, () => (senderExit = run.events.find((e) => e.kind === 'exit')) !== undefined, 'the sender’s exit');
       expect(pidsOf(run.events).map((pid) => run.procs.get(pid)?.role)).toEqual(['sender']);
       // (The sender itself may still be there for a moment after saying its exit.)
-      const receivers = processesNaming(dir).filter((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('receiver');
-        } catch {
-          return false;
-        }
-      });
-      expect(receivers, 'no receiver started').toEqual([]);
+      expect(processesNaming(dir, 'receiver'), 'no receiver started').toEqual([]);
       expect(run.startingRunners(), 'the receiver, held').toBe(1);
       // Still running: a poll of the kernel begun after the sender's exit comes (a run that had
       // ended would have stopped its kernel watch, and this would reject).
